@@ -1,0 +1,41 @@
+package com.writerstree.platform.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "writerstree.messaging")
+public interface MessagingConfig {
+
+    /** Prepended to every logical topic name, so that several environments can share one broker. */
+    Optional<String> topicPrefix();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Outbox {
+        /** Most events relayed in one transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for Kafka to acknowledge a batch before it retries later. */
+        @WithDefault("5s")
+        Duration sendTimeout();
+
+        /** Longest pause between two attempts while Kafka is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** How long published events are kept for inspection before they are purged. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
+    interface Inbox {
+        /** How long processed event ids are remembered (far longer than any redelivery window). */
+        @WithDefault("P14D")
+        Duration retention();
+    }
+}

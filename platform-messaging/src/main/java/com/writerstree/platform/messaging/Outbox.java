@@ -1,0 +1,43 @@
+package com.writerstree.platform.messaging;
+
+import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.platform.event.EventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+
+/**
+ * Appends events to the outbox table inside the caller's transaction: the event exists if and only if the
+ * change it describes was committed. {@link OutboxRelay} sends it to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MessagingConfig config;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(DomainEvent event) {
+        // the connection of the current transaction: the insert commits or rolls back with the caller's change
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO outbox_events (event_id, event_type, topic, event_key, payload)
+                        VALUES (?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, event.eventId());
+            ps.setString(2, event.type());
+            ps.setString(3, config.topicPrefix().orElse("") + event.topic().logicalName());
+            ps.setString(4, event.key());
+            ps.setString(5, EventCodec.encode(event));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outbox append failed for " + event.type(), e);
+        }
+    }
+}

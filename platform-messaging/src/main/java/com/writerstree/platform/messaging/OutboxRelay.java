@@ -1,0 +1,186 @@
+package com.writerstree.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends committed outbox rows to Kafka, oldest first, and marks them published once Kafka acknowledged them.
+ * While Kafka is unreachable the rows simply wait (with a growing pause between attempts): a save never
+ * fails because of Kafka, and no event is lost. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * several replicas of a service relay in parallel without sending a row twice in the normal case; a crash
+ * between send and mark can resend a row, which consumers recognise by its event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MessagingConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
+    String bootstrapServers;
+
+    private final Counter published;
+    private final Counter failures;
+    private volatile KafkaProducer<String, String> producer;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile long backoffMillis;
+    private volatile boolean stopping;
+
+    @Inject
+    OutboxRelay(MeterRegistry registry) {
+        this.published = Counter.builder("outbox_events_published_total")
+                .description("Events relayed from the outbox to Kafka").register(registry);
+        this.failures = Counter.builder("outbox_relay_failures_total")
+                .description("Relay attempts that Kafka did not acknowledge in time").register(registry);
+    }
+
+    @Scheduled(every = "${writerstree.messaging.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (stopping || Instant.now().isBefore(pausedUntil)) {
+            return;
+        }
+        int batchSize = config.outbox().batchSize();
+        int sent;
+        do {
+            sent = QuarkusTransaction.requiringNew().call(() -> relayBatch(batchSize));
+        } while (sent == batchSize && !stopping);
+    }
+
+    private record Pending(long id, String topic, String key, String payload) {}
+
+    /** Returns the number of rows published, or -1 when Kafka failed (the remaining rows stay for later). */
+    int relayBatch(int batchSize) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<Pending> rows = claim(c, batchSize);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Long> done = new ArrayList<>(rows.size());
+            boolean failed = false;
+            try {
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Pending row : rows) {
+                    acks.add(producer().send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+                }
+                long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+                for (int i = 0; i < rows.size(); i++) {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    done.add(rows.get(i).id());
+                }
+            } catch (Exception e) {
+                failed = true;
+                failures.increment();
+                backoffMillis = Math.min(backoffMillis == 0 ? 250 : backoffMillis * 2,
+                        config.outbox().maxBackoff().toMillis());
+                pausedUntil = Instant.now().plusMillis(backoffMillis);
+                LOG.warnf("Outbox relay: Kafka did not acknowledge (%s); %d of %d events sent, retrying in %d ms",
+                        e.getClass().getSimpleName(), done.size(), rows.size(), backoffMillis);
+            }
+            if (!done.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE outbox_events SET published_at = now() WHERE id = ANY(?)")) {
+                    ps.setArray(1, c.createArrayOf("bigint", done.toArray()));
+                    ps.executeUpdate();
+                }
+                published.increment(done.size());
+            }
+            if (failed) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE outbox_events SET attempts = attempts + 1 WHERE id = ?")) {
+                    ps.setLong(1, rows.get(done.size()).id());
+                    ps.executeUpdate();
+                }
+                return -1;
+            }
+            backoffMillis = 0;
+            return done.size();
+        }
+    }
+
+    private static List<Pending> claim(Connection c, int batchSize) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, topic, event_key, payload FROM outbox_events
+                WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setInt(1, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Pending> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purge() {
+        Jdbc.update(dataSource, "DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => ?)",
+                config.outbox().retention().toSeconds());
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = createProducer();
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    private KafkaProducer<String, String> createProducer() {
+        Properties props = new Properties();
+        props.putAll(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "4000",
+                ProducerConfig.LINGER_MS_CONFIG, "0",
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+}
