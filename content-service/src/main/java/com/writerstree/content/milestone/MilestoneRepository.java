@@ -1,0 +1,44 @@
+package com.writerstree.content.milestone;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUID> {
+
+    /**
+     * Records a milestone unless it is already recorded for this project, type and goal (also under concurrent
+     * saves: the unique constraint decides). Returns whether this call recorded it.
+     */
+    public boolean record(UUID userId, UUID projectId, MilestoneType type, int wordGoal, int wordCount,
+            Instant achievedAt) {
+        int inserted = getEntityManager().createNativeQuery("""
+                INSERT INTO milestones (id, user_id, project_id, milestone_type, word_goal, word_count_at_milestone,
+                                        achieved_at, celebrated)
+                VALUES (:id, :userId, :projectId, :type, :goal, :wordCount, :achievedAt, FALSE)
+                ON CONFLICT (project_id, milestone_type, word_goal) DO NOTHING""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("userId", userId)
+                .setParameter("projectId", projectId)
+                .setParameter("type", type.wireName())
+                .setParameter("goal", wordGoal)
+                .setParameter("wordCount", wordCount)
+                .setParameter("achievedAt", achievedAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /** The milestones of a project for its current word goal, in the order they were reached. */
+    public List<Milestone> forGoal(UUID projectId, int wordGoal) {
+        return list("projectId = ?1 and wordGoal = ?2", Sort.by("achievedAt").and("wordCountAtMilestone"),
+                projectId, wordGoal);
+    }
+
+    public long deleteByProject(UUID projectId) {
+        return delete("projectId", projectId);
+    }
+}

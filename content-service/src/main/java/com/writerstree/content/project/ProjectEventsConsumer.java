@@ -1,0 +1,71 @@
+package com.writerstree.content.project;
+
+import com.writerstree.content.document.ProjectContentRepository;
+import com.writerstree.content.milestone.MilestoneRepository;
+import com.writerstree.content.version.VersionHistoryRepository;
+import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.platform.event.ProjectEvents.ProjectArchived;
+import com.writerstree.platform.event.ProjectEvents.ProjectCompleted;
+import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
+import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
+import com.writerstree.platform.event.ProjectEvents.ProjectRestored;
+import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
+import com.writerstree.platform.messaging.InboundEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the project replica in step with project-service (topic {@code project-events}); a deleted project
+ * takes its content, history and milestones with it. Each event is applied once (see {@link InboundEvents}).
+ */
+@ApplicationScoped
+public class ProjectEventsConsumer {
+
+    static final String CONSUMER = "content-service";
+
+    private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    ProjectReplicaRepository replicas;
+
+    @Inject
+    ProjectContentRepository contents;
+
+    @Inject
+    VersionHistoryRepository versions;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    @Incoming("project-events-in")
+    @Blocking
+    public void consume(String json) {
+        inbound.apply(CONSUMER, json, this::apply);
+    }
+
+    void apply(DomainEvent event) {
+        switch (event) {
+            case ProjectCreated e -> replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+            case ProjectUpdated e -> replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+            case ProjectArchived e -> replicas.updateStatus(e.projectId(), ProjectReplica.ARCHIVED);
+            case ProjectRestored e -> replicas.updateStatus(e.projectId(), e.status());
+            case ProjectCompleted e -> replicas.updateStatus(e.projectId(), ProjectReplica.COMPLETED);
+            case ProjectDeleted e -> {
+                milestones.deleteByProject(e.projectId());
+                versions.deleteByProject(e.projectId());
+                contents.deleteById(e.projectId());
+                replicas.deleteById(e.projectId());
+                LOG.infof("Deleted content of project %s", e.projectId());
+            }
+            default -> {
+                // other events on the topic concern other services
+            }
+        }
+    }
+}

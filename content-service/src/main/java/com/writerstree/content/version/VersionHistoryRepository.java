@@ -1,0 +1,36 @@
+package com.writerstree.content.version;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+@ApplicationScoped
+public class VersionHistoryRepository implements PanacheRepositoryBase<VersionSnapshot, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("versionNumber", Sort.Direction.Descending);
+
+    /** The word count of the project's newest snapshot, if it has one. */
+    public OptionalInt latestWordCount(UUID projectId) {
+        return find("projectId", NEWEST_FIRST, projectId).firstResultOptional()
+                .map(s -> OptionalInt.of(s.wordCount)).orElse(OptionalInt.empty());
+    }
+
+    /** Deletes all but the {@code keep} newest snapshots of a project. */
+    public int trim(UUID projectId, int keep) {
+        flush();
+        return getEntityManager().createNativeQuery("""
+                DELETE FROM version_history
+                WHERE project_id = :projectId
+                  AND id NOT IN (SELECT id FROM version_history WHERE project_id = :projectId
+                                 ORDER BY created_at DESC, version_number DESC LIMIT :keep)""")
+                .setParameter("projectId", projectId)
+                .setParameter("keep", keep)
+                .executeUpdate();
+    }
+
+    public long deleteByProject(UUID projectId) {
+        return delete("projectId", projectId);
+    }
+}

@@ -1,0 +1,21 @@
+# shellcheck shell=bash
+# ensure_prereqs - install what building and running the suite needs on a fresh Debian machine:
+# a JDK 17+, Maven, curl, the PostgreSQL and Redis clients. Engines themselves: deploy/engines/engines.sh.
+ensure_prereqs() {
+  local missing=()
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || missing+=(maven)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+  command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    log "installing: ${missing[*]}"
+    [[ $(id -u) -eq 0 ]] || die "need root to install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  local major
+  major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')"
+  [[ "${major%%.*}" -ge 17 ]] || die "Java 17+ required, found $major"
+}

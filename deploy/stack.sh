@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# deploy/stack.sh {start|stop|status} [dev|it] - the seven services of one stack, run from their built jars.
+#   start   starts every service that is not running, waits until each is ready, prints the table
+#   stop    stops the services this script started (by pid file)
+#   status  prints the table
+# The stack's ports, database and topic prefix come from deploy/env/<stack>.env. Engines are not touched here
+# (deploy/engines/engines.sh); build first (mvn install -DskipTests).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+SERVICES=(identity-service project-service content-service export-service stats-service suggestion-service sync-gateway)
+
+action="${1:-status}"
+stack="${2:-dev}"
+env_file="$WT_ROOT/deploy/env/$stack.env"
+[[ -f "$env_file" ]] || die "unknown stack '$stack' (no $env_file)"
+set -a; source "$env_file"; set +a
+
+port_of() {
+  case "$1" in
+    identity-service) echo "$IDENTITY_PORT" ;; project-service) echo "$PROJECT_PORT" ;;
+    content-service) echo "$CONTENT_PORT" ;; export-service) echo "$EXPORT_PORT" ;;
+    stats-service) echo "$STATS_PORT" ;; suggestion-service) echo "$SUGGESTION_PORT" ;;
+    sync-gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+log_of() { echo "$WT_LOG_DIR/$stack/$1.log"; }
+
+# the environment every service of this stack sees
+stack_env() {
+  export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME DB_USER=postgres
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 WRITERSTREE_MESSAGING_TOPIC_PREFIX
+  export REDIS_URL=redis://127.0.0.1:6379
+  export SMTP_HOST=127.0.0.1 SMTP_PORT=3025
+  export S3_ENDPOINT=http://127.0.0.1:9000 S3_ACCESS_KEY=writerstree S3_SECRET_KEY=writerstree-local-secret S3_BUCKET
+  export COOKIE_SECURE IDENTITY_JWT_KEY_DIR="$WT_RUN_DIR/keys/$stack"
+  export IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" PROJECT_URL="http://127.0.0.1:$PROJECT_PORT"
+  export CONTENT_URL="http://127.0.0.1:$CONTENT_PORT" EXPORT_URL="http://127.0.0.1:$EXPORT_PORT"
+  export STATS_URL="http://127.0.0.1:$STATS_PORT" SUGGESTION_URL="http://127.0.0.1:$SUGGESTION_PORT"
+  export LOG_JSON=true
+}
+
+ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(port_of "$1")/q/health/ready"; }
+
+start() {
+  stack_env
+  mkdir -p "$WT_LOG_DIR/$stack" "$IDENTITY_JWT_KEY_DIR"
+  local svc jar
+  for svc in "${SERVICES[@]}"; do
+    jar="$WT_ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    [[ -f "$jar" ]] || die "$svc is not built ($jar missing): run mvn -B install -DskipTests first"
+    if is_running "$stack-$svc"; then
+      log "$svc ($stack) already running"
+      continue
+    fi
+    if port_open 127.0.0.1 "$(port_of "$svc")"; then
+      die "port $(port_of "$svc") for $svc is taken by a process this script did not start"
+    fi
+    HTTP_PORT="$(port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
+      java -Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port="$(port_of "$svc")" \
+      -jar "$jar"
+  done
+  local deadline=$((SECONDS + ${WT_START_TIMEOUT:-180})) pending
+  while :; do
+    pending=()
+    for svc in "${SERVICES[@]}"; do ready "$svc" || pending+=("$svc"); done
+    [[ ${#pending[@]} -eq 0 ]] && break
+    for svc in "${pending[@]}"; do
+      is_running "$stack-$svc" || { show_log_tail "$(log_of "$svc")"; die "$svc ($stack) exited during start"; }
+    done
+    if (( SECONDS > deadline )); then
+      for svc in "${pending[@]}"; do
+        warn "$svc not ready: $(curl -s --max-time 2 "http://127.0.0.1:$(port_of "$svc")/q/health/ready" | tr -d '\n ' | cut -c1-400)"
+        show_log_tail "$(log_of "$svc")" 15
+      done
+      die "services not ready after ${WT_START_TIMEOUT:-180}s: ${pending[*]}"
+    fi
+    sleep 1
+  done
+  log "stack '$stack' ready"
+}
+
+stop() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
+  done
+}
+
+status() {
+  local svc state
+  printf '%-20s %-28s %-6s %s\n' SERVICE ADDRESS STATE LOG
+  for svc in "${SERVICES[@]}"; do
+    if ready "$svc"; then state=ready; elif is_running "$stack-$svc"; then state=start; else state=down; fi
+    printf '%-20s %-28s %-6s %s\n' "$svc" "http://127.0.0.1:$(port_of "$svc")" "$state" "$(log_of "$svc")"
+  done
+}
+
+case "$action" in
+  start) start; status ;;
+  stop) stop ;;
+  status) status ;;
+  *) die "usage: $0 {start|stop|status} [dev|it]" ;;
+esac

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# deploy/test.sh - the whole test suite on the real engines:
+#   1. engines up (installed/started where missing),
+#   2. mvn install: unit tests and each service's Quarkus tests (database writerstree_test, topics test.*),
+#   3. the seven services started from the jars just built as the 'it' stack (ports 13000, 18081-18086,
+#      database writerstree_it, topics it.*), then the black-box system tests through its gateway,
+#   4. the 'it' stack stopped again (engines keep running).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$WT_ROOT/deploy/lib/prereqs.sh"
+
+ensure_prereqs
+"$WT_ROOT/deploy/engines/engines.sh" start
+
+cd "$WT_ROOT"
+log "unit and service tests (mvn install)"
+mvn -B install -Dsurefire.printSummary=true
+
+trap '"$WT_ROOT/deploy/stack.sh" stop it' EXIT
+"$WT_ROOT/deploy/stack.sh" stop it >/dev/null 2>&1 || true
+"$WT_ROOT/deploy/stack.sh" start it
+log "system tests through the gateway (http://127.0.0.1:13000)"
+mvn -B verify -pl system-tests -DskipITs=false

@@ -1,0 +1,61 @@
+package com.writerstree.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** identity-service settings; application.properties maps the environment variables onto them. */
+@ConfigMapping(prefix = "identity")
+public interface IdentityConfig {
+
+    /** Base URL of the web app; links in mails point there (e.g. {@code <app-url>/verify-email?token=...}). */
+    @WithDefault("http://localhost:3000")
+    String appUrl();
+
+    Jwt jwt();
+
+    Cookie cookie();
+
+    Verification verification();
+
+    interface Jwt {
+
+        /** Directory of PKCS#8 PEM RSA private keys ({@code *.pem}); every key's public part is in the JWKS. */
+        @WithDefault(".run/keys")
+        String keyDir();
+
+        /** File name (in key-dir) of the key that signs new tokens; unset: the newest file. */
+        Optional<String> activeKey();
+
+        /** Create a 2048-bit key when key-dir holds none. Development only: production sets false. */
+        @WithDefault("true")
+        boolean generateIfMissing();
+
+        /** The {@code iss} claim; every service verifies it. */
+        @WithDefault("https://writerstree.com")
+        String issuer();
+
+        /** Lifetime of a session token (and of the auth_token cookie) of a verified account. */
+        @WithDefault("P7D")
+        Duration lifetime();
+
+        /** Lifetime of the session a not-yet-verified account gets at registration. */
+        @WithDefault("PT24H")
+        Duration unverifiedLifetime();
+    }
+
+    interface Cookie {
+
+        /** Add {@code Secure} to the auth_token cookie; only plain-HTTP local setups turn it off. */
+        @WithDefault("true")
+        boolean secure();
+    }
+
+    interface Verification {
+
+        /** How long an email verification link stays valid. */
+        @WithDefault("PT24H")
+        Duration tokenLifetime();
+    }
+}

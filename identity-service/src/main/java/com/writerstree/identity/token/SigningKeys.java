@@ -1,0 +1,44 @@
+package com.writerstree.identity.token;
+
+import com.writerstree.identity.config.IdentityConfig;
+import com.writerstree.identity.token.KeyDirectory.KeySet;
+import com.writerstree.identity.token.KeyDirectory.SigningKey;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The signing keys of this process, loaded once at start (the service does not start without one). Rotation
+ * therefore means: add the key file, point {@code identity.jwt.active-key} at it, restart.
+ */
+@Startup
+@Singleton
+public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+
+    @Inject
+    IdentityConfig config;
+
+    private KeySet keys;
+
+    @PostConstruct
+    void load() {
+        Path dir = Path.of(config.jwt().keyDir());
+        keys = KeyDirectory.load(dir, config.jwt().activeKey(), config.jwt().generateIfMissing());
+        LOG.infof("Signing with key %s (kid %s); %d key(s) published in the JWKS", keys.active().fileName(),
+                keys.active().kid(), keys.all().size());
+    }
+
+    public SigningKey active() {
+        return keys.active();
+    }
+
+    public List<JsonWebKey> publicKeys() {
+        return keys.all().stream().map(k -> JsonWebKey.of(k.publicKey())).toList();
+    }
+}

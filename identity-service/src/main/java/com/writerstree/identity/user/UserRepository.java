@@ -1,0 +1,26 @@
+package com.writerstree.identity.user;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UserRepository implements PanacheRepositoryBase<User, UUID> {
+
+    /** The name of the unique constraint on email (V1 migration); a violation means "already exists". */
+    public static final String EMAIL_CONSTRAINT = "uq_users_email";
+
+    /** Any account with this (normalized) email, also a soft-deleted one: the address stays taken. */
+    public boolean emailTaken(String normalizedEmail) {
+        return count("email", normalizedEmail) > 0;
+    }
+
+    public Optional<User> findActiveByEmail(String normalizedEmail) {
+        return find("email = ?1 and deletedAt is null", normalizedEmail).firstResultOptional();
+    }
+
+    public Optional<User> findActive(UUID id) {
+        return find("id = ?1 and deletedAt is null", id).firstResultOptional();
+    }
+}
