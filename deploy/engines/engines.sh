@@ -44,13 +44,16 @@ _APT_UPDATED=""
 apt_install() {
   have apt-get || die "apt-get not found; install manually: $*"
   [[ $(id -u) -eq 0 ]] || die "need root to apt-get install $*"
+  local lf="$WT_LOG_DIR/apt.log"
+  mkdir -p "$WT_LOG_DIR"
   if [[ -z "$_APT_UPDATED" ]]; then
-    log "apt-get update"
-    apt-get update -qq >&2 || die "apt-get update failed"
+    log "apt-get update (log: $lf)"
+    apt-get update -q >>"$lf" 2>&1 || { show_log_tail "$lf"; die "apt-get update failed"; }
     _APT_UPDATED=1
   fi
-  log "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2 || die "apt-get install $* failed"
+  log "apt-get install $* (log: $lf)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >>"$lf" 2>&1 \
+    || { show_log_tail "$lf"; die "apt-get install $* failed"; }
 }
 
 require_java_mvn() {
@@ -185,7 +188,7 @@ postgres_launch() {
     echo "===== $(date '+%F %T') starting postgres cluster $ver/main"
     # the package may have started it already: restart to apply our config
     pg_ctlcluster --skip-systemctl-redirect "$ver" main stop 2>&1 || true
-    pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>&1
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>&1 9>&-
   } >>"$lf" || {
     show_log_tail "$lf"
     show_log_tail "/var/log/postgresql/postgresql-$ver-main.log"
@@ -276,7 +279,7 @@ redis_launch() {
   mkdir -p "$dir" "$WT_LOG_DIR" "$WT_PID_DIR"
   printf '===== %s starting redis\n' "$(date '+%F %T')" >>"$lf"
   redis-server --daemonize yes --bind "$HOST" --port "$REDIS_PORT" --save "" --appendonly no \
-    --dir "$dir" --logfile "$lf" --pidfile "$(pid_file redis)" >>"$lf" 2>&1 \
+    --dir "$dir" --logfile "$lf" --pidfile "$(pid_file redis)" >>"$lf" 2>&1 9>&- \
     || { show_log_tail "$lf"; die "redis-server failed to start"; }
   log "redis: started on $HOST:$REDIS_PORT"
 }
@@ -390,14 +393,17 @@ kafka_wanted_topics() {
   for t in "${KAFKA_BASE_TOPICS[@]}"; do printf '%s\n' "$t" "it.$t" "test.$t"; done
 }
 
+_kafka_list_into_var() { _KAFKA_EXISTING="$(kafka_topics --list 2>/dev/null)"; }
+
 kafka_ready() {
   local lf; lf="$(engine_log kafka)"
   wait_for_port "$HOST" "$KAFKA_PORT" "$START_TIMEOUT" kafka "$lf"
-  wait_until "$START_TIMEOUT" kafka "$lf" -- kafka_topics --list
-  local existing t
-  existing="$(kafka_topics --list 2>/dev/null || true)"
+  # ready = a topic listing works; keep that listing to skip topics that already exist
+  _KAFKA_EXISTING=""
+  wait_until "$START_TIMEOUT" kafka "$lf" -- _kafka_list_into_var
+  local t
   while read -r t; do
-    grep -qxF "$t" <<<"$existing" && continue
+    grep -qxF "$t" <<<"$_KAFKA_EXISTING" && continue
     log "kafka: creating topic $t"
     kafka_topics --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 \
       >>"$lf" 2>&1 || { show_log_tail "$lf"; die "kafka: could not create topic $t"; }
@@ -493,6 +499,7 @@ smtp_launch() {
     smtp_answers && { log "smtp: GreenMail on $HOST:$SMTP_PORT is up (external), reusing"; return 0; }
     die "smtp: port $SMTP_PORT or $GM_API_PORT on $HOST is in use by something that is not GreenMail"
   fi
+  port_open "$HOST" "$IMAP_PORT" && die "smtp: IMAP port $HOST:$IMAP_PORT is already in use"
   fetch_artifact "$SMTP_DIR/lib" "com.icegreen:greenmail-standalone:$GREENMAIL_VERSION"
   (
     cd "$SMTP_DIR"
@@ -505,7 +512,11 @@ smtp_launch() {
   )
 }
 
-smtp_ready() { wait_until "$START_TIMEOUT" smtp "$(engine_log smtp)" -- smtp_answers; }
+smtp_ready() {
+  # GreenMail keeps running (without serving) when one of its servers cannot bind
+  WAIT_FATAL_REGEX='Exception in thread "main"|Could not start mail server' \
+    wait_until "$START_TIMEOUT" smtp "$(engine_log smtp)" -- smtp_answers
+}
 
 smtp_stop() { stop_pid smtp 20; }
 
@@ -537,7 +548,7 @@ engine_status_line() {
   if is_running "$e"; then owner="ours pid $(read_pid "$e")"; elif [[ $state == up ]]; then owner=external; else owner=-; fi
   case "$e" in
     postgres) data="$(postgres_datadir || true)"; data="${data:--}" ;;
-    *) data="$(engine_dir "$e")" ;;
+    *) if [[ $owner == external ]]; then data="-"; else data="$(engine_dir "$e")"; fi ;;
   esac
   logf="$(engine_log "$e")"
   printf '%-9s %-52s %-5s %-16s data=%s log=%s\n' "$e" "$(engine_address "$e")" "$state" "($owner)" "$data" "$logf"
@@ -563,8 +574,9 @@ main() {
   case "$cmd" in
     start | stop)
       # one start/stop at a time (e.g. two test scripts racing)
-      exec 9>"$WT_RUN_DIR/engines.lock"
-      flock -w 900 9 || die "could not get $WT_RUN_DIR/engines.lock"
+      # (daemons must not inherit fd 9: start_bg closes it, and the others get 9>&-)
+      exec 9>"$WT_PID_DIR/engines.lock"
+      flock -w 900 9 || die "could not get $WT_PID_DIR/engines.lock (another engines.sh running?)"
       ;;
   esac
 
@@ -589,4 +601,7 @@ main() {
   esac
 }
 
-main "$@"
+# run main only when executed (sourcing gives access to the helpers, e.g. kafka_topics)
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

@@ -105,8 +105,10 @@ start_bg() {
   rm -f "$pf" "$tmp"
   printf '===== %s starting %s: %s\n' "$(date '+%F %T')" "$name" "$*" >>"$logfile"
   # The inner shell writes its own pid and then execs CMD, so the pid is right even
-  # if setsid has to fork.
-  nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$tmp" "$@" >>"$logfile" 2>&1 </dev/null &
+  # if setsid has to fork. It closes inherited fds 3..31 first: a daemon must not keep
+  # the caller's lock files (flock) or pipes open.
+  nohup setsid bash -c 'for fd in {3..31}; do eval "exec $fd>&-"; done; echo $$ >"$0"; exec "$@"' \
+    "$tmp" "$@" >>"$logfile" 2>&1 </dev/null &
   for ((i = 0; i < 100; i++)); do
     [[ -s "$tmp" ]] && break
     sleep 0.05
@@ -146,8 +148,9 @@ stop_pid() {
 }
 
 # wait_until TIMEOUT_S NAME LOGFILE -- CMD...
-# Polls CMD (quietly) every 0.5 s. If NAME has a pid file whose process dies, fails at
-# once. On failure prints the log tail and exits.
+# Polls CMD (quietly) every 0.5 s. Fails at once if NAME has a pid file whose process
+# died, or if WAIT_FATAL_REGEX is set and matches the log written since the last
+# "===== ... starting" line (start_bg writes it). On failure prints the log tail, exits.
 wait_until() {
   local timeout_s="$1" name="$2" logfile="$3"; shift 3
   [[ "${1:-}" == "--" ]] && shift
@@ -158,6 +161,12 @@ wait_until() {
     if [[ -n "$had_pid" ]] && ! is_running "$name"; then
       show_log_tail "$logfile"
       die "$name exited while starting (see $logfile)"
+    fi
+    if [[ -n "${WAIT_FATAL_REGEX:-}" && -f "$logfile" ]] &&
+      awk '/^===== .* starting /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$logfile" |
+      grep -qE "$WAIT_FATAL_REGEX"; then
+      show_log_tail "$logfile"
+      die "$name failed while starting (see $logfile)"
     fi
     if ((SECONDS >= deadline)); then
       show_log_tail "$logfile"

@@ -50,11 +50,12 @@ public final class KeyDirectory {
      * configured active key is missing.
      */
     public static KeySet load(Path dir, Optional<String> activeKey, boolean generateIfMissing) {
-        List<SigningKey> keys = read(dir);
-        if (keys.isEmpty() && generateIfMissing) {
+        List<SigningKey> found = read(dir);
+        if (found.isEmpty() && generateIfMissing) {
             generate(dir);
-            keys = read(dir);
+            found = read(dir);
         }
+        List<SigningKey> keys = found;
         if (keys.isEmpty()) {
             throw new IllegalStateException("No signing key (*.pem) in " + dir.toAbsolutePath()
                     + " and identity.jwt.generate-if-missing is false");

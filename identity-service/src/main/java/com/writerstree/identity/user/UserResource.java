@@ -1,6 +1,6 @@
 package com.writerstree.identity.user;
 
-import com.writerstree.identity.web.ApiResponse;
+import com.writerstree.platform.web.ApiResponse;
 import com.writerstree.platform.security.Caller;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

@@ -1,58 +1,19 @@
 package com.writerstree.identity.verification;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An email verification link's token (only its hash), single use. */
+/** The token of an email verification link (only its hash is stored); single use. */
 @Entity
 @Table(name = "email_verification_tokens")
-public class EmailVerificationToken {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
-
-    @Column(name = "user_id", nullable = false)
-    private UUID userId;
-
-    @Column(name = "token_hash", nullable = false)
-    private String tokenHash;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    @Column(name = "used_at")
-    private Instant usedAt;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+public class EmailVerificationToken extends OneTimeToken {
 
     protected EmailVerificationToken() {}
 
-    public static EmailVerificationToken issue(UUID userId, String tokenHash, Instant now, java.time.Duration lifetime) {
-        EmailVerificationToken token = new EmailVerificationToken();
-        token.userId = userId;
-        token.tokenHash = tokenHash;
-        token.createdAt = now;
-        token.expiresAt = now.plus(lifetime);
-        return token;
-    }
-
-    public UUID userId() {
-        return userId;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public Instant usedAt() {
-        return usedAt;
+    public EmailVerificationToken(UUID userId, String tokenHash, Instant now, Duration lifetime) {
+        super(userId, tokenHash, now, lifetime);
     }
 }

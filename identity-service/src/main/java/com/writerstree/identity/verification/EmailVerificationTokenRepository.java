@@ -18,6 +18,6 @@ public class EmailVerificationTokenRepository implements PanacheRepositoryBase<E
         if (updated == 0) {
             return Optional.empty();
         }
-        return find("tokenHash", tokenHash).firstResultOptional().map(EmailVerificationToken::userId);
+        return find("tokenHash", tokenHash).firstResultOptional().map(OneTimeToken::userId);
     }
 }

@@ -2,22 +2,8 @@ package com.writerstree.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
+/** Password reset tokens; the forgot/reset-password endpoints (next step) redeem them like verification tokens. */
 @ApplicationScoped
-public class PasswordResetTokenRepository implements PanacheRepositoryBase<PasswordResetToken, UUID> {
-
-    /**
-     * Marks the token used if it is known, unused and unexpired, and returns its user. The conditional update
-     * makes a token single-use even when two requests redeem it at once: only one of them updates the row.
-     */
-    public Optional<UUID> redeem(String tokenHash, Instant now) {
-        int updated = update("usedAt = ?1 where tokenHash = ?2 and usedAt is null and expiresAt > ?1", now, tokenHash);
-        if (updated == 0) {
-            return Optional.empty();
-        }
-        return find("tokenHash", tokenHash).firstResultOptional().map(PasswordResetToken::userId);
-    }
-}
+public class PasswordResetTokenRepository implements PanacheRepositoryBase<PasswordResetToken, UUID> {}

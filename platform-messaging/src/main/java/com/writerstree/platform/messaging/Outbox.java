@@ -8,6 +8,9 @@ import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -22,6 +25,12 @@ public class Outbox {
 
     @Inject
     MessagingConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
@@ -39,5 +48,25 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Outbox append failed for " + event.type(), e);
         }
+        wakeRelayAfterCommit();
+    }
+
+    /** Once per transaction: when it commits, the relay sends its events right away instead of at the next tick. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -55,6 +58,13 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile long backoffMillis;
     private volatile boolean stopping;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     OutboxRelay(MeterRegistry registry) {
@@ -64,8 +74,37 @@ public class OutboxRelay {
                 .description("Relay attempts that Kafka did not acknowledge in time").register(registry);
     }
 
-    @Scheduled(every = "${writerstree.messaging.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Asks for a relay pass soon: called after each commit that appended events, and every second as a
+     * safety net. Passes run one at a time on the relay's own thread; wake-ups during a pass cause one more.
+     */
+    public void wake() {
+        requested.set(true);
+        if (!stopping && running.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    @Scheduled(every = "${writerstree.messaging.outbox.poll-interval:1s}", delayed = "1s")
+    void tick() {
+        wake();
+    }
+
+    private void drain() {
+        try {
+            while (requested.getAndSet(false)) {
+                relay();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay pass failed: %s", e.getClass().getSimpleName());
+        } finally {
+            running.set(false);
+        }
+        if (requested.get()) {
+            wake();
+        }
+    }
+
     void relay() {
         if (stopping || Instant.now().isBefore(pausedUntil)) {
             return;
@@ -178,6 +217,7 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        worker.shutdown();
         KafkaProducer<String, String> p = producer;
         if (p != null) {
             p.close(java.time.Duration.ofSeconds(2));

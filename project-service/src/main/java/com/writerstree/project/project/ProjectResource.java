@@ -1,5 +1,6 @@
 package com.writerstree.project.project;
 
+import com.writerstree.platform.web.ApiResponse;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.Caller;
@@ -53,7 +54,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
     public RestResponse<ApiResponse<ProjectView>> create(@Valid CreateProjectRequest request) {
         ProjectView created = service.create(caller.userId(), request == null ? CreateProjectRequest.EMPTY : request);
-        return RestResponse.status(Response.Status.CREATED, ApiResponse.of("Project created successfully.", created));
+        return RestResponse.status(Response.Status.CREATED, ApiResponse.ok("Project created successfully.", created));
     }
 
     @GET
@@ -71,7 +72,7 @@ public class ProjectResource {
                         Map.of("field", "status", "allowed", ProjectStatus.allowed()))));
         int pageSize = intParam("limit", limit, config.listing().defaultLimit(), 1, config.listing().maxLimit());
         int skip = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return ApiResponse.of(service.list(caller.userId(), wanted, pageSize, skip));
+        return ApiResponse.ok(service.list(caller.userId(), wanted, pageSize, skip));
     }
 
     @GET
@@ -87,7 +88,7 @@ public class ProjectResource {
         if (!CANONICAL_UUID.matcher(projectId).matches()) {
             throw ApiException.notFound("Project");
         }
-        return ApiResponse.of(Map.of("project", service.get(caller.userId(), UUID.fromString(projectId))));
+        return ApiResponse.ok(Map.of("project", service.get(caller.userId(), UUID.fromString(projectId))));
     }
 
     private static int intParam(String name, String raw, int fallback, int min, int max) {

@@ -1,4 +1,4 @@
-package com.writerstree.identity.web;
+package com.writerstree.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,0 +1,22 @@
+package com.writerstree.identity.auth;
+
+import com.writerstree.identity.config.IdentityConfig;
+import com.writerstree.identity.token.TokenIssuer.IssuedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The {@code auth_token} session cookie (spec §3.2, §4.1): HttpOnly, SameSite=Strict, Secure unless disabled. */
+@ApplicationScoped
+public class AuthCookie {
+
+    public static final String NAME = "auth_token";
+
+    @Inject
+    IdentityConfig config;
+
+    /** The Set-Cookie value carrying a token; it lives exactly as long as the token. */
+    public String carrying(IssuedToken token) {
+        return NAME + "=" + token.token() + "; Path=/; Max-Age=" + token.lifetime().toSeconds()
+                + "; HttpOnly; SameSite=Strict" + (config.cookie().secure() ? "; Secure" : "");
+    }
+}

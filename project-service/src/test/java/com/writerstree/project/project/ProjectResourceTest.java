@@ -1,0 +1,312 @@
+package com.writerstree.project.project;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.writerstree.platform.event.ContentEvents.ContentSaved;
+import com.writerstree.platform.event.ContentEvents.MilestoneReached;
+import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.platform.event.EventCodec;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * project-service against the real PostgreSQL (writerstree_test, schema project) and Kafka (topics prefixed
+ * {@code test.}). Every test works with users of its own, so the tests do not depend on each other or on order.
+ */
+@QuarkusTest
+class ProjectResourceTest {
+
+    private static final String HEX_64 = "[0-9a-f]{64}";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "writerstree.messaging.topic-prefix")
+    String topicPrefix;
+
+    @BeforeAll
+    static void numbersAsDoubles() {
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    @Test
+    void createsAProjectWithATreeSeedAndPublishesProjectCreated() {
+        UUID user = UUID.randomUUID();
+        String id = given().auth().oauth2(token(user)).contentType(ContentType.JSON)
+                .body("""
+                        {"title": "  My New Story  ", "wordGoal": 75000, "treeSpecies": "willow", "treeSeason": "summer"}""")
+                .when().post("/projects")
+                .then().statusCode(201)
+                .body("success", is(true))
+                .body("message", equalTo("Project created successfully."))
+                .body("data.title", equalTo("My New Story"))
+                .body("data.wordGoal", equalTo(75000))
+                .body("data.currentWordCount", equalTo(0))
+                .body("data.progress", equalTo(0.0))
+                .body("data.treeSeed", matchesPattern(HEX_64))
+                .body("data.treeSpecies", equalTo("willow"))
+                .body("data.treeSeason", equalTo("summer"))
+                .body("data.status", equalTo("active"))
+                .body("data.userId", equalTo(user.toString()))
+                .body("data.createdAt", notNullValue())
+                .body("data.lastEditedAt", notNullValue())
+                .extract().path("data.id");
+
+        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
+                .when().post("/projects")
+                .then().statusCode(201)
+                .body("data.title", equalTo("Untitled Project"))
+                .body("data.wordGoal", equalTo(50000))
+                .body("data.treeSpecies", equalTo("oak"))
+                .body("data.treeSeason", equalTo("spring"))
+                .body("data.treeSeed", matchesPattern(HEX_64));
+
+        // the outbox row is written with the project and marked published once Kafka acknowledged it
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedEvent("ProjectCreated", id));
+    }
+
+    @Test
+    void rejectsInvalidBodiesWithTheValidationEnvelope() {
+        String token = token(UUID.randomUUID());
+        post(token, "{\"title\": \"Too short a goal\", \"wordGoal\": 500}").statusCode(400)
+                .body("success", is(false))
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("wordGoal"))
+                .body("error.requestId", startsWith("req-"))
+                .body("error.timestamp", notNullValue());
+        post(token, "{\"wordGoal\": 20000000}").statusCode(400).body("error.details.field", equalTo("wordGoal"));
+        post(token, "{\"wordGoal\": \"abc\"}").statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("wordGoal"));
+        post(token, "{\"wordGoal\": 50000.5}").statusCode(400).body("error.details.field", equalTo("wordGoal"));
+        post(token, "{\"treeSpecies\": \"baobab\"}").statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("treeSpecies"))
+                .body("error.details.allowed", hasItems("oak", "willow", "pine", "maple", "cherry"));
+        post(token, "{\"treeSeason\": \"monsoon\"}").statusCode(400)
+                .body("error.details.field", equalTo("treeSeason"));
+        post(token, "{\"title\": \"   \"}").statusCode(400).body("error.details.field", equalTo("title"));
+        post(token, "{\"title\": \"" + "x".repeat(501) + "\"}").statusCode(400)
+                .body("error.details.field", equalTo("title"));
+        post(token, "{\"title\": ").statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.requestId", notNullValue());
+    }
+
+    @Test
+    void requiresAValidToken() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"Test\"}")
+                .when().post("/projects")
+                .then().statusCode(401)
+                .body("success", is(false))
+                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"))
+                .body("error.requestId", notNullValue());
+        given().auth().oauth2("not-a-token")
+                .when().get("/projects")
+                .then().statusCode(401)
+                .body("error.code", equalTo("INVALID_TOKEN"));
+    }
+
+    @Test
+    void listsOnlyTheCallersProjectsMostRecentFirst() throws InterruptedException {
+        UUID user = UUID.randomUUID();
+        String token = token(user);
+        post(token, "{\"title\": \"First\"}").statusCode(201);
+        Thread.sleep(5); // distinct creation milliseconds make the order deterministic
+        post(token, "{\"title\": \"Second\"}").statusCode(201);
+        Thread.sleep(5);
+        post(token, "{\"title\": \"Third\"}").statusCode(201);
+        post(token(UUID.randomUUID()), "{\"title\": \"Someone else's\"}").statusCode(201);
+
+        given().auth().oauth2(token).when().get("/projects")
+                .then().statusCode(200)
+                .body("success", is(true))
+                .body("data.total", equalTo(3))
+                .body("data.limit", equalTo(50))
+                .body("data.offset", equalTo(0))
+                .body("data.projects.title", contains("Third", "Second", "First"));
+        given().auth().oauth2(token).queryParam("limit", 2).queryParam("offset", 2).when().get("/projects")
+                .then().statusCode(200)
+                .body("data.total", equalTo(3))
+                .body("data.limit", equalTo(2))
+                .body("data.offset", equalTo(2))
+                .body("data.projects", hasSize(1))
+                .body("data.projects[0].title", equalTo("First"))
+                .body("data.projects[0].treeSeed", matchesPattern(HEX_64));
+        given().auth().oauth2(token).queryParam("status", "active").when().get("/projects")
+                .then().statusCode(200).body("data.total", equalTo(3));
+        given().auth().oauth2(token).queryParam("status", "archived").when().get("/projects")
+                .then().statusCode(200).body("data.total", equalTo(0)).body("data.projects", hasSize(0));
+
+        for (Map.Entry<String, String> bad : Map.of("status", "deleted", "limit", "0", "offset", "-1").entrySet()) {
+            given().auth().oauth2(token).queryParam(bad.getKey(), bad.getValue()).when().get("/projects")
+                    .then().statusCode(400)
+                    .body("error.code", equalTo("VALIDATION_ERROR"))
+                    .body("error.details.field", equalTo(bad.getKey()));
+        }
+        given().auth().oauth2(token).queryParam("limit", "101").when().get("/projects").then().statusCode(400);
+        given().auth().oauth2(token).queryParam("limit", "abc").when().get("/projects").then().statusCode(400);
+    }
+
+    @Test
+    void answersOnlyTheOwnerForOneProject() {
+        UUID owner = UUID.randomUUID();
+        String id = post(token(owner), "{\"title\": \"Mine\", \"wordGoal\": 60000}").statusCode(201)
+                .extract().path("data.id");
+
+        given().auth().oauth2(token(owner)).when().get("/projects/" + id)
+                .then().statusCode(200)
+                .body("success", is(true))
+                .body("data.project.id", equalTo(id))
+                .body("data.project.userId", equalTo(owner.toString()))
+                .body("data.project.title", equalTo("Mine"))
+                .body("data.project.wordGoal", equalTo(60000))
+                .body("data.project.status", equalTo("active"))
+                .body("data.project.treeSeed", matchesPattern(HEX_64));
+        given().auth().oauth2(token(UUID.randomUUID())).when().get("/projects/" + id)
+                .then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(token(owner)).when().get("/projects/" + UUID.randomUUID())
+                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(token(owner)).when().get("/projects/not-a-uuid")
+                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void followsContentEventsIdempotentlyAndInVersionOrder() throws Exception {
+        UUID user = UUID.randomUUID();
+        String token = token(user);
+        UUID project = UUID.fromString(post(token, "{\"wordGoal\": 50000}").statusCode(201).extract().path("data.id"));
+        Instant savedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ContentSaved v3 = ContentSaved.of(user, project, 3, 12_847, 347, savedAt, null);
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, v3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> wordCount(token, project) == 12_847);
+            getProject(token, project)
+                    .body("data.project.progress", equalTo(25.69))
+                    .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
+
+            // a redelivery of v3 and an older version arriving late change nothing
+            ContentSaved v2 = ContentSaved.of(user, project, 2, 100, -12_400, savedAt.plusSeconds(60), null);
+            send(producer, v3);
+            send(producer, v2);
+            // same key, same partition: once v2 is recorded as processed, the duplicate before it was handled too
+            await().atMost(Duration.ofSeconds(10)).until(() -> processed(v2.eventId()));
+            getProject(token, project)
+                    .body("data.project.currentWordCount", equalTo(12847))
+                    .body("data.project.progress", equalTo(25.69))
+                    .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
+            assertEquals(3, contentVersion(project));
+
+            // the 100% milestone completes the project and publishes ProjectCompleted
+            send(producer, MilestoneReached.of(user, project, "100_percent", 50_000, 50_000, savedAt));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "completed".equals(getProject(token, project).extract().path("data.project.status")));
+            assertTrue(outboxHas("ProjectCompleted", project.toString()));
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static String token(UUID userId) {
+        return Jwt.issuer("https://writerstree.com").subject(userId.toString())
+                .claim("email", userId + "@example.com").claim("tier", "free")
+                .expiresIn(Duration.ofMinutes(10)).sign();
+    }
+
+    private static ValidatableResponse post(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/projects").then();
+    }
+
+    private static ValidatableResponse getProject(String token, UUID id) {
+        return given().auth().oauth2(token).when().get("/projects/" + id).then().statusCode(200);
+    }
+
+    private static int wordCount(String token, UUID id) {
+        return getProject(token, id).extract().path("data.project.currentWordCount");
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    private void send(KafkaProducer<String, String> producer, DomainEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(topicPrefix + "content-events", event.key(), EventCodec.encode(event)))
+                .get();
+    }
+
+    private boolean publishedEvent(String type, String key) throws Exception {
+        return queryBoolean("SELECT count(*) > 0 FROM outbox_events WHERE event_type = ? AND event_key = ? "
+                + "AND published_at IS NOT NULL", type, key);
+    }
+
+    private boolean outboxHas(String type, String key) throws Exception {
+        return queryBoolean("SELECT count(*) > 0 FROM outbox_events WHERE event_type = ? AND event_key = ?", type, key);
+    }
+
+    private boolean processed(UUID eventId) throws Exception {
+        return queryBoolean("SELECT count(*) > 0 FROM processed_events WHERE event_id = ? AND consumer = ?",
+                eventId, "project-service");
+    }
+
+    private int contentVersion(UUID project) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT content_version FROM projects WHERE id = ?")) {
+            ps.setObject(1, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private boolean queryBoolean(String sql, Object... params) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}
