@@ -57,9 +57,14 @@ apt_install() {
 }
 
 require_java_mvn() {
-  have "$JAVA" || die "java not found (Java 17+ required)"
-  have mvn || die "mvn not found (Maven 3.8+ required)"
+  local pkgs=()
+  have "$JAVA" || pkgs+=(openjdk-17-jre-headless)
+  have mvn || pkgs+=(maven)
+  [[ ${#pkgs[@]} -eq 0 ]] || apt_install "${pkgs[@]}"
+  have "$JAVA" || die "java not found (Java 17+ required; set JAVA=/path/to/java)"
 }
+
+require_curl() { have curl || apt_install curl; }
 
 # fetch_into DIR STAMP -- CMD...: run a Maven fetch into DIR.tmp, then move it to DIR.
 # DIR is complete iff DIR/.complete holds STAMP; otherwise it is fetched again.
@@ -186,8 +191,10 @@ postgres_launch() {
   fi
   {
     echo "===== $(date '+%F %T') starting postgres cluster $ver/main"
-    # the package may have started it already: restart to apply our config
-    pg_ctlcluster --skip-systemctl-redirect "$ver" main stop 2>&1 || true
+    if [[ -f "$marker" ]]; then
+      # ours: the package may have started it already; restart to apply our config
+      pg_ctlcluster --skip-systemctl-redirect "$ver" main stop 2>&1 || true
+    fi
     pg_ctlcluster --skip-systemctl-redirect "$ver" main start 2>&1 9>&-
   } >>"$lf" || {
     show_log_tail "$lf"
@@ -258,24 +265,23 @@ redis_ping() {
 }
 
 redis_launch() {
-  local dir lf; dir="$(engine_dir redis)"; lf="$(engine_log redis)"
+  local dir lf was_open=""; dir="$(engine_dir redis)"; lf="$(engine_log redis)"
   if redis_ping; then
     log "redis: $HOST:$REDIS_PORT is up ($(owner_of redis)), reusing"
     return 0
   fi
-  if port_open "$HOST" "$REDIS_PORT" && have redis-cli; then
-    die "redis: port $HOST:$REDIS_PORT is in use by something that does not answer PING"
-  fi
+  port_open "$HOST" "$REDIS_PORT" && was_open=1
   if ! have redis-server || ! have redis-cli; then
     apt_install redis-server
-    # the package may have started its own daemon (init script); we installed it, so replace
-    # it with ours (our data dir, no persistence)
-    if redis_ping && [[ -x /etc/init.d/redis-server ]]; then
-      /etc/init.d/redis-server stop >/dev/null 2>&1 || true
+    # the package may have started its own daemon (init script): we installed it, so
+    # replace it with ours (our data dir, no persistence)
+    if [[ -z "$was_open" ]] && redis_ping && [[ -x /etc/init.d/redis-server ]]; then
+      /etc/init.d/redis-server stop >/dev/null 2>&1 9>&- || true
       local i; for ((i = 0; i < 50; i++)); do redis_ping || break; sleep 0.2; done
     fi
     redis_ping && { log "redis: $HOST:$REDIS_PORT is up (external), reusing"; return 0; }
   fi
+  [[ -z "$was_open" ]] || die "redis: port $HOST:$REDIS_PORT is in use by something that does not answer PING"
   mkdir -p "$dir" "$WT_LOG_DIR" "$WT_PID_DIR"
   printf '===== %s starting redis\n' "$(date '+%F %T')" >>"$lf"
   redis-server --daemonize yes --bind "$HOST" --port "$REDIS_PORT" --save "" --appendonly no \
@@ -310,7 +316,8 @@ kafka_fetch() {
 }
 
 kafka_cli() {
-  timeout 60 "$JAVA" -Xmx256m -Xshare:auto -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  timeout "${KAFKA_CLI_TIMEOUT:-60}" "$JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$KAFKA_LIB/*" "$@"
 }
 
@@ -358,13 +365,14 @@ kafka_format() {
 }
 
 kafka_launch() {
+  require_java_mvn
   if is_running kafka; then
     log "kafka: already running (pid $(read_pid kafka))"
     return 0
   fi
   kafka_fetch
   if port_open "$HOST" "$KAFKA_PORT"; then
-    if kafka_topics --list >/dev/null 2>&1; then
+    if KAFKA_CLI_TIMEOUT=20 kafka_topics --list >/dev/null 2>&1; then
       log "kafka: $HOST:$KAFKA_PORT is up (external) and speaks Kafka, reusing"
       return 0
     fi
@@ -393,7 +401,7 @@ kafka_wanted_topics() {
   for t in "${KAFKA_BASE_TOPICS[@]}"; do printf '%s\n' "$t" "it.$t" "test.$t"; done
 }
 
-_kafka_list_into_var() { _KAFKA_EXISTING="$(kafka_topics --list 2>/dev/null)"; }
+_kafka_list_into_var() { _KAFKA_EXISTING="$(KAFKA_CLI_TIMEOUT=20 kafka_topics --list 2>/dev/null)"; }
 
 kafka_ready() {
   local lf; lf="$(engine_log kafka)"
@@ -423,6 +431,7 @@ s3_answers() {
 }
 
 s3_launch() {
+  require_curl
   if is_running s3; then
     log "s3: already running (pid $(read_pid s3))"
     return 0
@@ -491,6 +500,7 @@ smtp_api_ok() {
 smtp_answers() { smtp_banner_ok && smtp_api_ok; }
 
 smtp_launch() {
+  require_curl
   if is_running smtp; then
     log "smtp: already running (pid $(read_pid smtp))"
     return 0

@@ -159,21 +159,25 @@ wait_until() {
   while true; do
     if "$@" >/dev/null 2>&1; then return 0; fi
     if [[ -n "$had_pid" ]] && ! is_running "$name"; then
-      show_log_tail "$logfile"
-      die "$name exited while starting (see $logfile)"
+      _wait_failed "$name" "$logfile" "exited while starting"
     fi
     if [[ -n "${WAIT_FATAL_REGEX:-}" && -f "$logfile" ]] &&
       awk '/^===== .* starting /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$logfile" |
       grep -qE "$WAIT_FATAL_REGEX"; then
-      show_log_tail "$logfile"
-      die "$name failed while starting (see $logfile)"
+      _wait_failed "$name" "$logfile" "failed while starting"
     fi
     if ((SECONDS >= deadline)); then
-      show_log_tail "$logfile"
-      die "$name not ready after ${timeout_s}s (see $logfile)"
+      _wait_failed "$name" "$logfile" "not ready after ${timeout_s}s"
     fi
     sleep 0.5
   done
+}
+
+# a failed start leaves nothing half-running behind: stop what the pid file names
+_wait_failed() {
+  show_log_tail "$2"
+  if is_running "$1"; then stop_pid "$1" 10 || true; fi
+  die "$1 $3 (see $2)"
 }
 
 # wait_for_port HOST PORT TIMEOUT_S NAME [LOGFILE]

@@ -12,10 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
-/** Readiness of the mail server: it accepts a connection and greets with {@code 220} within 2 s. */
-@Readiness
+/**
+ * The mail server accepts a connection and greets with {@code 220} within 2 s. A wellness check, not a
+ * readiness one: without SMTP identity still signs writers in (mails are sent later), so an SMTP outage must
+ * not take identity out of the load balancer. It is reported at {@code /q/health} and {@code /q/health/well},
+ * and the gateway's {@code /health} lists it as {@code smtp}.
+ */
+@Wellness
 @ApplicationScoped
 public class SmtpHealthCheck implements HealthCheck {
 

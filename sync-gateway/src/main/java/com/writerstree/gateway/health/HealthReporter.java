@@ -26,7 +26,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Gathers {@code GET /health}: the gateway's own Redis PING and every service's readiness report, all in
+ * Gathers {@code GET /health}: the gateway's own Redis PING and every service's full health report
+ * ({@code /q/health}: liveness, readiness and wellness checks such as identity's SMTP), all in
  * parallel, each bounded by {@code gateway.health.timeout}. Nothing is cached.
  */
 @ApplicationScoped
@@ -75,7 +76,7 @@ public class HealthReporter {
         if (requestId != null) {
             headers.add(RequestIds.HEADER, requestId);
         }
-        return client.send(client.baseUrl(upstream) + "/q/health/ready", HttpMethod.GET, headers, null, timeout)
+        return client.send(client.baseUrl(upstream) + "/q/health", HttpMethod.GET, headers, null, timeout)
                 .map(resp -> HealthAssessment.Readiness.of(resp.statusCode(), resp.bodyAsString()))
                 .ifNoItem().after(timeout).fail()
                 .onFailure().invoke(e -> LOG.debugf("%s readiness unreachable: %s", upstream.serviceName(), e.toString()))
