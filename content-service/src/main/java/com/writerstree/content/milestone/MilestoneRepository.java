@@ -1,11 +1,13 @@
 package com.writerstree.content.milestone;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUID> {
@@ -34,8 +36,20 @@ public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUI
 
     /** The milestones of a project for its current word goal, in the order they were reached. */
     public List<Milestone> forGoal(UUID projectId, int wordGoal) {
-        return list("projectId = ?1 and wordGoal = ?2", Sort.by("achievedAt").and("wordCountAtMilestone"),
-                projectId, wordGoal);
+        return list("projectId = ?1 and wordGoal = ?2", projectId, wordGoal).stream()
+                .sorted(Comparator.comparing((Milestone m) -> m.achievedAt)
+                        .thenComparingInt(m -> MilestoneType.percentOf(m.milestoneType)))
+                .toList();
+    }
+
+    /** The milestone types already recorded for a project and goal. */
+    public Set<String> typesRecorded(UUID projectId, int wordGoal) {
+        return getEntityManager().createQuery(
+                "select m.milestoneType from Milestone m where m.projectId = :projectId and m.wordGoal = :goal",
+                String.class)
+                .setParameter("projectId", projectId)
+                .setParameter("goal", wordGoal)
+                .getResultStream().collect(Collectors.toSet());
     }
 
     public long deleteByProject(UUID projectId) {

@@ -23,4 +23,14 @@ public enum MilestoneType {
     public String wireName() {
         return wireName;
     }
+
+    /** The percentage of a stored type name, for ordering; unknown names sort last. */
+    public static int percentOf(String wireName) {
+        for (MilestoneType type : values()) {
+            if (type.wireName.equals(wireName)) {
+                return type.percent;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
 }

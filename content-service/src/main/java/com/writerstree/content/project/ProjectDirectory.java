@@ -6,7 +6,7 @@ import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * Answers "may the caller work on this project?" from the replica, and fills the replica from project-service
  * when the project's ProjectCreated event has not arrived yet (a client may save right after creating).
  */
-@RequestScoped
+@ApplicationScoped
 public class ProjectDirectory {
 
     private static final Logger LOG = Logger.getLogger(ProjectDirectory.class);

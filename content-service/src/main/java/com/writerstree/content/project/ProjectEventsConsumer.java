@@ -50,22 +50,23 @@ public class ProjectEventsConsumer {
     }
 
     void apply(DomainEvent event) {
-        switch (event) {
-            case ProjectCreated e -> replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
-            case ProjectUpdated e -> replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
-            case ProjectArchived e -> replicas.updateStatus(e.projectId(), ProjectReplica.ARCHIVED);
-            case ProjectRestored e -> replicas.updateStatus(e.projectId(), e.status());
-            case ProjectCompleted e -> replicas.updateStatus(e.projectId(), ProjectReplica.COMPLETED);
-            case ProjectDeleted e -> {
-                milestones.deleteByProject(e.projectId());
-                versions.deleteByProject(e.projectId());
-                contents.deleteById(e.projectId());
-                replicas.deleteById(e.projectId());
-                LOG.infof("Deleted content of project %s", e.projectId());
-            }
-            default -> {
-                // other events on the topic concern other services
-            }
+        if (event instanceof ProjectCreated e) {
+            replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+        } else if (event instanceof ProjectUpdated e) {
+            replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+        } else if (event instanceof ProjectArchived e) {
+            replicas.updateStatus(e.projectId(), ProjectReplica.ARCHIVED);
+        } else if (event instanceof ProjectRestored e) {
+            replicas.updateStatus(e.projectId(), e.status() != null ? e.status() : "active");
+        } else if (event instanceof ProjectCompleted e) {
+            replicas.updateStatus(e.projectId(), ProjectReplica.COMPLETED);
+        } else if (event instanceof ProjectDeleted e) {
+            milestones.deleteByProject(e.projectId());
+            versions.deleteByProject(e.projectId());
+            contents.deleteById(e.projectId());
+            replicas.deleteById(e.projectId());
+            LOG.infof("Deleted the content of project %s", e.projectId());
         }
+        // other events on the topic concern other services
     }
 }

@@ -1,0 +1,21 @@
+package com.writerstree.content.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** content-service settings ({@code content.*}). */
+@ConfigMapping(prefix = "content")
+public interface ContentConfig {
+
+    /** Largest manuscript accepted by a save, in bytes of UTF-8 (5 MiB); larger saves get 413 PAYLOAD_TOO_LARGE. */
+    @WithDefault("5242880")
+    long maxContentBytes();
+
+    /** Snapshots kept per project (spec §2.3: the last 10). */
+    @WithDefault("10")
+    int versionHistoryLimit();
+
+    /** An automatic snapshot is taken each time the text grows past another multiple of this many words. */
+    @WithDefault("1000")
+    int snapshotEveryWords();
+}
