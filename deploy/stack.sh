@@ -41,7 +41,7 @@ stack_env() {
   export LOG_JSON=true
 }
 
-ready() { curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(port_of "$1")/q/health/ready"; }
+ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(port_of "$1")/q/health/ready"; }
 
 start() {
   stack_env
