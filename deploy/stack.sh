@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# deploy/stack.sh {start|stop|status} [dev|it] - the seven services of one stack, run from their built jars.
+# deploy/stack.sh {start|stop|status} [dev|it|/path/to/own.env] - the seven services of one stack, run from their built jars.
 #   start   starts every service that is not running, waits until each is ready, prints the table
 #   stop    stops the services this script started (by pid file)
 #   status  prints the table
@@ -13,6 +13,9 @@ SERVICES=(identity-service project-service content-service export-service stats-
 action="${1:-status}"
 stack="${2:-dev}"
 env_file="$WT_ROOT/deploy/env/$stack.env"
+if [[ -f "$stack" ]]; then   # a path to an env file of one's own (a private stack); its WT_STACK names it
+  env_file="$stack"; stack="$(sed -n 's/^WT_STACK=//p' "$env_file")"
+fi
 [[ -f "$env_file" ]] || die "unknown stack '$stack' (no $env_file)"
 set -a; source "$env_file"; set +a
 

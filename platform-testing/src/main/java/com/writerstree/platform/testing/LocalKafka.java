@@ -1,0 +1,97 @@
+package com.writerstree.platform.testing;
+
+import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.platform.event.EventCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The real local Kafka for tests: publish an event the way a producing service's relay would, and watch a
+ * topic from "now" on. Topics are the test profile's ({@code test.} prefix) unless named in full.
+ */
+public final class LocalKafka {
+
+    public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers",
+            System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+    public static final String TEST_PREFIX = "test.";
+
+    private LocalKafka() {}
+
+    /** Sends {@code event} to {@code test.<its topic>} and waits for the broker's acknowledgement. */
+    public static void publish(DomainEvent event) {
+        publish(TEST_PREFIX + event.topic().logicalName(), event.key(), EventCodec.encode(event));
+    }
+
+    public static void publish(String topic, String key, String payload) {
+        Properties props = new Properties();
+        props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, payload)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not accept the test event", e);
+        }
+    }
+
+    /** Starts watching {@code topic} from its current end; close it when done. */
+    public static Watcher watch(String topic) {
+        return new Watcher(topic);
+    }
+
+    public static final class Watcher implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<String> seen = new ArrayList<>();
+
+        private Watcher(String topic) {
+            Properties props = new Properties();
+            props.putAll(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                    ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+        }
+
+        /** Waits until a payload matching {@code wanted} arrives; returns every payload seen so far. */
+        public List<String> awaitMatch(Predicate<String> wanted, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (seen.stream().noneMatch(wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("No matching message within " + timeout + "; saw " + seen.size());
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(r.value());
+                }
+            }
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public void close() {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+}
