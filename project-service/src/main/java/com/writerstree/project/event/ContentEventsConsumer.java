@@ -35,7 +35,7 @@ public class ContentEventsConsumer {
             } else if (event instanceof VersionRestored e) {
                 projects.contentChanged(e.projectId(), e.version(), e.wordCount(), e.savedAt());
             } else if (event instanceof MilestoneReached e && GOAL_MILESTONE.equals(e.milestone())) {
-                projects.goalReached(e.projectId(), e.achievedAt());
+                projects.goalReached(e.projectId(), e.wordGoal(), e.achievedAt());
             }
             // other events on the topic (25/50/75% milestones, future types) do not concern projects
         });

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.platform.event.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,7 +24,6 @@ import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,11 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,12 +47,6 @@ class ProjectResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "writerstree.messaging.topic-prefix")
-    String topicPrefix;
 
     @BeforeAll
     static void numbersAsDoubles() {
@@ -216,39 +204,41 @@ class ProjectResourceTest {
         Instant savedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContentSaved v3 = ContentSaved.of(user, project, 3, 12_847, 347, savedAt, null);
 
-        try (KafkaProducer<String, String> producer = producer()) {
-            send(producer, v3);
-            await().atMost(Duration.ofSeconds(10)).until(() -> wordCount(token, project) == 12_847);
-            getProject(token, project)
-                    .body("data.project.progress", equalTo(25.69))
-                    .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
+        LocalKafka.publish(v3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> wordCount(token, project) == 12_847);
+        getProject(token, project)
+                .body("data.project.progress", equalTo(25.69))
+                .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
 
-            // a redelivery of v3 and an older version arriving late change nothing
-            ContentSaved v2 = ContentSaved.of(user, project, 2, 100, -12_400, savedAt.plusSeconds(60), null);
-            send(producer, v3);
-            send(producer, v2);
-            // same key, same partition: once v2 is recorded as processed, the duplicate before it was handled too
-            await().atMost(Duration.ofSeconds(10)).until(() -> processed(v2.eventId()));
-            getProject(token, project)
-                    .body("data.project.currentWordCount", equalTo(12847))
-                    .body("data.project.progress", equalTo(25.69))
-                    .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
-            assertEquals(3, contentVersion(project));
+        // a redelivery of v3 and an older version arriving late change nothing
+        ContentSaved v2 = ContentSaved.of(user, project, 2, 100, -12_400, savedAt.plusSeconds(60), null);
+        LocalKafka.publish(v3);
+        LocalKafka.publish(v2);
+        // same key, same partition: once v2 is recorded as processed, the duplicate before it was handled too
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(v2.eventId()));
+        getProject(token, project)
+                .body("data.project.currentWordCount", equalTo(12847))
+                .body("data.project.progress", equalTo(25.69))
+                .body("data.project.lastEditedAt", equalTo(savedAt.toString()));
+        assertEquals(3, contentVersion(project));
 
-            // the 100% milestone completes the project and publishes ProjectCompleted
-            send(producer, MilestoneReached.of(user, project, "100_percent", 50_000, 50_000, savedAt));
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> "completed".equals(getProject(token, project).extract().path("data.project.status")));
-            assertTrue(outboxHas("ProjectCompleted", project.toString()));
-        }
+        // a 100% milestone of another goal (the goal changed meanwhile) changes nothing
+        MilestoneReached formerGoal = MilestoneReached.of(user, project, "100_percent", 40_000, 40_000, savedAt);
+        LocalKafka.publish(formerGoal);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed(formerGoal.eventId()));
+        getProject(token, project).body("data.project.status", equalTo("active"));
+
+        // the 100% milestone completes the project and publishes ProjectCompleted
+        LocalKafka.publish(MilestoneReached.of(user, project, "100_percent", 50_000, 50_000, savedAt));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "completed".equals(getProject(token, project).extract().path("data.project.status")));
+        assertTrue(outboxHas("ProjectCompleted", project.toString()));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static String token(UUID userId) {
-        return Jwt.issuer("https://writerstree.com").subject(userId.toString())
-                .claim("email", userId + "@example.com").claim("tier", "free")
-                .expiresIn(Duration.ofMinutes(10)).sign();
+        return TestTokens.forUser(userId);
     }
 
     private static ValidatableResponse post(String token, String body) {
@@ -261,16 +251,6 @@ class ProjectResourceTest {
 
     private static int wordCount(String token, UUID id) {
         return getProject(token, id).extract().path("data.project.currentWordCount");
-    }
-
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-    }
-
-    private void send(KafkaProducer<String, String> producer, DomainEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(topicPrefix + "content-events", event.key(), EventCodec.encode(event)))
-                .get();
     }
 
     private boolean publishedEvent(String type, String key) throws Exception {

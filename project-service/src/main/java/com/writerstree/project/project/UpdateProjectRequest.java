@@ -1,0 +1,26 @@
+package com.writerstree.project.project;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code PATCH /projects/{id}} (spec §4.3): the fields to change, validated like creation. An absent
+ * (or null) field keeps its value; a body that changes nothing is rejected by the resource.
+ */
+public record UpdateProjectRequest(
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String title,
+        @Min(value = Project.MIN_WORD_GOAL, message = "Word goal must be at least 1,000")
+        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000") Integer wordGoal,
+        TreeSpecies treeSpecies,
+        TreeSeason treeSeason) {
+
+    public UpdateProjectRequest {
+        title = title == null ? null : title.strip();
+    }
+
+    /** Whether the body names at least one field to change. */
+    public boolean isEmpty() {
+        return title == null && wordGoal == null && treeSpecies == null && treeSeason == null;
+    }
+}
