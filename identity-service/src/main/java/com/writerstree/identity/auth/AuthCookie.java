@@ -19,4 +19,9 @@ public class AuthCookie {
         return NAME + "=" + token.token() + "; Path=/; Max-Age=" + token.lifetime().toSeconds()
                 + "; HttpOnly; SameSite=Strict" + (config.cookie().secure() ? "; Secure" : "");
     }
+
+    /** The Set-Cookie value that deletes the session cookie (logout). */
+    public String cleared() {
+        return NAME + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (config.cookie().secure() ? "; Secure" : "");
+    }
 }

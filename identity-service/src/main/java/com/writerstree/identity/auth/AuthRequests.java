@@ -20,4 +20,14 @@ public final class AuthRequests {
 
     public record VerifyEmail(
             @NotBlank(message = "is required") @Size(max = 128, message = "is too long") String token) {}
+
+    public record EmailOnly(
+            @NotBlank(message = "is required") @Size(max = 320, message = "is too long") String email) {}
+
+    public record ResetPassword(
+            @NotBlank(message = "is required") @Size(max = 128, message = "is too long") String token,
+            @NotNull(message = "is required") @Size(max = 1024, message = "is too long") String newPassword) {}
+
+    public record Google(
+            @NotBlank(message = "is required") @Size(max = 8192, message = "is too long") String googleToken) {}
 }

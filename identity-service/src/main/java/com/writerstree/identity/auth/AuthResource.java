@@ -8,12 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,6 +66,75 @@ public class AuthResource {
     public ApiResponse<Void> verifyEmail(@Valid @NotNull(message = "is required") AuthRequests.VerifyEmail body) {
         service.verifyEmail(body.token());
         return ApiResponse.message("Email verified successfully.");
+    }
+
+    @POST
+    @Path("/resend-verification")
+    @Operation(summary = "Mail a new verification link (24 h) to an unverified account; older links stop working."
+            + " At most one mail per address per minute. Always 200, whether or not the address has an account")
+    @APIResponse(responseCode = "200", description = "Verification email sent.")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: email missing")
+    public ApiResponse<Void> resendVerification(@Valid @NotNull(message = "is required") AuthRequests.EmailOnly body) {
+        service.resendVerification(body.email());
+        return ApiResponse.message("Verification email sent.");
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @Operation(summary = "Mail a password reset link (1 h, single use). Always 200 (no email enumeration)")
+    @APIResponse(responseCode = "200", description = "Password reset email sent.")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: email missing")
+    public ApiResponse<Void> forgotPassword(@Valid @NotNull(message = "is required") AuthRequests.EmailOnly body) {
+        service.forgotPassword(body.email());
+        return ApiResponse.message("Password reset email sent.");
+    }
+
+    @POST
+    @Path("/reset-password")
+    @Operation(summary = "Set a new password with the token from the reset mail; signs out every session of the"
+            + " account, lifts a login lockout and marks the email verified")
+    @APIResponse(responseCode = "200", description = "Password reset successfully.")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR \"Invalid or expired token\" (details.field"
+            + " token), WEAK_PASSWORD (details.field newPassword)")
+    public ApiResponse<Void> resetPassword(@Valid @NotNull(message = "is required") AuthRequests.ResetPassword body) {
+        service.resetPassword(body.token(), body.newPassword());
+        return ApiResponse.message("Password reset successfully.");
+    }
+
+    @POST
+    @Path("/google")
+    @Operation(summary = "Sign in with a Google ID token: signs in the linked account, links the account with that"
+            + " email, or creates one; same answer as /auth/login")
+    @APIResponse(responseCode = "200", description = "data has user and token; the auth_token cookie is set")
+    @APIResponse(responseCode = "401", description = "INVALID_TOKEN: bad signature, audience, issuer, expired,"
+            + " malformed, or the Google email is not verified")
+    @APIResponse(responseCode = "409", description = "ALREADY_EXISTS: the email belongs to a deleted account or is"
+            + " linked to another Google account")
+    @APIResponse(responseCode = "503", description = "EXTERNAL_SERVICE_ERROR: Google sign-in not configured, or"
+            + " Google's keys unreachable")
+    public Response google(@Valid @NotNull(message = "is required") AuthRequests.Google body) {
+        Session session = service.google(body.googleToken());
+        return withSession(Response.ok(), session, ApiResponse.ok(LoggedIn.of(session)));
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke the presented session (cookie and/or bearer) until it expires and clear the cookie;"
+            + " always 200, also without a (valid) token")
+    @APIResponse(responseCode = "200", description = "Logged out successfully.; Set-Cookie clears auth_token")
+    public Response logout(@CookieParam(AuthCookie.NAME) String cookieToken,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        List<String> tokens = new ArrayList<>();
+        tokens.add(cookieToken);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.add(authorization.substring(7));
+        }
+        service.logout(tokens);
+        return Response.ok(ApiResponse.message("Logged out successfully."))
+                .header(HttpHeaders.SET_COOKIE, cookie.cleared())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     private Response withSession(Response.ResponseBuilder response, Session session, Object body) {

@@ -3,7 +3,9 @@ package com.writerstree.identity.auth;
 import com.writerstree.identity.auth.AuthResponses.AuthUser;
 import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.event.IdentityEventPublisher;
+import com.writerstree.identity.auth.GoogleIdTokens.GoogleIdentity;
 import com.writerstree.identity.mail.AccountMailer;
+import com.writerstree.identity.session.SessionRevocations;
 import com.writerstree.identity.token.TokenIssuer;
 import com.writerstree.identity.token.TokenIssuer.IssuedToken;
 import com.writerstree.identity.user.User;
@@ -11,17 +13,25 @@ import com.writerstree.identity.user.UserRepository;
 import com.writerstree.identity.verification.EmailVerificationToken;
 import com.writerstree.identity.verification.EmailVerificationTokenRepository;
 import com.writerstree.identity.verification.OneTimeTokens;
+import com.writerstree.identity.verification.PasswordResetToken;
+import com.writerstree.identity.verification.PasswordResetTokenRepository;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -53,7 +63,25 @@ public class AuthService {
     EmailVerificationTokenRepository verificationTokens;
 
     @Inject
+    PasswordResetTokenRepository resetTokens;
+
+    @Inject
     PasswordHasher hasher;
+
+    @Inject
+    LoginLockout lockout;
+
+    @Inject
+    MailThrottle mailThrottle;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    GoogleIdTokens googleTokens;
+
+    @Inject
+    JWTParser sessionTokens;
 
     @Inject
     TokenIssuer tokens;
@@ -123,22 +151,207 @@ public class AuthService {
     /**
      * Checks the password and starts a session. An unknown email and a wrong password answer alike and take
      * alike long (a dummy hash is checked when there is no account); "not verified" is only told to someone
-     * who knows the password.
+     * who knows the password. A locked address (too many failures, see {@link LoginLockout}) is answered 429
+     * before the password is looked at, so a lock is no password oracle.
      */
     public Session login(String email, String password) {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
+        OptionalLong locked = lockout.lockedFor(normalizedEmail);
+        if (locked.isPresent()) {
+            throw new RetryLaterException("Too many failed sign-ins. Try again later or reset your password.",
+                    locked.getAsLong());
+        }
         Optional<Account> found = QuarkusTransaction.requiringNew()
                 .call(() -> users.findActiveByEmail(normalizedEmail).map(u -> Account.of(u, Instant.now())));
         boolean matches = hasher.matches(password, found.map(Account::passwordHash).orElse(null));
         if (!matches || found.isEmpty()) {
+            lockout.recordFailure(normalizedEmail);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
+        lockout.clear(normalizedEmail);
         Account account = found.get();
         if (!account.emailVerified()) {
             throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED);
         }
         QuarkusTransaction.requiringNew().run(() -> users.findActive(account.id()).ifPresent(u -> u.recordLogin(Instant.now())));
+        LOG.infof("User %s signed in with a password", account.id());
         return session(account);
+    }
+
+    /**
+     * Mails a new verification link to an existing, unverified account (older links stop working), at most one
+     * per address per {@code identity.verification.resend-interval}. Says nothing about whether the address has
+     * an account: the caller always answers 200, and the mail goes out in the background.
+     */
+    public void resendVerification(String email) {
+        String normalizedEmail = CredentialRules.normalizeEmail(email);
+        if (!CredentialRules.isValidEmail(normalizedEmail)
+                || !mailThrottle.claim("resend", normalizedEmail, config.verification().resendInterval())) {
+            return;
+        }
+        String token = OneTimeTokens.generate();
+        Optional<Account> pending = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            return users.findActiveByEmail(normalizedEmail).filter(u -> !u.emailVerified()).map(user -> {
+                verificationTokens.invalidateOpen(user.id(), now);
+                verificationTokens.persist(new EmailVerificationToken(user.id(), OneTimeTokens.hash(token), now,
+                        config.verification().tokenLifetime()));
+                return Account.of(user, now);
+            });
+        });
+        pending.ifPresent(account -> inBackground(() -> mailer.sendEmailVerification(account.id(), account.email(),
+                account.fullName(), token)));
+    }
+
+    /**
+     * Mails a password reset link (1 h, single use; older links stop working) to an existing account, verified or
+     * not. The caller always answers 200 and the mail goes out in the background, so neither the answer nor its
+     * timing tells whether the address has an account.
+     */
+    public void forgotPassword(String email) {
+        String normalizedEmail = CredentialRules.normalizeEmail(email);
+        if (!CredentialRules.isValidEmail(normalizedEmail)) {
+            return;
+        }
+        String token = OneTimeTokens.generate();
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            return users.findActiveByEmail(normalizedEmail).map(user -> {
+                resetTokens.invalidateOpen(user.id(), now);
+                resetTokens.persist(new PasswordResetToken(user.id(), OneTimeTokens.hash(token), now,
+                        config.passwordReset().tokenLifetime()));
+                return Account.of(user, now);
+            });
+        });
+        account.ifPresent(a -> {
+            LOG.infof("Password reset requested for user %s", a.id());
+            inBackground(() -> mailer.sendPasswordReset(a.id(), a.email(), a.fullName(), token));
+        });
+    }
+
+    /**
+     * Sets a new password with a reset token (single use). The mail proved that the user owns the address, so
+     * the email counts as verified. Every existing session of the user is revoked (before the commit: a reset
+     * that cannot revoke them does not happen), and a login lockout of the address is lifted.
+     */
+    public void resetPassword(String token, String newPassword) {
+        String tokenHash = OneTimeTokens.hash(token.strip());
+        if (!QuarkusTransaction.requiringNew().call(() -> resetTokens.isRedeemable(tokenHash, Instant.now()))) {
+            throw invalidToken();
+        }
+        CredentialRules.requireAcceptablePassword("newPassword", newPassword);
+        String passwordHash = hasher.hash(newPassword);
+        Account account = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            UUID userId = resetTokens.redeem(tokenHash, now).orElseThrow(AuthService::invalidToken);
+            User user = users.findActive(userId).orElseThrow(AuthService::invalidToken);
+            user.changePassword(passwordHash, now);
+            resetTokens.invalidateOpen(userId, now);
+            if (user.markEmailVerified(now)) {
+                events.userEmailVerified(userId);
+            }
+            revocations.revokeAll(userId);
+            return Account.of(user, now);
+        });
+        lockout.clear(account.email());
+        LOG.infof("Password of user %s reset; all sessions revoked", account.id());
+    }
+
+    /**
+     * Revokes the sessions of the given tokens (cookie and/or bearer) that are valid: their {@code jti} stays on
+     * the deny list until they expire. Invalid, expired or missing tokens are ignored: logging out always works.
+     */
+    public void logout(List<String> presentedTokens) {
+        for (String raw : presentedTokens) {
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            JsonWebToken token;
+            try {
+                token = sessionTokens.parse(raw.strip());
+            } catch (ParseException e) {
+                continue; // not a session of ours (or already expired): nothing to revoke
+            }
+            if (token.getTokenID() == null || token.getSubject() == null) {
+                continue;
+            }
+            UUID userId;
+            try {
+                userId = UUID.fromString(token.getSubject());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            revocations.revoke(token.getTokenID(), userId, Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+    }
+
+    /**
+     * Google sign-in: the account linked to the Google id signs in; else the account with the (Google-verified)
+     * email is linked and marked verified; else a password-less, verified account is created.
+     */
+    public Session google(String googleToken) {
+        GoogleIdentity google = googleTokens.verify(googleToken);
+        String email = CredentialRules.normalizeEmail(google.email());
+        Account account = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            User user = users.findActiveByGoogleId(google.googleId()).orElse(null);
+            if (user == null) {
+                user = users.findByEmail(email).map(existing -> linkGoogle(existing, google, now))
+                        .orElseGet(() -> createGoogleAccount(email, google, now));
+            }
+            user.recordLogin(now);
+            return Account.of(user, now);
+        });
+        LOG.infof("User %s signed in with Google", account.id());
+        return session(account);
+    }
+
+    private User linkGoogle(User user, GoogleIdentity google, Instant now) {
+        if (user.deletedAt() != null) {
+            throw emailTaken();
+        }
+        if (user.googleId() != null && !user.googleId().equals(google.googleId())) {
+            throw new ApiException(ErrorCode.ALREADY_EXISTS, "This email is linked to another Google account",
+                    Map.of("field", "email"));
+        }
+        boolean newlyVerified = !user.emailVerified();
+        user.linkGoogle(google.googleId(), now);
+        if (newlyVerified) {
+            events.userEmailVerified(user.id());
+        }
+        LOG.infof("Google account linked to user %s", user.id());
+        return user;
+    }
+
+    private User createGoogleAccount(String email, GoogleIdentity google, Instant now) {
+        String name = google.name() == null || google.name().isBlank() ? null : google.name().strip();
+        if (name != null && name.length() > 255) {
+            name = name.substring(0, 255);
+        }
+        User user = User.registerWithGoogle(email, google.googleId(), name, now);
+        try {
+            users.persistAndFlush(user);
+        } catch (PersistenceException e) {
+            if (violates(e, UserRepository.EMAIL_CONSTRAINT) || violates(e, "uq_users_google_id")) {
+                throw emailTaken();
+            }
+            throw e;
+        }
+        events.userRegistered(user.id(), user.effectiveTier(now));
+        events.userEmailVerified(user.id());
+        LOG.infof("Registered user %s with Google", user.id());
+        return user;
+    }
+
+    /** Mails go out on a worker thread after the answer: its timing must not tell whether an account exists. */
+    private static void inBackground(Runnable mail) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                mail.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("Background mail failed (%s)", e.getClass().getSimpleName());
+            }
+        });
     }
 
     private Session session(Account account) {

@@ -19,6 +19,12 @@ public interface IdentityConfig {
 
     Verification verification();
 
+    PasswordReset passwordReset();
+
+    Lockout lockout();
+
+    Google google();
+
     interface Jwt {
 
         /** Directory of PKCS#8 PEM RSA private keys ({@code *.pem}); every key's public part is in the JWKS. */
@@ -57,5 +63,50 @@ public interface IdentityConfig {
         /** How long an email verification link stays valid. */
         @WithDefault("PT24H")
         Duration tokenLifetime();
+
+        /** At most one verification mail per address within this interval (resend-verification). */
+        @WithDefault("PT60S")
+        Duration resendInterval();
+    }
+
+    interface PasswordReset {
+
+        /** How long a password reset link stays valid (spec §2.3: 1 hour). */
+        @WithDefault("PT1H")
+        Duration tokenLifetime();
+    }
+
+    /** Temporary lockout of an account after consecutive failed password logins (see README). */
+    interface Lockout {
+
+        /** Consecutive failures that lock the account. */
+        @WithDefault("5")
+        int threshold();
+
+        /** The first lock; every further failure doubles it. */
+        @WithDefault("PT1M")
+        Duration initialWait();
+
+        /** The longest lock. */
+        @WithDefault("PT15M")
+        Duration maxWait();
+
+        /** Failures older than this (since the last one) are forgotten. */
+        @WithDefault("PT12H")
+        Duration failureReset();
+    }
+
+    interface Google {
+
+        /** The OAuth client id ID tokens must be issued for ({@code aud}); unset: Google sign-in is off (503). */
+        Optional<String> clientId();
+
+        /** Google's signing keys (JWKS); tests serve their own. */
+        @WithDefault("https://www.googleapis.com/oauth2/v3/certs")
+        String jwksUrl();
+
+        /** How long fetched keys are cached (an unknown kid refetches at once). */
+        @WithDefault("PT1H")
+        Duration keyCacheDuration();
     }
 }

@@ -4,6 +4,7 @@ import com.writerstree.platform.event.UserEvents;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.UUID;
 
 /** The one publisher of identity-service: user-events through the transactional outbox. */
@@ -19,5 +20,10 @@ public class IdentityEventPublisher {
 
     public void userEmailVerified(UUID userId) {
         outbox.append(UserEvents.UserEmailVerified.of(userId));
+    }
+
+    /** The user's time zone and the complete preferences (defaults included) after a change. */
+    public void userPreferencesChanged(UUID userId, String timezone, Map<String, Object> preferences) {
+        outbox.append(UserEvents.UserPreferencesChanged.of(userId, timezone, preferences));
     }
 }

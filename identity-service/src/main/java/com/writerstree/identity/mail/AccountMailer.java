@@ -28,24 +28,46 @@ public class AccountMailer {
 
     /** Returns whether the SMTP server accepted the mail. */
     public boolean sendEmailVerification(UUID userId, String email, String fullName, String token) {
-        String link = config.appUrl().replaceAll("/+$", "") + "/verify-email?token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        String greeting = fullName == null || fullName.isBlank() ? "Hello," : "Hello " + fullName + ",";
-        String text = greeting + "\n\n"
+        String text = greeting(fullName) + "\n\n"
                 + "welcome to Writer's Tree. Please confirm your email address by opening this link:\n\n"
-                + link + "\n\n"
+                + link("/verify-email", token) + "\n\n"
                 + "The link is valid for " + config.verification().tokenLifetime().toHours() + " hours. "
                 + "If you did not create an account, you can ignore this mail.\n\n"
                 + "Writer's Tree\n";
+        return send(userId, "Verification", email, "Confirm your email for Writer's Tree", text);
+    }
+
+    /** The password reset link ({@code <app-url>/reset-password?token=...}); returns whether SMTP accepted it. */
+    public boolean sendPasswordReset(UUID userId, String email, String fullName, String token) {
+        String text = greeting(fullName) + "\n\n"
+                + "someone (hopefully you) asked to reset the password of your Writer's Tree account. "
+                + "Choose a new password here:\n\n"
+                + link("/reset-password", token) + "\n\n"
+                + "The link is valid for " + config.passwordReset().tokenLifetime().toMinutes() + " minutes and "
+                + "works once. Resetting signs you out on every device. If you did not ask for this, you can "
+                + "ignore this mail: your password stays as it is.\n\n"
+                + "Writer's Tree\n";
+        return send(userId, "Password reset", email, "Reset your Writer's Tree password", text);
+    }
+
+    private boolean send(UUID userId, String kind, String email, String subject, String text) {
         try {
-            mailer.send(Mail.withText(email, "Confirm your email for Writer's Tree", text));
+            mailer.send(Mail.withText(email, subject, text));
             return true;
         } catch (RuntimeException e) {
             // the class of the root cause only: SMTP error texts can quote the recipient
-            LOG.warnf("Verification mail for user %s could not be sent (%s); the user can ask for a new one",
-                    userId, rootCause(e).getClass().getSimpleName());
+            LOG.warnf("%s mail for user %s could not be sent (%s); the user can ask for a new one", kind, userId,
+                    rootCause(e).getClass().getSimpleName());
             return false;
         }
+    }
+
+    private String link(String path, String token) {
+        return config.appUrl().replaceAll("/+$", "") + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    private static String greeting(String fullName) {
+        return fullName == null || fullName.isBlank() ? "Hello," : "Hello " + fullName + ",";
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -24,10 +24,18 @@ public class SigningKeys {
     @Inject
     IdentityConfig config;
 
-    private KeySet keys;
+    private volatile KeySet keys;
 
     @PostConstruct
     void load() {
+        reload();
+    }
+
+    /**
+     * Reads the key directory again: the newest (or configured) key signs from now on, every key in it is
+     * published. The documented rotation restarts the service instead; this is what a restart does to the keys.
+     */
+    public synchronized void reload() {
         Path dir = Path.of(config.jwt().keyDir());
         keys = KeyDirectory.load(dir, config.jwt().activeKey(), config.jwt().generateIfMissing());
         LOG.infof("Signing with key %s (kid %s); %d key(s) published in the JWKS", keys.active().fileName(),

@@ -1,11 +1,24 @@
 package com.writerstree.identity.user;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.platform.error.ApiException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Editor preferences: the spec's defaults (§4.2), overridden by whatever the user stored. */
+/**
+ * Editor preferences: the spec's defaults (§4.2) plus {@code timezone}, overridden by whatever the user stored.
+ * A PATCH merges into the stored ones; only the known keys with their types are accepted. Pure functions,
+ * tested without Quarkus.
+ */
 public final class Preferences {
 
+    public static final String TIMEZONE = "timezone";
+    public static final int FONT_SIZE_MIN = 8;
+    public static final int FONT_SIZE_MAX = 48;
     public static final Map<String, Object> DEFAULTS = defaults();
 
     private Preferences() {}
@@ -18,6 +31,67 @@ public final class Preferences {
         return merged;
     }
 
+    /**
+     * The stored preferences after applying {@code patch} (a JSON object): each given key replaces the stored
+     * value, {@code null} resets the key to its default, keys not given stay. 400 VALIDATION_ERROR (field
+     * {@code preferences.<key>}) for an unknown key or a value of the wrong type or range.
+     */
+    public static Map<String, Object> merge(Map<String, Object> stored, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.validation("preferences", "preferences must be an object");
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(stored == null ? Map.of() : stored);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            if (!DEFAULTS.containsKey(key)) {
+                throw ApiException.validation("preferences." + key, "preferences." + key + " is not a known preference");
+            }
+            JsonNode value = field.getValue();
+            if (value == null || value.isNull()) {
+                merged.remove(key);
+            } else {
+                merged.put(key, valueOf(key, value));
+            }
+        }
+        return merged;
+    }
+
+    private static Object valueOf(String key, JsonNode value) {
+        String field = "preferences." + key;
+        switch (key) {
+            case "fontSize" -> {
+                if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < FONT_SIZE_MIN
+                        || value.intValue() > FONT_SIZE_MAX) {
+                    throw ApiException.validation(field, field + " must be an integer from " + FONT_SIZE_MIN + " to "
+                            + FONT_SIZE_MAX);
+                }
+                return value.intValue();
+            }
+            case TIMEZONE -> {
+                if (!value.isTextual()) {
+                    throw ApiException.validation(field, field + " must be a time zone id such as Europe/Berlin");
+                }
+                return zoneId(field, value.textValue());
+            }
+            default -> {
+                if (!value.isBoolean()) {
+                    throw ApiException.validation(field, field + " must be true or false");
+                }
+                return value.booleanValue();
+            }
+        }
+    }
+
+    /** An IANA region id (Europe/Berlin), UTC, or a fixed offset (+02:00), in its canonical form. */
+    static String zoneId(String field, String text) {
+        try {
+            return ZoneId.of(text.strip()).getId();
+        } catch (DateTimeException e) {
+            throw ApiException.validation(field, field + " must be a time zone id such as Europe/Berlin");
+        }
+    }
+
     private static Map<String, Object> defaults() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("darkMode", false);
@@ -25,6 +99,7 @@ public final class Preferences {
         d.put("dyslexicFont", false);
         d.put("showKeyboard", true);
         d.put("wordSuggestions", true);
-        return java.util.Collections.unmodifiableMap(d);
+        d.put(TIMEZONE, "UTC");
+        return Collections.unmodifiableMap(d);
     }
 }

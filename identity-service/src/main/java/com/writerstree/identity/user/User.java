@@ -76,6 +76,37 @@ public class User {
         return user;
     }
 
+    /** A new account created by Google sign-in: no password, the email verified by Google. */
+    public static User registerWithGoogle(String email, String googleId, String fullName, Instant now) {
+        User user = register(email, null, fullName, now);
+        user.googleId = googleId;
+        user.emailVerified = true;
+        return user;
+    }
+
+    /** Links a Google account; Google verified the email, so the address is verified too. */
+    public void linkGoogle(String googleId, Instant now) {
+        this.googleId = googleId;
+        this.emailVerified = true;
+        this.updatedAt = now;
+    }
+
+    public void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
+    public void rename(String fullName, Instant now) {
+        this.fullName = fullName;
+        this.updatedAt = now;
+    }
+
+    /** Replaces the stored preferences (a new map, so that Hibernate sees the change). */
+    public void replacePreferences(Map<String, Object> preferences, Instant now) {
+        this.preferences = new LinkedHashMap<>(preferences);
+        this.updatedAt = now;
+    }
+
     /** Returns whether this changed anything (verifying twice is harmless). */
     public boolean markEmailVerified(Instant now) {
         if (emailVerified) {
@@ -108,6 +139,14 @@ public class User {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    public String googleId() {
+        return googleId;
     }
 
     public String fullName() {

@@ -23,4 +23,13 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     public Optional<User> findActive(UUID id) {
         return find("id = ?1 and deletedAt is null", id).firstResultOptional();
     }
+
+    public Optional<User> findActiveByGoogleId(String googleId) {
+        return find("googleId = ?1 and deletedAt is null", googleId).firstResultOptional();
+    }
+
+    /** Any account with this email, also a soft-deleted one. */
+    public Optional<User> findByEmail(String normalizedEmail) {
+        return find("email", normalizedEmail).firstResultOptional();
+    }
 }

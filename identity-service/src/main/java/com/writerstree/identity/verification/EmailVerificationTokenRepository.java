@@ -20,4 +20,9 @@ public class EmailVerificationTokenRepository implements PanacheRepositoryBase<E
         }
         return find("tokenHash", tokenHash).firstResultOptional().map(OneTimeToken::userId);
     }
+
+    /** Ends every still-open token of the user (a newer mail replaces them). */
+    public int invalidateOpen(UUID userId, Instant now) {
+        return update("usedAt = ?1 where userId = ?2 and usedAt is null", now, userId);
+    }
 }

@@ -1,7 +1,6 @@
 package com.writerstree.identity.auth;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.writerstree.platform.testing.LocalMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthFlowTest {
 
-    private static final String GREENMAIL_API = System.getenv().getOrDefault("GREENMAIL_API_URL",
-            "http://127.0.0.1:8025");
     private static final String PASSWORD = "SecurePass123!";
-    private static final Pattern MAILED_TOKEN = Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]{43})");
+    private static final Pattern MAILED_TOKEN = Pattern.compile("/verify-email\\?token=[A-Za-z0-9_-]{43}");
 
     @Test
     void aWriterRegistersVerifiesTheEmailSignsInAndReadsTheProfile() {
@@ -222,20 +219,11 @@ class AuthFlowTest {
 
     /** The token in the verification link of the mail GreenMail received for this address. */
     private static String awaitMailedToken(String email) {
-        String[] mime = new String[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Response messages = given().baseUri(GREENMAIL_API).get("/api/user/{email}/messages/", email);
-            if (messages.statusCode() != 200 || messages.jsonPath().getList("$").isEmpty()) {
-                return false;
-            }
-            mime[0] = messages.jsonPath().getString("[0].mimeMessage");
-            return true;
-        });
-        // undo quoted-printable soft line breaks and escapes, should the mailer have chosen that encoding
-        String text = mime[0].replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-        Matcher link = MAILED_TOKEN.matcher(text);
-        assertTrue(link.find(), "no verification link in the mail");
-        return link.group(1);
+        String mime = LocalMailbox.awaitMessage(email, 1, Duration.ofSeconds(15));
+        String token = LocalMailbox.linkParameter(mime, "token").orElse(null);
+        assertTrue(token != null && MAILED_TOKEN.matcher("/verify-email?token=" + token).matches(),
+                "no verification link in the mail");
+        return token;
     }
 
     private static JsonPath jwtPart(String jwt, int index) {
