@@ -18,13 +18,15 @@ if [[ -f "$stack" ]]; then   # a path to an env file of one's own (a private sta
 fi
 [[ -f "$env_file" ]] || die "unknown stack '$stack' (no $env_file)"
 set -a; source "$env_file"; set +a
+# an optional second gateway replica (same jar and environment, its own port) for multi-replica sync tests
+if [[ -n "${GATEWAY2_PORT:-}" ]]; then SERVICES+=(sync-gateway-2); fi
 
 port_of() {
   case "$1" in
     identity-service) echo "$IDENTITY_PORT" ;; project-service) echo "$PROJECT_PORT" ;;
     content-service) echo "$CONTENT_PORT" ;; export-service) echo "$EXPORT_PORT" ;;
     stats-service) echo "$STATS_PORT" ;; suggestion-service) echo "$SUGGESTION_PORT" ;;
-    sync-gateway) echo "$GATEWAY_PORT" ;;
+    sync-gateway) echo "$GATEWAY_PORT" ;; sync-gateway-2) echo "$GATEWAY2_PORT" ;;
   esac
 }
 
@@ -51,7 +53,7 @@ start() {
   mkdir -p "$WT_LOG_DIR/$stack" "$IDENTITY_JWT_KEY_DIR"
   local svc jar
   for svc in "${SERVICES[@]}"; do
-    jar="$WT_ROOT/$svc/target/quarkus-app/quarkus-run.jar"
+    jar="$WT_ROOT/${svc%-2}/target/quarkus-app/quarkus-run.jar"
     [[ -f "$jar" ]] || die "$svc is not built ($jar missing): run mvn -B install -DskipTests first"
     if is_running "$stack-$svc"; then
       log "$svc ($stack) already running"

@@ -20,4 +20,4 @@ trap '"$WT_ROOT/deploy/stack.sh" stop it' EXIT
 "$WT_ROOT/deploy/stack.sh" stop it >/dev/null 2>&1 || true
 "$WT_ROOT/deploy/stack.sh" start it
 log "system tests through the gateway (http://127.0.0.1:13000)"
-mvn -B verify -pl system-tests -DskipITs=false
+mvn -B verify -pl system-tests -DskipITs=false -Dwt.gateway2.url=http://127.0.0.1:13001

@@ -42,7 +42,8 @@ public class EdgeAuthenticator {
         return rc.vertx().executeBlocking(() -> verify(token.get()), false);
     }
 
-    private JsonWebToken verify(String token) {
+    /** Verifies a raw token (blocking: may fetch the JWKS); fails with an {@link ApiException}. */
+    public JsonWebToken verify(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token);

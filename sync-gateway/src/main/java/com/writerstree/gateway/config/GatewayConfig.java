@@ -4,7 +4,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's own settings (prefix {@code gateway}); service addresses are set in application.properties. */
 @ConfigMapping(prefix = "gateway")
@@ -19,7 +21,62 @@ public interface GatewayConfig {
 
     Client client();
 
+    /** This replica's id (random per start unless GATEWAY_INSTANCE_ID is set): its Kafka consumer group suffix. */
+    String instanceId();
+
     Health health();
+
+    /** Proxies (CIDR list) whose X-Forwarded-For is believed; empty: the TCP peer is the client. */
+    Optional<List<String>> trustedProxies();
+
+    RateLimit rateLimit();
+
+    Ws ws();
+
+    Cors cors();
+
+    interface RateLimit {
+        /** Fail-open switch for load tests only; true in every real environment. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Brute-force limit on the public /auth/* entry points, per client IP (spec §6.1: 5 per 15 min). */
+        Window auth();
+
+        /** Every authenticated REST request except content saves, per user. */
+        Window user();
+
+        /** Content saves (PUT /projects/{id}/content and WebSocket sync:content), per user and project. */
+        Bucket save();
+
+        /** WebSocket frames per connection. */
+        Bucket wsMessages();
+    }
+
+    interface Window {
+        int max();
+
+        Duration window();
+    }
+
+    interface Bucket {
+        /** Sustained tokens per second. */
+        double rate();
+
+        int burst();
+    }
+
+    interface Ws {
+        @WithDefault("5s")
+        Duration authTimeout();
+
+        @WithDefault("60s")
+        Duration idleTimeout();
+    }
+
+    interface Cors {
+        List<String> origins();
+    }
 
     interface Service {
         String url();

@@ -1,7 +1,9 @@
 package com.writerstree.gateway.routing;
 
 import com.writerstree.gateway.auth.EdgeAuthenticator;
+import com.writerstree.gateway.auth.Revocations;
 import com.writerstree.gateway.config.GatewayConfig;
+import com.writerstree.gateway.limits.EdgeLimits;
 import com.writerstree.gateway.health.HealthReporter;
 import com.writerstree.gateway.web.EdgeResponses;
 import com.writerstree.platform.error.ApiException;
@@ -55,6 +57,12 @@ public class GatewayRoutes {
     EdgeResponses responses;
 
     @Inject
+    Revocations revocations;
+
+    @Inject
+    EdgeLimits limits;
+
+    @Inject
     HealthReporter health;
 
     @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
@@ -62,7 +70,8 @@ public class GatewayRoutes {
 
     void init(@Observes Router router) {
         String reserved = "/" + nonApplicationRoot.replaceAll("^/+|/+$", "");
-        router.routeWithRegex("^(?!" + Pattern.quote(reserved) + "(/|$)).*")
+        // /ws/sync is the WebSocket endpoint (sync/SyncSocket), /api-docs the merged API documentation (docs/ApiDocs)
+        router.routeWithRegex("^(?!(" + Pattern.quote(reserved) + "|/ws/sync|/api-docs)(/|$)).*")
                 .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::dispatch);
@@ -87,7 +96,8 @@ public class GatewayRoutes {
             return;
         }
         if (found.route().isPublic()) {
-            forward(rc, found, null);
+            limits.checkPublic(method, found.path(), limits.clientIp(rc.request()))
+                    .subscribe().with(ok -> forward(rc, found, null), failure -> fail(rc, failure));
             return;
         }
         authenticator.authenticate(rc).onComplete(verified -> {
@@ -98,11 +108,15 @@ public class GatewayRoutes {
             JsonWebToken jwt = verified.result();
             MDC.put(Caller.MDC_KEY, jwt.getSubject());
             rc.addEndHandler(ignored -> MDC.remove(Caller.MDC_KEY));
-            if (found.route().handling() == RouteTable.Handling.COMPOSE_PROJECT) {
-                composeProject(rc, found, jwt.getRawToken());
-            } else {
-                forward(rc, found, jwt.getRawToken());
-            }
+            revocations.check(jwt)
+                    .chain(() -> limits.checkUser(method, found.path(), jwt.getSubject()))
+                    .subscribe().with(ok -> {
+                        if (found.route().handling() == RouteTable.Handling.COMPOSE_PROJECT) {
+                            composeProject(rc, found, jwt.getRawToken());
+                        } else {
+                            forward(rc, found, jwt.getRawToken());
+                        }
+                    }, failure -> fail(rc, failure));
         });
     }
 
@@ -150,7 +164,7 @@ public class GatewayRoutes {
     private MultiMap outgoingHeaders(RoutingContext rc, String token) {
         MultiMap headers = ForwardHeaders.request(rc.request().headers());
         headers.set(RequestIds.HEADER, rc.request().getHeader(RequestIds.HEADER));
-        headers.set("X-Forwarded-For", rc.request().remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", limits.clientIp(rc.request()));
         headers.set("X-Forwarded-Proto", rc.request().scheme());
         if (rc.request().authority() != null) {
             headers.set("X-Forwarded-Host", rc.request().authority().toString());
@@ -185,6 +199,10 @@ public class GatewayRoutes {
 
     private void fail(RoutingContext rc, Throwable failure) {
         if (failure instanceof ApiException api) {
+            if (api.code() == ErrorCode.RATE_LIMIT_EXCEEDED && api.details() != null
+                    && api.details().get("retryAfter") != null) {
+                rc.response().putHeader("Retry-After", String.valueOf(api.details().get("retryAfter")));
+            }
             responses.error(rc, api);
             return;
         }

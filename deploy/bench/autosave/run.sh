@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Autosave benchmark (not a test): throughput and latency of PUT /projects/{id}/content
+#   (a) through the gateway, (b) directly on content-service, (c) pgbench doing the equivalent single-row write.
+# Loopback only; bounded: DURATION seconds per phase, CONCURRENCY workers, each saving its own project.
+#
+#   deploy/bench/autosave/run.sh                     # against the dev stack (gateway 3000, content 8083)
+#   deploy/bench/autosave/run.sh deploy/env/x.env    # against the stack described by an env file
+#   DURATION=20 CONCURRENCY=8 WORDS=2000 deploy/bench/autosave/run.sh ...
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+if [[ $# -ge 1 ]]; then
+  set -a; source "$1"; set +a
+fi
+GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:${GATEWAY_PORT:-3000}}"
+CONTENT_URL="${CONTENT_URL:-http://127.0.0.1:${CONTENT_PORT:-8083}}"
+DURATION="${DURATION:-20}"
+CONCURRENCY="${CONCURRENCY:-8}"
+WORDS="${WORDS:-2000}"
+PG_HOST="${DB_HOST:-127.0.0.1}"; PG_PORT="${DB_PORT:-5432}"; PG_USER="${DB_USER:-postgres}"
+BENCH_DB="${BENCH_DB:-writerstree_bench}"   # pgbench's scratch database (never a service's)
+PROJECTS_PER_USER=4                         # free tier: at most 5 projects per user
+
+for url in "$GATEWAY_URL" "$CONTENT_URL"; do
+  case "$url" in http://127.0.0.1:*|http://localhost:*) ;; *) echo "refusing non-loopback URL $url" >&2; exit 2;; esac
+done
+curl -fsS "$GATEWAY_URL/health" >/dev/null || { echo "gateway not answering at $GATEWAY_URL/health" >&2; exit 1; }
+curl -fsS "$CONTENT_URL/q/health/ready" >/dev/null || { echo "content-service not ready at $CONTENT_URL" >&2; exit 1; }
+
+rand_ip() { echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"; }
+
+echo "== setup: users and $CONCURRENCY projects through $GATEWAY_URL"
+pairs=()
+token=""
+for ((i = 0; i < CONCURRENCY; i++)); do
+  if (( i % PROJECTS_PER_USER == 0 )); then
+    email="bench-$(date +%s%N)-$i@example.com"
+    token=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
+      -H "X-Forwarded-For: $(rand_ip)" \
+      -d "{\"email\":\"$email\",\"password\":\"BenchPass123!\",\"fullName\":\"Autosave Bench\"}" | jq -r .data.token)
+    [[ -n "$token" && "$token" != null ]] || { echo "registration failed" >&2; exit 1; }
+  fi
+  project=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/projects" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $token" -d "{\"title\":\"Autosave bench $i\",\"wordGoal\":500000}" | jq -r .data.id)
+  [[ -n "$project" && "$project" != null ]] || { echo "project creation failed" >&2; exit 1; }
+  pairs+=("$token:$project")
+done
+# let content-service learn the projects (ProjectCreated), one warm-up save each through the gateway
+for p in "${pairs[@]}"; do
+  curl -fsS -o /dev/null -X PUT "$GATEWAY_URL/api/v1/projects/${p#*:}/content" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer ${p%%:*}" -d '{"content":"warm up"}'
+done
+node "$here/load.js" warmup "$GATEWAY_URL/api/v1" 3 "$WORDS" "${pairs[@]}" >/dev/null
+
+echo "== (a) gateway: ${DURATION}s, $CONCURRENCY workers, $WORDS words per save"
+gw=$(node "$here/load.js" gateway "$GATEWAY_URL/api/v1" "$DURATION" "$WORDS" "${pairs[@]}")
+echo "$gw"
+echo "== (b) content-service direct"
+direct=$(node "$here/load.js" direct "$CONTENT_URL" "$DURATION" "$WORDS" "${pairs[@]}")
+echo "$direct"
+
+echo "== (c) pgbench: UPDATE of one ${WORDS}-word row + version+1 per transaction, database $BENCH_DB"
+psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
+psql_ -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 \
+  || psql_ -d postgres -c "CREATE DATABASE $BENCH_DB"
+text=$(node -e "const v='the rain fell on the quiet town while she waited by the window and wondered whether the letter would ever come back from the old house on the hill above the river'.split(' ');const o=[];for(let i=0;i<$WORDS;i++)o.push(v[(i*7)%v.length]);process.stdout.write(o.join(' '))")
+psql_ -d "$BENCH_DB" -v text="$text" -v clients="$CONCURRENCY" <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS bench_autosave;
+CREATE TABLE bench_autosave (id INTEGER PRIMARY KEY, content TEXT NOT NULL, version INTEGER NOT NULL,
+                             updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+INSERT INTO bench_autosave SELECT g, :'text', 0 FROM generate_series(1, :clients) g;
+SQL
+script=$(mktemp)
+cat > "$script" <<'PGB'
+\set id :client_id + 1
+BEGIN;
+UPDATE bench_autosave SET content = overlay(content PLACING lpad((version + 1)::text, 10, '0') FROM 1 FOR 10),
+       version = version + 1, updated_at = now() WHERE id = :id;
+END;
+PGB
+pgb=$(pgbench -n -M prepared -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -c "$CONCURRENCY" -j 2 -T "$DURATION" \
+  -f "$script" -r "$BENCH_DB" 2>&1 || true)
+rm -f "$script"
+pg_tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' <<<"$pgb" | head -1)
+pg_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$pgb" | head -1)
+echo "tps=$pg_tps latency_avg_ms=$pg_lat"
+
+echo
+echo "== result ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${DURATION}s per phase, $CONCURRENCY concurrent, ~$WORDS words/save)"
+node -e '
+const [gw, direct, pgTps, pgLat] = [JSON.parse(process.argv[1]), JSON.parse(process.argv[2]), Number(process.argv[3]), Number(process.argv[4])];
+const rows = [["path", "saves/s", "p50 ms", "p99 ms", "ok", "errors"],
+  ["(a) gateway PUT /api/v1/projects/{id}/content", gw.rps, gw.p50ms, gw.p99ms, gw.ok, gw.errors],
+  ["(b) content-service PUT /projects/{id}/content", direct.rps, direct.p50ms, direct.p99ms, direct.ok, direct.errors],
+  ["(c) pgbench single-row UPDATE (avg latency)", pgTps.toFixed(1), pgLat.toFixed(2), "-", "-", "-"]];
+for (const r of rows) console.log("| " + r.join(" | ") + " |");
+console.log("");
+console.log("throughput ratio gateway : direct : pgbench = " + (gw.rps / pgTps).toFixed(3) + " : " + (direct.rps / pgTps).toFixed(3) + " : 1"
+  + "   (gateway/direct = " + (gw.rps / direct.rps).toFixed(2) + ")");
+' "$gw" "$direct" "${pg_tps:-0}" "${pg_lat:-0}"

@@ -1,0 +1,133 @@
+package com.writerstree.gateway.sync;
+
+import com.writerstree.gateway.config.GatewayConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * The {@code /ws/sync} connections open on this replica, by connection id and by user, plus the housekeeping
+ * timer: unauthenticated sockets closed after {@code gateway.ws.auth-timeout}, silent ones after
+ * {@code gateway.ws.idle-timeout}, expired tokens closed at their {@code exp}.
+ */
+@ApplicationScoped
+public class SyncSessions {
+
+    /** Close codes (4000-4999 are the application's): authentication failed / revoked / expired; idle. */
+    public static final int CLOSE_AUTH = 4401;
+    public static final int CLOSE_IDLE = 4408;
+    public static final int CLOSE_GONE = 4410;
+
+    private static final Logger LOG = Logger.getLogger(SyncSessions.class);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, SyncSession> byId = new ConcurrentHashMap<>();
+    private final Map<String, Set<SyncSession>> byUser = new ConcurrentHashMap<>();
+    private long timer = -1;
+
+    void start(@Observes StartupEvent ignored) {
+        Gauge.builder("active_websocket_connections", byId, Map::size)
+                .description("Open /ws/sync connections on this gateway replica").register(registry);
+        timer = vertx.setPeriodic(1000, id -> sweep());
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    void opened(SyncSession session) {
+        byId.put(session.id(), session);
+    }
+
+    SyncSession get(String connectionId) {
+        return byId.get(connectionId);
+    }
+
+    void authenticated(SyncSession session) {
+        byUser.computeIfAbsent(session.userId(), u -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void closed(String connectionId) {
+        SyncSession session = byId.remove(connectionId);
+        if (session != null && session.userId() != null) {
+            byUser.computeIfPresent(session.userId(), (u, set) -> {
+                set.remove(session);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    Collection<SyncSession> ofUser(String userId) {
+        Set<SyncSession> set = userId == null ? null : byUser.get(userId);
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    /** Sends an {@code error} event, then closes the connection with {@code code}. */
+    void closeWith(SyncSession session, int code, String errorCode, String message) {
+        session.connection.sendText(SyncMessages.error(errorCode, message, null))
+                .onItemOrFailure().transformToUni((ok, failure) -> session.connection.close(new CloseReason(code, message)))
+                .subscribe().with(ok -> { }, failure -> LOG.debugf("Close of %s failed: %s", session.id(), failure));
+    }
+
+    /** Closes every local connection of {@code userId} matching {@code which}. */
+    int closeUser(String userId, Predicate<SyncSession> which, int code, String errorCode, String message) {
+        int closed = 0;
+        for (SyncSession session : ofUser(userId)) {
+            if (which.test(session)) {
+                closeWith(session, code, errorCode, message);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        long authTimeout = config.ws().authTimeout().toMillis();
+        long idleTimeout = config.ws().idleTimeout().toMillis();
+        for (SyncSession session : byId.values()) {
+            SyncSession.Identity identity = session.identity();
+            if (identity == null) {
+                if (now - session.openedAt > authTimeout) {
+                    byId.remove(session.id());
+                    closeWith(session, CLOSE_AUTH, "AUTHENTICATION_REQUIRED", "Authenticate within "
+                            + config.ws().authTimeout().toSeconds() + " s of connecting");
+                }
+            } else if (identity.expiresAt() > 0 && now / 1000 >= identity.expiresAt()) {
+                closed(session.id());
+                closeWith(session, CLOSE_AUTH, "TOKEN_EXPIRED", "Your session has expired");
+            } else if (now - session.lastSeen > idleTimeout) {
+                closed(session.id());
+                closeWith(session, CLOSE_IDLE, "IDLE_TIMEOUT", "No message for "
+                        + config.ws().idleTimeout().toSeconds() + " s");
+            }
+        }
+    }
+}
