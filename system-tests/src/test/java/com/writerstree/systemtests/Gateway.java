@@ -48,9 +48,12 @@ public final class Gateway {
         return given().baseUri(Stack.gatewayUrl()).accept(ContentType.JSON);
     }
 
-    /** {@code /api/v1}, no credentials. */
+    /**
+     * {@code /api/v1}, no credentials, from a random client IP ({@code X-Forwarded-For}; the system-test stack trusts
+     * 127.0.0.1 as a proxy), so that the gateway's per-IP auth limit (5 per 15 min) never mixes tests up.
+     */
     public static RequestSpecification api() {
-        return given().baseUri(Stack.gatewayUrl()).basePath(API).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return apiFrom(randomClientIp());
     }
 
     /** {@code /api/v1} as the holder of {@code token} (Authorization: Bearer). */
@@ -146,4 +149,18 @@ public final class Gateway {
     }
 
     public record StoredContent(String text, int version, int wordCount) {}
+
+    // ---------------------------------------------------------------- client addresses (gateway limits)
+
+    /** {@code /api/v1}, no credentials, as the client at {@code clientIp} (sent as {@code X-Forwarded-For}). */
+    public static RequestSpecification apiFrom(String clientIp) {
+        return given().baseUri(Stack.gatewayUrl()).basePath(API).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("X-Forwarded-For", clientIp);
+    }
+
+    /** A random address in 10.0.0.0/8: one per test user makes every test user its own IP bucket. */
+    public static String randomClientIp() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
 }

@@ -65,4 +65,17 @@ public final class Stack {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
+
+    /**
+     * A second gateway replica of the same stack ({@code -Dwt.gateway2.url}; deploy/stack.sh starts one when the
+     * stack's env sets GATEWAY2_PORT). Falls back to the first gateway: multi-device tests then run on one replica.
+     */
+    public static String gateway2Url() {
+        return prop("wt.gateway2.url", gatewayUrl());
+    }
+
+    /** The WebSocket sync endpoint of a gateway base URL. */
+    public static String syncUrl(String gatewayUrl) {
+        return gatewayUrl.replaceFirst("^http", "ws") + "/ws/sync";
+    }
 }

@@ -8,11 +8,15 @@ import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Fresh, random users: every test registers its own, so no test depends on another's data. */
 public final class TestUsers {
 
     public static final String PASSWORD = "SecurePass123!";
+
+    /** The client IP of each test user (by email), so that each one is its own bucket of the gateway's auth limit. */
+    private static final Map<String, String> CLIENT_IPS = new ConcurrentHashMap<>();
 
     private TestUsers() {}
 
@@ -35,7 +39,7 @@ public final class TestUsers {
         if (fullName != null) {
             body.put("fullName", fullName);
         }
-        return Gateway.api().body(body).post("/auth/register");
+        return Gateway.apiFrom(clientIp(email)).body(body).post("/auth/register");
     }
 
     /** Registers a fresh user (asserts 201) and returns it with its token and id. */
@@ -56,6 +60,11 @@ public final class TestUsers {
 
     /** POST /api/v1/auth/login. */
     public static Response login(String email, String password) {
-        return Gateway.api().body(Map.of("email", email, "password", password)).post("/auth/login");
+        return Gateway.apiFrom(clientIp(email)).body(Map.of("email", email, "password", password)).post("/auth/login");
+    }
+
+    /** The (random, stable) client IP the test user with {@code email} sends its auth calls from. */
+    public static String clientIp(String email) {
+        return email == null ? Gateway.randomClientIp() : CLIENT_IPS.computeIfAbsent(email, e -> Gateway.randomClientIp());
     }
 }

@@ -1,6 +1,7 @@
 package com.writerstree.content.config;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import io.smallrye.config.WithDefault;
 
 /** content-service settings ({@code content.*}). */
@@ -18,4 +19,21 @@ public interface ContentConfig {
     /** An automatic snapshot is taken each time the text grows past another multiple of this many words. */
     @WithDefault("1000")
     int snapshotEveryWords();
+
+    /** The window of kept version texts ({@code content_revisions}), the bases of merges and delta saves. */
+    Revisions revisions();
+
+    interface Revisions {
+        /** The newest this many revisions of a project are always kept. */
+        @WithDefault("50")
+        int keepCount();
+
+        /** Beyond those, revisions younger than this are kept too ... */
+        @WithDefault("PT24H")
+        Duration keepFor();
+
+        /** ... up to this many per project in all (bounds storage for a busy day). */
+        @WithDefault("500")
+        int maxCount();
+    }
 }

@@ -34,11 +34,14 @@ public class ContentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save the project's text (auto-save)",
-            description = "Stores the text as the next version. The server counts the words; the client's wordCount"
-                    + " is a hint. With a base 'version' that is no longer current the save is refused with"
-                    + " VERSION_CONFLICT and the server's text. Identical text creates no version.")
-    @APIResponse(responseCode = "200", description = "Saved (or unchanged); data: version, wordCount, savedAt, milestoneReached")
-    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: malformed body or content missing")
+            description = "Stores the text as the next version. The body carries either 'content' (the full text) or"
+                    + " 'patch' (retain/delete/insert operations in UTF-16 code units against the text of 'version')."
+                    + " The server counts the words; the client's wordCount is a hint. With a base 'version' that is"
+                    + " no longer current the save is three-way merged with the server's text when the edits do not"
+                    + " overlap (answer merged: true and the merged content), else refused with VERSION_CONFLICT and"
+                    + " the server's text. Identical text creates no version.")
+    @APIResponse(responseCode = "200", description = "Saved (or unchanged); data: version, wordCount, savedAt, milestoneReached, merged, content (only when merged)")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: malformed body, neither or both of content and patch, patch without version, patch that does not apply")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED / INVALID_TOKEN")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")

@@ -2,6 +2,8 @@ package com.writerstree.content.document;
 
 import com.writerstree.content.config.ContentConfig;
 import com.writerstree.content.event.ContentEventPublisher;
+import com.writerstree.content.merge.TextPatch;
+import com.writerstree.content.merge.ThreeWayMerge;
 import com.writerstree.content.milestone.MilestoneRepository;
 import com.writerstree.content.milestone.MilestoneRules;
 import com.writerstree.content.milestone.MilestoneType;
@@ -55,6 +57,9 @@ public class ContentService {
     MilestoneRepository milestones;
 
     @Inject
+    RevisionRepository revisions;
+
+    @Inject
     ContentEventPublisher events;
 
     @Inject
@@ -64,6 +69,7 @@ public class ContentService {
     Caller caller;
 
     private final Counter saved;
+    private final Counter merged;
     private final Counter conflicts;
     private final Counter failed;
     private final Timer saveTimer;
@@ -71,6 +77,7 @@ public class ContentService {
     @Inject
     ContentService(MeterRegistry registry) {
         this.saved = autoSaves(registry, "success");
+        this.merged = autoSaves(registry, "merged");
         this.conflicts = autoSaves(registry, "conflict");
         this.failed = autoSaves(registry, "error");
         this.saveTimer = Timer.builder("content_save_seconds").description("Time to handle a content save")
@@ -82,23 +89,31 @@ public class ContentService {
                 .register(registry);
     }
 
-    /** Stores {@code request.content()} as the project's next version; {@code origin} is the X-Sync-Origin header. */
+    /**
+     * Stores the request's text (its {@code content}, or its {@code patch} applied to the base version's text) as
+     * the project's next version, three-way merging it when its base is stale; {@code origin} is X-Sync-Origin.
+     */
     public SaveResult save(UUID projectId, SaveContentRequest request, String origin) {
         long started = System.nanoTime();
         Counter outcome = failed;
         try {
-            String text = request.content();
-            if (Utf8.exceeds(text, config.maxContentBytes())) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Content is larger than the "
-                        + config.maxContentBytes() + " bytes a project may hold",
-                        Map.of("maxBytes", config.maxContentBytes()));
+            boolean full = request.content() != null;
+            if (full == (request.patch() != null)) {
+                throw full ? ApiException.validation("patch", "Send either content or patch, not both")
+                        : ApiException.validation("content", "is required (or a patch)");
+            }
+            if (!full && request.version() == null) {
+                throw ApiException.validation("version", "is required with a patch (the version it applies to)");
+            }
+            if (full) {
+                requireWithinLimit(request.content());
             }
             projects.requireOwned(projectId);
-            // counted before the row lock is taken: the lock is held only for the writes
-            int wordCount = WordCounter.count(text);
+            // a full text is counted before the row lock is taken: the lock is held only for the writes
+            Integer counted = full ? WordCounter.count(request.content()) : null;
             SaveResult result = QuarkusTransaction.requiringNew()
-                    .call(() -> store(projectId, text, wordCount, request.version(), origin));
-            outcome = saved;
+                    .call(() -> store(projectId, request, counted, origin));
+            outcome = result.merged() ? merged : saved;
             return result;
         } catch (ApiException e) {
             if (e.code() == ErrorCode.VERSION_CONFLICT) {
@@ -111,53 +126,160 @@ public class ContentService {
         }
     }
 
-    private SaveResult store(UUID projectId, String text, int wordCount, Integer baseVersion, String origin) {
+    private void requireWithinLimit(String text) {
+        if (Utf8.exceeds(text, config.maxContentBytes())) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Content is larger than the "
+                    + config.maxContentBytes() + " bytes a project may hold",
+                    Map.of("maxBytes", config.maxContentBytes()));
+        }
+    }
+
+    private SaveResult store(UUID projectId, SaveContentRequest request, Integer counted, String origin) {
+        ProjectReplica project = lockEditable(projectId);
+        ProjectContent current = contents.findById(projectId);
+        int currentVersion = current == null ? 0 : current.version;
+        String currentText = current == null ? "" : current.content;
+        Integer base = request.version();
+
+        String baseText = null;
+        String clientText;
+        if (request.patch() != null) {
+            baseText = base == currentVersion ? currentText : revisions.text(projectId, base).orElse(null);
+            if (baseText == null) {
+                throw conflict(currentVersion, base, currentText);
+            }
+            try {
+                clientText = TextPatch.apply(baseText, request.patch());
+            } catch (TextPatch.NotApplicable e) {
+                throw new ApiException(ErrorCode.VALIDATION_ERROR, "The patch does not apply to version " + base
+                        + ": " + e.getMessage(), Map.of("field", "patch"));
+            }
+            requireWithinLimit(clientText);
+        } else {
+            clientText = request.content();
+        }
+        if (currentText.equals(clientText)) {
+            // nothing changed (also when the client's base version is stale): no version, no event
+            return unchanged(current, false);
+        }
+
+        String text = clientText;
+        boolean merged = false;
+        if (base != null && base != currentVersion) {
+            if (baseText == null) {
+                baseText = revisions.text(projectId, base).orElse(null);
+            }
+            if (baseText == null) {
+                // the base is unknown here (pruned, or a version this project never had): nothing to merge against
+                throw conflict(currentVersion, base, currentText);
+            }
+            text = ThreeWayMerge.merge(baseText, currentText, clientText)
+                    .orElseThrow(() -> conflict(currentVersion, base, currentText));
+            merged = true;
+            if (text.equals(currentText)) {
+                // the client's edits were already on the server (e.g. a retried save)
+                return unchanged(current, true);
+            }
+            requireWithinLimit(text);
+        }
+        int wordCount = !merged && counted != null ? counted : WordCounter.count(text);
+        Stored stored = commit(project, current, text, wordCount, origin, null);
+        return new SaveResult(stored.version(), wordCount, stored.savedAt(), stored.milestone(), merged,
+                merged ? text : null);
+    }
+
+    /**
+     * Restores a snapshot (spec §4.4 POST /versions/{id}/restore): its text becomes the project's next version,
+     * through the same path as a save (server word count, milestones, snapshots), announced as VersionRestored.
+     * A snapshot whose text is the current text changes nothing.
+     */
+    public RestoreResult restore(UUID projectId, UUID snapshotId) {
+        projects.requireOwned(projectId);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ProjectReplica project = lockEditable(projectId);
+            VersionSnapshot snapshot = versions.findById(snapshotId);
+            if (snapshot == null || !snapshot.projectId.equals(projectId)) {
+                throw ApiException.notFound("Version");
+            }
+            ProjectContent current = contents.findById(projectId);
+            String currentText = current == null ? "" : current.content;
+            if (currentText.equals(snapshot.content)) {
+                return new RestoreResult(current == null ? 0 : current.version, current == null ? 0 : current.wordCount);
+            }
+            int wordCount = WordCounter.count(snapshot.content);
+            Stored stored = commit(project, current, snapshot.content, wordCount, null, snapshot.versionNumber);
+            return new RestoreResult(stored.version(), wordCount);
+        });
+    }
+
+    private ProjectReplica lockEditable(UUID projectId) {
         ProjectReplica project = replicas.findForUpdate(projectId)
                 .orElseThrow(() -> ApiException.notFound("Project"));
         projects.requireOwner(project);
         if (project.isArchived()) {
             throw new ApiException(ErrorCode.PROJECT_ARCHIVED);
         }
-        ProjectContent current = contents.findById(projectId);
-        int currentVersion = current == null ? 0 : current.version;
-        String currentText = current == null ? "" : current.content;
-        if (currentText.equals(text)) {
-            // nothing changed (also when the client's base version is stale): no version, no event
-            return current == null ? new SaveResult(0, 0, null, null)
-                    : new SaveResult(current.version, current.wordCount, current.updatedAt, null);
-        }
-        if (baseVersion != null && baseVersion != currentVersion) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("serverVersion", currentVersion);
-            details.put("clientVersion", baseVersion);
-            details.put("serverContent", currentText);
-            throw new ApiException(ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.defaultMessage(), details);
-        }
+        return project;
+    }
 
+    private static SaveResult unchanged(ProjectContent current, boolean merged) {
+        return current == null ? new SaveResult(0, 0, null, null, merged, merged ? "" : null)
+                : new SaveResult(current.version, current.wordCount, current.updatedAt, null, merged,
+                        merged ? current.content : null);
+    }
+
+    private static ApiException conflict(int serverVersion, int clientVersion, String serverContent) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("serverVersion", serverVersion);
+        details.put("clientVersion", clientVersion);
+        details.put("serverContent", serverContent);
+        return new ApiException(ErrorCode.VERSION_CONFLICT, ErrorCode.VERSION_CONFLICT.defaultMessage(), details);
+    }
+
+    private record Stored(int version, Instant savedAt, MilestoneView milestone) {}
+
+    /**
+     * Writes {@code text} as the next version (inside the caller's transaction, replica row locked): the
+     * content row, its revision (and the revision window's pruning), milestones, snapshot and events —
+     * ContentSaved, or VersionRestored when {@code restoredFrom} is the restored snapshot's version.
+     */
+    private Stored commit(ProjectReplica project, ProjectContent current, String text, int wordCount, String origin,
+            Integer restoredFrom) {
+        UUID projectId = project.projectId;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int previousWordCount = current == null ? 0 : current.wordCount;
+        int previousVersion = current == null ? 0 : current.version;
         if (current == null) {
             current = new ProjectContent();
             current.projectId = projectId;
         }
         current.content = text;
-        current.version = currentVersion + 1;
+        current.version = previousVersion + 1;
         current.wordCount = wordCount;
         current.updatedAt = now;
         current.updatedBy = caller.userId();
         contents.persist(current);
 
+        ContentConfig.Revisions window = config.revisions();
+        revisions.insert(projectId, current.version, text, now);
+        revisions.prune(projectId, current.version, window.keepCount(), window.keepFor(), window.maxCount(), now);
+
         List<MilestoneType> reached = recordMilestones(project, wordCount, now);
         snapshot(current, reached, now);
 
-        events.contentSaved(project.userId, projectId, current.version, wordCount, wordCount - previousWordCount, now,
-                origin);
+        if (restoredFrom == null) {
+            events.contentSaved(project.userId, projectId, current.version, wordCount,
+                    wordCount - previousWordCount, now, origin);
+        } else {
+            events.versionRestored(project.userId, projectId, current.version, restoredFrom, wordCount,
+                    wordCount - previousWordCount, now);
+        }
         for (MilestoneType type : reached) {
             events.milestoneReached(project.userId, projectId, type.wireName(), wordCount, project.wordGoal, now);
         }
         MilestoneView highest = reached.isEmpty() ? null
                 : new MilestoneView(reached.get(reached.size() - 1).wireName(), now, wordCount);
-        return new SaveResult(current.version, wordCount, now, highest);
+        return new Stored(current.version, now, highest);
     }
 
     /** Records every milestone the count reaches that is not recorded yet for the current goal; lowest first. */

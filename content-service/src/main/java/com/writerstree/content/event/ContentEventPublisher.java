@@ -2,6 +2,7 @@ package com.writerstree.content.event;
 
 import com.writerstree.platform.event.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.ContentEvents.MilestoneReached;
+import com.writerstree.platform.event.ContentEvents.VersionRestored;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,13 @@ public class ContentEventPublisher {
     public void contentSaved(UUID userId, UUID projectId, int version, int wordCount, int wordDelta, Instant savedAt,
             String origin) {
         outbox.append(ContentSaved.of(userId, projectId, version, wordCount, wordDelta, savedAt, origin));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void versionRestored(UUID userId, UUID projectId, int version, int restoredFromVersion, int wordCount,
+            int wordDelta, Instant savedAt) {
+        outbox.append(VersionRestored.of(userId, projectId, version, restoredFromVersion, wordCount, wordDelta,
+                savedAt));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

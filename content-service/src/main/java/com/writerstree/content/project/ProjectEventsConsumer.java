@@ -1,6 +1,7 @@
 package com.writerstree.content.project;
 
 import com.writerstree.content.document.ProjectContentRepository;
+import com.writerstree.content.document.RevisionRepository;
 import com.writerstree.content.milestone.MilestoneRepository;
 import com.writerstree.content.version.VersionHistoryRepository;
 import com.writerstree.platform.event.DomainEvent;
@@ -43,6 +44,9 @@ public class ProjectEventsConsumer {
     @Inject
     MilestoneRepository milestones;
 
+    @Inject
+    RevisionRepository revisions;
+
     @Incoming("project-events-in")
     @Blocking
     public void consume(String json) {
@@ -63,6 +67,7 @@ public class ProjectEventsConsumer {
         } else if (event instanceof ProjectDeleted e) {
             milestones.deleteByProject(e.projectId());
             versions.deleteByProject(e.projectId());
+            revisions.deleteByProject(e.projectId());
             contents.deleteById(e.projectId());
             replicas.deleteById(e.projectId());
             LOG.infof("Deleted the content of project %s", e.projectId());

@@ -3,6 +3,7 @@ package com.writerstree.content.version;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -17,13 +18,22 @@ public class VersionHistoryRepository implements PanacheRepositoryBase<VersionSn
                 .map(s -> OptionalInt.of(s.wordCount)).orElse(OptionalInt.empty());
     }
 
-    /** Deletes all but the {@code keep} newest snapshots of a project. */
+    /** The project's snapshots, newest first. */
+    public List<VersionSnapshot> listNewestFirst(UUID projectId) {
+        return list("projectId", NEWEST_FIRST, projectId);
+    }
+
+    /**
+     * Deletes all but the {@code keep} newest automatic and manual snapshots of a project; milestone snapshots
+     * are pinned (never deleted, not counted).
+     */
     public int trim(UUID projectId, int keep) {
         flush();
         return getEntityManager().createNativeQuery("""
                 DELETE FROM version_history
-                WHERE project_id = :projectId
-                  AND id NOT IN (SELECT id FROM version_history WHERE project_id = :projectId
+                WHERE project_id = :projectId AND snapshot_type <> 'milestone'
+                  AND id NOT IN (SELECT id FROM version_history
+                                 WHERE project_id = :projectId AND snapshot_type <> 'milestone'
                                  ORDER BY created_at DESC, version_number DESC LIMIT :keep)""")
                 .setParameter("projectId", projectId)
                 .setParameter("keep", keep)

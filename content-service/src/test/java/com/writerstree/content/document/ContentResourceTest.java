@@ -15,15 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.project.ProjectServiceStub;
 import com.writerstree.content.version.VersionHistoryRepository;
 import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.EventCodec;
 import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -47,14 +47,8 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,26 +61,12 @@ import org.junit.jupiter.api.Test;
 class ContentResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
 
     @TestHTTPResource("/")
     URL baseUrl;
 
     @Inject
     VersionHistoryRepository versions;
-
-    @BeforeAll
-    static void startProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close(Duration.ofSeconds(5));
-    }
 
     // ------------------------------------------------------------------------------------------------ saving
 
@@ -422,11 +402,7 @@ class ContentResourceTest {
     }
 
     private static void publish(DomainEvent event) {
-        try {
-            producer.send(new ProducerRecord<>("test.project-events", event.key(), EventCodec.encode(event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        LocalKafka.publish(event);
     }
 
     private static Map<String, JsonNode> consumeContentEvents(UUID project, int expected) {
@@ -495,8 +471,7 @@ class ContentResourceTest {
     }
 
     private static String token(UUID user) {
-        return Jwt.issuer("https://writerstree.com").subject(user.toString()).claim("email", user + "@example.com")
-                .claim("tier", "free").expiresIn(Duration.ofHours(1)).sign();
+        return TestTokens.forUser(user);
     }
 
     private static String bootstrapServers() {
