@@ -48,8 +48,14 @@ stack_env() {
 
 ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(port_of "$1")/q/health/ready"; }
 
+ensure_database() {
+  psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname='$DB_NAME'" \
+    | grep -q 1 || psql -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "create database \"$DB_NAME\""
+}
+
 start() {
   stack_env
+  ensure_database
   mkdir -p "$WT_LOG_DIR/$stack" "$IDENTITY_JWT_KEY_DIR"
   local svc jar
   for svc in "${SERVICES[@]}"; do

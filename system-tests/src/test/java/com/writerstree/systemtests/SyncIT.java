@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.platform.testing.JsonSocket;
 import io.restassured.path.json.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -169,18 +165,18 @@ class SyncIT {
         }
     }
 
-    /** One device: a java.net.http WebSocket whose JSON messages land in a queue. */
-    static final class Device implements WebSocket.Listener, AutoCloseable {
-        final BlockingQueue<JsonPath> received = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
+    /** One device: the shared test WebSocket (platform-testing's JsonSocket), its frames read as JsonPath. */
+    static final class Device implements AutoCloseable {
+        final JsonSocket socket;
+        final CompletableFuture<Integer> closed;
+
+        private Device(JsonSocket socket) {
+            this.socket = socket;
+            this.closed = socket.closed;
+        }
 
         static Device connect(String gatewayUrl) throws Exception {
-            Device device = new Device();
-            device.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(Stack.syncUrl(gatewayUrl)), device).get(10, TimeUnit.SECONDS);
-            return device;
+            return new Device(JsonSocket.connect(Stack.syncUrl(gatewayUrl), null));
         }
 
         /** Connected and authenticated (by message) as the holder of {@code token}. */
@@ -192,11 +188,11 @@ class SyncIT {
         }
 
         void send(String event, String dataJson) {
-            sendRaw("{\"event\":\"" + event + "\",\"data\":" + dataJson + "}");
+            socket.send(event, dataJson);
         }
 
         void sendRaw(String frame) {
-            socket.sendText(frame, true).join();
+            socket.sendRaw(frame);
         }
 
         JsonPath await(String event) throws InterruptedException {
@@ -207,14 +203,8 @@ class SyncIT {
 
         /** The next message with this event (others before it are dropped), or null. */
         JsonPath poll(String event, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonPath m = received.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-                if (m != null && event.equals(m.getString("event"))) {
-                    return m;
-                }
-            }
-            return null;
+            JsonNode m = socket.next(event, timeout);
+            return m == null ? null : new JsonPath(m.toString());
         }
 
         void abort() {
@@ -222,33 +212,8 @@ class SyncIT {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(new JsonPath(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
-
-        @Override
         public void close() {
-            if (!closed.isDone() && !socket.isOutputClosed()) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-            }
-            socket.abort();
+            socket.close();
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.writerstree.platform.event.ContentEvents;
 import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,27 +43,27 @@ class SyncSocketTest {
     @Test
     void authenticateMessageThenPingPongAndErrorsKeepTheConnection() throws Exception {
         UUID user = UUID.randomUUID();
-        try (WsClient ws = WsClient.connect(url(), null)) {
-            ws.send("{\"event\":\"sync:content\",\"data\":{}}");
+        try (JsonSocket ws = JsonSocket.connect(url(), null)) {
+            ws.sendRaw("{\"event\":\"sync:content\",\"data\":{}}");
             assertEquals("AUTHENTICATION_REQUIRED", ws.next("error", WAIT).path("data").path("code").asText());
-            ws.send("{\"event\":\"authenticate\",\"data\":{\"token\":\"" + TestTokens.forUser(user) + "\"}}");
+            ws.sendRaw("{\"event\":\"authenticate\",\"data\":{\"token\":\"" + TestTokens.forUser(user) + "\"}}");
             JsonNode authenticated = ws.next("authenticated", WAIT);
             assertNotNull(authenticated);
             assertEquals(user.toString(), authenticated.path("data").path("userId").asText());
 
-            ws.send("{not json");
+            ws.sendRaw("{not json");
             JsonNode malformed = ws.next("error", WAIT);
             assertEquals("VALIDATION_ERROR", malformed.path("data").path("code").asText());
             assertTrue(malformed.path("data").path("requestId").asText().startsWith("ws-"));
-            ws.send("{\"event\":\"nope\",\"data\":{}}");
+            ws.sendRaw("{\"event\":\"nope\",\"data\":{}}");
             assertEquals("VALIDATION_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
-            ws.send("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"x\"}}");
+            ws.sendRaw("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"x\"}}");
             assertEquals("VALIDATION_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
             // content-service is down: an error event, the connection survives
-            ws.send("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"" + UUID.randomUUID()
+            ws.sendRaw("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"" + UUID.randomUUID()
                     + "\",\"content\":\"hello\",\"version\":0}}");
             assertEquals("EXTERNAL_SERVICE_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
-            ws.send("{\"event\":\"ping\"}");
+            ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
             assertFalse(ws.closed.isDone());
         }
@@ -71,17 +72,17 @@ class SyncSocketTest {
     @Test
     void cookieAuthenticatesTheUpgrade() throws Exception {
         UUID user = UUID.randomUUID();
-        try (WsClient ws = WsClient.connect(url(), TestTokens.forUser(user))) {
+        try (JsonSocket ws = JsonSocket.connect(url(), TestTokens.forUser(user))) {
             assertEquals(user.toString(), ws.next("authenticated", WAIT).path("data").path("userId").asText());
             Thread.sleep(1500); // longer than the %test auth timeout: an authenticated socket stays
-            ws.send("{\"event\":\"ping\"}");
+            ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
         }
     }
 
     @Test
     void unauthenticatedSocketIsClosedAfterTheTimeout() throws Exception {
-        try (WsClient ws = WsClient.connect(url(), null)) {
+        try (JsonSocket ws = JsonSocket.connect(url(), null)) {
             JsonNode error = ws.next("error", WAIT);
             assertNotNull(error);
             assertEquals("AUTHENTICATION_REQUIRED", error.path("data").path("code").asText());
@@ -91,15 +92,15 @@ class SyncSocketTest {
 
     @Test
     void invalidAndRevokedTokensCloseTheSocket() throws Exception {
-        try (WsClient ws = WsClient.connect(url(), null)) {
-            ws.send("{\"event\":\"authenticate\",\"data\":{\"token\":\"garbage\"}}");
+        try (JsonSocket ws = JsonSocket.connect(url(), null)) {
+            ws.sendRaw("{\"event\":\"authenticate\",\"data\":{\"token\":\"garbage\"}}");
             assertEquals("INVALID_TOKEN", ws.next("error", WAIT).path("data").path("code").asText());
             assertEquals(SyncSessions.CLOSE_AUTH, ws.closed.get(5, TimeUnit.SECONDS));
         }
         UUID user = UUID.randomUUID();
         String jti = UUID.randomUUID().toString();
         String token = TestTokens.sign(TestTokens.claims(user).claim("jti", jti));
-        try (WsClient ws = WsClient.connect(url(), token)) {
+        try (JsonSocket ws = JsonSocket.connect(url(), token)) {
             assertNotNull(ws.next("authenticated", WAIT));
             // identity-service's logout: deny-list entry + publication -> this replica closes the socket
             redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
@@ -109,7 +110,7 @@ class SyncSocketTest {
             assertEquals("INVALID_TOKEN", error.path("data").path("code").asText());
             assertEquals(SyncSessions.CLOSE_AUTH, ws.closed.get(5, TimeUnit.SECONDS));
         }
-        try (WsClient ws = WsClient.connect(url(), token)) {
+        try (JsonSocket ws = JsonSocket.connect(url(), token)) {
             assertEquals("INVALID_TOKEN", ws.next("error", WAIT).path("data").path("code").asText());
         }
     }
@@ -117,9 +118,9 @@ class SyncSocketTest {
     @Test
     void milestoneEventReachesEveryConnectionOfTheUserOnly() throws Exception {
         UUID user = UUID.randomUUID();
-        try (WsClient a = WsClient.connect(url(), TestTokens.forUser(user));
-                WsClient b = WsClient.connect(url(), TestTokens.forUser(user));
-                WsClient stranger = WsClient.connect(url(), TestTokens.forUser(UUID.randomUUID()))) {
+        try (JsonSocket a = JsonSocket.connect(url(), TestTokens.forUser(user));
+                JsonSocket b = JsonSocket.connect(url(), TestTokens.forUser(user));
+                JsonSocket stranger = JsonSocket.connect(url(), TestTokens.forUser(UUID.randomUUID()))) {
             assertNotNull(a.next("authenticated", WAIT));
             assertNotNull(b.next("authenticated", WAIT));
             assertNotNull(stranger.next("authenticated", WAIT));
@@ -142,12 +143,12 @@ class SyncSocketTest {
     @Test
     void cursorIsRelayedToTheUsersOtherDevices() throws Exception {
         UUID user = UUID.randomUUID();
-        try (WsClient a = WsClient.connect(url(), TestTokens.forUser(user));
-                WsClient b = WsClient.connect(url(), TestTokens.forUser(user))) {
+        try (JsonSocket a = JsonSocket.connect(url(), TestTokens.forUser(user));
+                JsonSocket b = JsonSocket.connect(url(), TestTokens.forUser(user))) {
             assertNotNull(a.next("authenticated", WAIT));
             assertNotNull(b.next("authenticated", WAIT));
             String project = UUID.randomUUID().toString();
-            a.send("{\"event\":\"sync:cursor\",\"data\":{\"projectId\":\"" + project + "\",\"cursorPosition\":42}}");
+            a.sendRaw("{\"event\":\"sync:cursor\",\"data\":{\"projectId\":\"" + project + "\",\"cursorPosition\":42}}");
             JsonNode cursor = b.next("sync:cursor", WAIT);
             assertNotNull(cursor);
             assertEquals(42, cursor.path("data").path("cursorPosition").asInt());

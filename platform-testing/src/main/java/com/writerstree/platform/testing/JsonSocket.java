@@ -1,4 +1,4 @@
-package com.writerstree.gateway.sync;
+package com.writerstree.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,18 +12,25 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A minimal JSON WebSocket client for the tests (JDK client; every frame lands in a queue). */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A device's WebSocket for tests of the sync protocol ({@code {"event": ..., "data": ...}} frames): the JDK
+ * client, every received frame parsed into a queue, the close code in {@link #closed}.
+ */
+public final class JsonSocket implements WebSocket.Listener, AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Completes with the close status code (or -1 on a transport error). */
+    public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static WsClient connect(String url, String cookieToken) throws Exception {
-        WsClient client = new WsClient();
+    private JsonSocket() {}
+
+    /** Connects to {@code url}, sending {@code cookieToken} as the {@code auth_token} cookie unless null. */
+    public static JsonSocket connect(String url, String cookieToken) throws Exception {
+        JsonSocket client = new JsonSocket();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (cookieToken != null) {
             builder.header("Cookie", "auth_token=" + cookieToken);
@@ -32,16 +39,16 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    void send(String json) {
-        socket.sendText(json, true).join();
+    public void send(String event, String dataJson) {
+        sendRaw("{\"event\":\"" + event + "\",\"data\":" + dataJson + "}");
     }
 
-    JsonNode next(Duration timeout) throws InterruptedException {
-        return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    public void sendRaw(String frame) {
+        socket.sendText(frame, true).join();
     }
 
-    /** The next message with the given event (others are skipped), or null. */
-    JsonNode next(String event, Duration timeout) throws InterruptedException {
+    /** The next frame with {@code event} (frames before it are dropped), or null after {@code timeout}. */
+    public JsonNode next(String event, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode m = received.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
@@ -50,6 +57,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Drops the connection without a closing handshake (a device losing its network). */
+    public void abort() {
+        socket.abort();
     }
 
     @Override
@@ -80,9 +92,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.isDone()) {
+        if (!closed.isDone() && !socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-            socket.abort();
         }
+        socket.abort();
     }
 }
