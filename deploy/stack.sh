@@ -69,8 +69,8 @@ start() {
       die "port $(port_of "$svc") for $svc is taken by a process this script did not start"
     fi
     HTTP_PORT="$(port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
-      java -Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dquarkus.http.port="$(port_of "$svc")" \
-      -jar "$jar"
+      java ${WT_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+      -Dquarkus.http.port="$(port_of "$svc")" -jar "$jar"
   done
   local deadline=$((SECONDS + ${WT_START_TIMEOUT:-180})) pending
   while :; do
