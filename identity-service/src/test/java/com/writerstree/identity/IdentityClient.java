@@ -40,7 +40,9 @@ public final class IdentityClient {
     /** Registers and verifies the email with the mailed link (mail #1). */
     public static Account registerVerified(String email) {
         Account account = register(email);
-        post("/auth/verify-email", Map.of("token", mailedToken(email, 1))).then().statusCode(200);
+        post("/auth/verify-email", Map.of("token", mailedToken(email, 1)))
+                .then()
+                .statusCode(200);
         return account;
     }
 

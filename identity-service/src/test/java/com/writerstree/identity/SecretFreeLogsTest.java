@@ -82,22 +82,34 @@ class SecretFreeLogsTest {
             post("/auth/verify-email", Map.of("token", verification)).then().statusCode(200);
             String session = session(email, PASSWORD);
             secrets.put("session token", session);
-            given().auth().oauth2(session).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(session)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("fullName", "Logged Writer", "preferences", Map.of("fontSize", 21)))
-                    .patch("/users/me").then().statusCode(200);
-            post("/auth/login", Map.of("email", email, "password", "Wrong" + PASSWORD)).then().statusCode(401);
+                    .patch("/users/me")
+                    .then()
+                    .statusCode(200);
+            post("/auth/login", Map.of("email", email, "password", "Wrong" + PASSWORD))
+                    .then()
+                    .statusCode(401);
             secrets.put("wrong password", "Wrong" + PASSWORD);
             post("/auth/forgot-password", Map.of("email", email)).then().statusCode(200);
             String reset = mailedToken(email, 2);
             secrets.put("reset token", reset);
-            post("/auth/reset-password", Map.of("token", reset, "newPassword", NEW_PASSWORD)).then().statusCode(200);
+            post("/auth/reset-password", Map.of("token", reset, "newPassword", NEW_PASSWORD))
+                    .then()
+                    .statusCode(200);
             secrets.put("new password", NEW_PASSWORD);
             String second = session(email, NEW_PASSWORD);
             secrets.put("second session token", second);
             given().auth().oauth2(second).post("/auth/logout").then().statusCode(200);
             given().auth().oauth2(second).get("/users/me").then().statusCode(401);
-            secrets.put("password hash", QuarkusTransaction.requiringNew()
-                    .call(() -> users.findActive(UUID.fromString(account.userId())).orElseThrow().passwordHash()));
+            secrets.put(
+                    "password hash",
+                    QuarkusTransaction.requiringNew()
+                            .call(() -> users.findActive(UUID.fromString(account.userId()))
+                                    .orElseThrow()
+                                    .passwordHash()));
             // mail bodies: a line of each mail's text
             secrets.put("verification mail body", "Please confirm your email address by opening this link");
             secrets.put("reset mail body", "Choose a new password here");
@@ -117,7 +129,8 @@ class SecretFreeLogsTest {
             assertFalse(log.contains(secret.getValue()), "the log contains the " + secret.getKey());
         }
         // a token is also never logged in part (e.g. its signature)
-        String signature = secrets.get("session token").substring(secrets.get("session token").lastIndexOf('.') + 1);
+        String signature = secrets.get("session token")
+                .substring(secrets.get("session token").lastIndexOf('.') + 1);
         assertFalse(log.contains(signature), "the log contains a session token's signature");
     }
 }

@@ -12,7 +12,6 @@ import com.writerstree.systemtests.TestUsers.TestUser;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,8 @@ class BadInputIT {
         user = TestUsers.register();
         projectId = Gateway.createProject(user.token(), "Baseline", 2000);
         Gateway.saveContent(user.token(), projectId, BASELINE, 0);
-        await("baseline save reaches the project list").atMost(Duration.ofSeconds(10))
+        await("baseline save reaches the project list")
+                .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> Gateway.listedWordCount(user.token(), projectId) == 3);
         before = snapshot();
@@ -47,7 +47,8 @@ class BadInputIT {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(Gateway.storedContent(user.token(), projectId),
+        return new Snapshot(
+                Gateway.storedContent(user.token(), projectId),
                 Gateway.listedProject(user.token(), projectId).orElseThrow(),
                 Gateway.projectTotal(user.token()));
     }
@@ -122,8 +123,10 @@ class BadInputIT {
     @Test
     @DisplayName("the error's requestId is the X-Request-Id header; a client-supplied id is echoed")
     void requestIds() {
-        Response supplied = Gateway.api(user.token()).header(Http.REQUEST_ID, "it-abc-123")
-                .body("{\"title\": \"Typed\", \"wordGoal\": \"abc\"}").post("/projects");
+        Response supplied = Gateway.api(user.token())
+                .header(Http.REQUEST_ID, "it-abc-123")
+                .body("{\"title\": \"Typed\", \"wordGoal\": \"abc\"}")
+                .post("/projects");
         JsonPath j = expectError(supplied, 400, "VALIDATION_ERROR");
         assertEquals("it-abc-123", j.getString("error.requestId"), () -> describe(supplied));
         assertEquals("it-abc-123", supplied.header(Http.REQUEST_ID), () -> describe(supplied));
@@ -131,7 +134,8 @@ class BadInputIT {
         Response generated = postProjectJson("{\"title\": 42}");
         expectError(generated, 400, "VALIDATION_ERROR"); // asserts header == error.requestId
 
-        Response ok = Gateway.api(user.token()).header(Http.REQUEST_ID, "it-abc-123").get("/projects");
+        Response ok =
+                Gateway.api(user.token()).header(Http.REQUEST_ID, "it-abc-123").get("/projects");
         expectStatus(ok, 200);
         assertEquals("it-abc-123", ok.header(Http.REQUEST_ID), "successful responses echo the id too");
         assertNothingChanged("requests with request ids");
@@ -145,8 +149,11 @@ class BadInputIT {
         expectError(TestUsers.registerRaw(email, "weak", null), 400, "VALIDATION_ERROR", "WEAK_PASSWORD");
         expectError(TestUsers.registerRaw(email, "alllowercase1", null), 400, "VALIDATION_ERROR", "WEAK_PASSWORD");
         expectError(TestUsers.registerRaw(email, null, null), 400, "VALIDATION_ERROR", "WEAK_PASSWORD");
-        expectError(TestUsers.registerRaw("not-an-email", TestUsers.PASSWORD, null), 400,
-                "VALIDATION_ERROR", "INVALID_EMAIL");
+        expectError(
+                TestUsers.registerRaw("not-an-email", TestUsers.PASSWORD, null),
+                400,
+                "VALIDATION_ERROR",
+                "INVALID_EMAIL");
         expectError(TestUsers.registerRaw(null, TestUsers.PASSWORD, null), 400, "VALIDATION_ERROR", "INVALID_EMAIL");
         expectError(Gateway.api().body("{\"email\": ").post("/auth/register"), 400, "VALIDATION_ERROR");
 
@@ -174,7 +181,9 @@ class BadInputIT {
         String body = "{\"content\":\"" + huge + "\",\"version\":1}";
 
         // Expect: 100-continue lets the server refuse before the body is sent (no broken pipe on early close)
-        Response r = Gateway.api(user.token()).header("Expect", "100-continue").body(body)
+        Response r = Gateway.api(user.token())
+                .header("Expect", "100-continue")
+                .body(body)
                 .put("/projects/{id}/content", projectId);
 
         expectError(r, 413, "PAYLOAD_TOO_LARGE");

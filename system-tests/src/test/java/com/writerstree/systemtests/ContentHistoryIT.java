@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContentHistoryIT {
 
-    private static final String BASE = "Chapter one\n\nIt was a dark night and the rain fell.\n\n"
-            + "She waited by the window.\n\nThe end.";
+    private static final String BASE =
+            "Chapter one\n\nIt was a dark night and the rain fell.\n\n" + "She waited by the window.\n\nThe end.";
 
     @Test
     @DisplayName("two devices on the same base: non-overlapping edits are both kept, overlapping ones answer 409")
@@ -39,8 +39,8 @@ class ContentHistoryIT {
         String deviceB = BASE.replace("by the window", "by the open window");
         Response merged = Gateway.saveContentRaw(user.token(), projectId, deviceB, 1, null);
         JsonPath m = expectSuccess(merged, 200);
-        String expected = BASE.replace("dark night", "dark and stormy night")
-                .replace("by the window", "by the open window");
+        String expected =
+                BASE.replace("dark night", "dark and stormy night").replace("by the window", "by the open window");
         assertEquals(3, m.getInt("data.version"), () -> describe(merged));
         assertTrue(m.getBoolean("data.merged"), () -> describe(merged));
         assertEquals(expected, m.getString("data.content"), () -> describe(merged));
@@ -49,8 +49,8 @@ class ContentHistoryIT {
         assertEquals(3, stored.version());
 
         // device C, on base 1 as well, rewrites the words device A changed: conflict, nothing stored
-        Response conflict = Gateway.saveContentRaw(user.token(), projectId, BASE.replace("dark night", "cold day"),
-                1, null);
+        Response conflict =
+                Gateway.saveContentRaw(user.token(), projectId, BASE.replace("dark night", "cold day"), 1, null);
         JsonPath c = expectError(conflict, 409, "VERSION_CONFLICT");
         assertEquals(3, c.getInt("error.details.serverVersion"), () -> describe(conflict));
         assertEquals(1, c.getInt("error.details.clientVersion"), () -> describe(conflict));
@@ -65,14 +65,19 @@ class ContentHistoryIT {
         String projectId = Gateway.createProject(user.token(), "Delta Saves", 5000);
         Gateway.saveContent(user.token(), projectId, BASE, 0);
         int at = BASE.indexOf("The end."); // ASCII text: UTF-16 code units = chars
-        List<Map<String, Object>> patch = List.of(Map.of("op", "retain", "n", at),
-                Map.of("op", "delete", "n", 8), Map.of("op", "insert", "text", "To be continued."));
-        Response r = Gateway.api(user.token()).body(Map.of("patch", patch, "version", 1))
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "retain", "n", at),
+                Map.of("op", "delete", "n", 8),
+                Map.of("op", "insert", "text", "To be continued."));
+        Response r = Gateway.api(user.token())
+                .body(Map.of("patch", patch, "version", 1))
                 .put("/projects/{id}/content", projectId);
         JsonPath j = expectSuccess(r, 200);
         assertEquals(2, j.getInt("data.version"), () -> describe(r));
         assertFalse(j.getBoolean("data.merged"), () -> describe(r));
-        assertEquals(BASE.replace("The end.", "To be continued."), Gateway.storedContent(user.token(), projectId).text());
+        assertEquals(
+                BASE.replace("The end.", "To be continued."),
+                Gateway.storedContent(user.token(), projectId).text());
 
         Response bad = Gateway.api(user.token())
                 .body(Map.of("patch", List.of(Map.of("op", "retain", "n", 100_000)), "version", 2))
@@ -88,7 +93,8 @@ class ContentHistoryIT {
         String projectId = Gateway.createProject(user.token(), "Versions", 5000);
         Gateway.saveContent(user.token(), projectId, BASE, 0);
 
-        Response snap = Gateway.api(user.token()).body(Map.of("label", "first draft"))
+        Response snap = Gateway.api(user.token())
+                .body(Map.of("label", "first draft"))
                 .post("/projects/{id}/versions", projectId);
         JsonPath s = expectSuccess(snap, 201);
         String snapshotId = s.getString("data.version.id");
@@ -114,8 +120,11 @@ class ContentHistoryIT {
         assertEquals(3, stored.version());
         assertEquals(r.getInt("data.wordCount"), stored.wordCount());
 
-        Response unknown = Gateway.api(user.token()).get("/projects/{id}/versions/{v}", projectId,
-                java.util.UUID.randomUUID().toString());
+        Response unknown = Gateway.api(user.token())
+                .get(
+                        "/projects/{id}/versions/{v}",
+                        projectId,
+                        java.util.UUID.randomUUID().toString());
         expectError(unknown, 404, "NOT_FOUND");
         TestUser stranger = TestUsers.register();
         expectError(Gateway.api(stranger.token()).get("/projects/{id}/versions", projectId), 403, "FORBIDDEN");

@@ -19,7 +19,9 @@ public final class Database {
 
     /** The first column of the first row as a long (count(*) and the like). */
     public static long queryLong(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("no row for: " + sql);
             }
@@ -31,7 +33,9 @@ public final class Database {
 
     /** The first column of every row, as text. */
     public static List<String> queryStrings(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement ps = prepare(c, sql, params);
+                ResultSet rs = ps.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

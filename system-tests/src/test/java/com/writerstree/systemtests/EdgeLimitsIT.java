@@ -2,8 +2,8 @@ package com.writerstree.systemtests;
 
 import static com.writerstree.systemtests.Http.expectError;
 import static com.writerstree.systemtests.Http.expectStatus;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
@@ -30,7 +30,8 @@ class EdgeLimitsIT {
         // another client is not affected by this address's limit (another account: this one is now also locked
         // by identity's per-account lockout, whichever address asks)
         Map<String, String> otherAccount = Map.of("email", TestUsers.newEmail(), "password", "WrongPass123!");
-        Response other = Gateway.apiFrom(Gateway.randomClientIp()).body(otherAccount).post("/auth/login");
+        Response other =
+                Gateway.apiFrom(Gateway.randomClientIp()).body(otherAccount).post("/auth/login");
         assertNotEquals(429, other.statusCode(), () -> Http.describe(other));
     }
 
@@ -43,7 +44,9 @@ class EdgeLimitsIT {
         Response after = Gateway.api(user.token()).get("/projects");
         expectError(after, 401, "INVALID_TOKEN");
         // the cookie path is checked the same way
-        Response cookie = Gateway.apiFrom(Gateway.randomClientIp()).cookie("auth_token", user.token()).get("/projects");
+        Response cookie = Gateway.apiFrom(Gateway.randomClientIp())
+                .cookie("auth_token", user.token())
+                .get("/projects");
         expectError(cookie, 401, "INVALID_TOKEN");
     }
 }

@@ -37,8 +37,8 @@ public final class Engines {
                         + timeout + ":\n" + read(log));
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("engines.sh " + action + " " + engine + " exited with "
-                        + p.exitValue() + ":\n" + read(log));
+                throw new IllegalStateException(
+                        "engines.sh " + action + " " + engine + " exited with " + p.exitValue() + ":\n" + read(log));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run engines.sh " + action + " " + engine, e);

@@ -33,7 +33,8 @@ public final class Gateway {
                 // numbers like "progress": 6.85 as doubles, not floats
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE))
                 // send "application/json" as is (UTF-8), without RestAssured's default charset suffix
-                .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8")
+                .encoderConfig(EncoderConfig.encoderConfig()
+                        .defaultContentCharset("UTF-8")
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false))
                 .httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", 10_000)
@@ -63,7 +64,10 @@ public final class Gateway {
 
     /** The production-style {@code /v1} prefix as the holder of {@code token}. */
     public static RequestSpecification v1(String token) {
-        return given().baseUri(Stack.gatewayUrl()).basePath(V1).contentType(ContentType.JSON).accept(ContentType.JSON)
+        return given().baseUri(Stack.gatewayUrl())
+                .basePath(V1)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -118,8 +122,8 @@ public final class Gateway {
     // ---------------------------------------------------------------- content
 
     /** PUT /projects/{id}/content with {@code content}, base {@code version} and an optional word count hint. */
-    public static Response saveContentRaw(String token, String projectId, String text, Integer baseVersion,
-            Integer wordCountHint) {
+    public static Response saveContentRaw(
+            String token, String projectId, String text, Integer baseVersion, Integer wordCountHint) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("content", text);
         if (wordCountHint != null) {
@@ -143,7 +147,8 @@ public final class Gateway {
     public static StoredContent storedContent(String token, String projectId) {
         Response r = getProject(token, projectId);
         expectStatus(r, 200);
-        return new StoredContent(r.jsonPath().getString("data.content.text"),
+        return new StoredContent(
+                r.jsonPath().getString("data.content.text"),
                 r.jsonPath().getInt("data.content.version"),
                 r.jsonPath().getInt("data.content.wordCount"));
     }
@@ -154,7 +159,10 @@ public final class Gateway {
 
     /** {@code /api/v1}, no credentials, as the client at {@code clientIp} (sent as {@code X-Forwarded-For}). */
     public static RequestSpecification apiFrom(String clientIp) {
-        return given().baseUri(Stack.gatewayUrl()).basePath(API).contentType(ContentType.JSON).accept(ContentType.JSON)
+        return given().baseUri(Stack.gatewayUrl())
+                .basePath(API)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
                 .header("X-Forwarded-For", clientIp);
     }
 

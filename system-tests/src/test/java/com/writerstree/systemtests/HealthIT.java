@@ -13,10 +13,10 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The operator's view: the gateway's §9.1 health report, each service's readiness, and a business metric. */
 class HealthIT {
@@ -45,7 +45,9 @@ class HealthIT {
         for (String service : Stack.SERVICES) {
             Object state = services.entrySet().stream()
                     .filter(e -> e.getKey().equals(service) || e.getKey().equals(service + "-service"))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             assertNotNull(state, () -> "checks.services has no entry for " + service + ": " + describe(r));
             Object status = state instanceof Map<?, ?> m ? m.get("status") : state;
             assertEquals("healthy", String.valueOf(status), () -> service + ": " + describe(r));
@@ -81,7 +83,8 @@ class HealthIT {
     private static double autoSaves() {
         Response r = given().baseUri(Stack.serviceUrl("content")).get("/q/metrics");
         expectStatus(r, 200);
-        return r.asString().lines()
+        return r.asString()
+                .lines()
                 .filter(l -> l.matches("auto_saves_total(\\{.*})? .*"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();

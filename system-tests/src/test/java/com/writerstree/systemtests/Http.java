@@ -27,7 +27,8 @@ public final class Http {
             body = body.substring(0, 2000) + "...(" + body.length() + " chars)";
         }
         String hint = r.statusCode() == 429
-                ? " [rate limited: the system-test stack must run the gateway with relaxed rate limits]" : "";
+                ? " [rate limited: the system-test stack must run the gateway with relaxed rate limits]"
+                : "";
         return "HTTP " + r.statusCode() + hint + " X-Request-Id=" + r.header(REQUEST_ID) + " body=" + body;
     }
 
@@ -52,7 +53,8 @@ public final class Http {
         JsonPath j = json(r);
         assertEquals(Boolean.FALSE, j.get("success"), () -> "success must be false: " + describe(r));
         List<String> allowed = Arrays.asList(codes);
-        assertTrue(allowed.contains(j.getString("error.code")),
+        assertTrue(
+                allowed.contains(j.getString("error.code")),
                 () -> "error.code must be one of " + allowed + ": " + describe(r));
         String message = j.getString("error.message");
         assertNotNull(message, () -> "error.message missing: " + describe(r));
@@ -67,7 +69,9 @@ public final class Http {
         String requestId = j.getString("error.requestId");
         assertNotNull(requestId, () -> "error.requestId missing: " + describe(r));
         assertFalse(requestId.isBlank(), () -> "error.requestId blank: " + describe(r));
-        assertEquals(requestId, r.header(REQUEST_ID),
+        assertEquals(
+                requestId,
+                r.header(REQUEST_ID),
                 () -> "X-Request-Id header must equal error.requestId: " + describe(r));
         return j;
     }

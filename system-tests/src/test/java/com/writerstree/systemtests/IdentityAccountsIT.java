@@ -42,19 +42,28 @@ class IdentityAccountsIT {
         JsonPath f = expectSuccess(forgot, 200);
         assertEquals("Password reset email sent.", f.getString("message"), () -> describe(forgot));
         // an unknown address gets the very same answer
-        JsonPath unknown = expectSuccess(Gateway.api().body(Map.of("email", TestUsers.newEmail()))
-                .post("/auth/forgot-password"), 200);
+        JsonPath unknown = expectSuccess(
+                Gateway.api().body(Map.of("email", TestUsers.newEmail())).post("/auth/forgot-password"), 200);
         assertEquals("Password reset email sent.", unknown.getString("message"));
 
         String resetToken = awaitResetToken(user.email());
         awaitSecondAfter(claim(before, "iat")); // iat has second precision: the old session must predate the reset
-        expectError(Gateway.api().body(Map.of("token", resetToken, "newPassword", "weak")).post("/auth/reset-password"),
-                400, "WEAK_PASSWORD");
-        Response reset = Gateway.api().body(Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
+        expectError(
+                Gateway.api()
+                        .body(Map.of("token", resetToken, "newPassword", "weak"))
+                        .post("/auth/reset-password"),
+                400,
+                "WEAK_PASSWORD");
+        Response reset = Gateway.api()
+                .body(Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
                 .post("/auth/reset-password");
         assertEquals("Password reset successfully.", expectSuccess(reset, 200).getString("message"));
-        JsonPath again = expectError(Gateway.api().body(Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
-                .post("/auth/reset-password"), 400, "VALIDATION_ERROR");
+        JsonPath again = expectError(
+                Gateway.api()
+                        .body(Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
+                        .post("/auth/reset-password"),
+                400,
+                "VALIDATION_ERROR");
         assertEquals("Invalid or expired token", again.getString("error.message"));
 
         expectError(TestUsers.login(user.email(), user.password()), 401, "INVALID_CREDENTIALS");
@@ -78,7 +87,8 @@ class IdentityAccountsIT {
         assertEquals(Boolean.TRUE, p1.get("data.preferences.darkMode"));
         assertEquals(20, p1.getInt("data.preferences.fontSize"));
 
-        Response second = Gateway.api(user.token()).body(Map.of("preferences", Map.of("darkMode", false)))
+        Response second = Gateway.api(user.token())
+                .body(Map.of("preferences", Map.of("darkMode", false)))
                 .patch("/users/me");
         JsonPath p2 = expectSuccess(second, 200);
         assertEquals(Boolean.FALSE, p2.get("data.preferences.darkMode"), () -> describe(second));
@@ -90,8 +100,12 @@ class IdentityAccountsIT {
         assertEquals("UTC", me.getString("data.preferences.timezone"));
         assertEquals(Boolean.TRUE, me.get("data.preferences.showKeyboard"));
 
-        JsonPath bad = expectError(Gateway.api(user.token()).body(Map.of("preferences", Map.of("colour", "red")))
-                .patch("/users/me"), 400, "VALIDATION_ERROR");
+        JsonPath bad = expectError(
+                Gateway.api(user.token())
+                        .body(Map.of("preferences", Map.of("colour", "red")))
+                        .patch("/users/me"),
+                400,
+                "VALIDATION_ERROR");
         assertEquals("preferences.colour", bad.getString("error.details.field"));
     }
 
@@ -105,8 +119,10 @@ class IdentityAccountsIT {
         Response out = Gateway.api(token).post("/auth/logout");
         JsonPath o = expectSuccess(out, 200);
         assertEquals("Logged out successfully.", o.getString("message"), () -> describe(out));
-        String cookie = out.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("auth_token="))
-                .findFirst().orElse(null);
+        String cookie = out.headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("auth_token="))
+                .findFirst()
+                .orElse(null);
         assertNotNull(cookie, () -> "logout clears the cookie: " + out.headers());
         assertTrue(cookie.startsWith("auth_token=;") && cookie.contains("Max-Age=0"), cookie);
 
@@ -133,7 +149,9 @@ class IdentityAccountsIT {
     }
 
     private static String awaitResetToken(String email) {
-        return await("reset mail for " + email).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        return await("reset mail for " + email)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> resetToken(Mailbox.messages(email)), Optional::isPresent)
                 .orElseThrow();
     }
@@ -154,7 +172,8 @@ class IdentityAccountsIT {
     }
 
     private static void awaitSecondAfter(long epochSecond) {
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> System.currentTimeMillis() / 1000 > epochSecond);
     }
 }

@@ -35,7 +35,8 @@ public final class Mailbox {
 
     /** The messages in {@code email}'s INBOX (empty while none arrived). */
     public static List<Mail> messages(String email) {
-        Response r = given().baseUri(Stack.greenMailUrl()).urlEncodingEnabled(false)
+        Response r = given().baseUri(Stack.greenMailUrl())
+                .urlEncodingEnabled(false)
                 .get("/api/user/" + email + "/messages/");
         if (r.statusCode() == 400) {
             return List.of(); // GreenMail: "User '...' not found" until the first mail for the address arrives
@@ -51,9 +52,15 @@ public final class Mailbox {
 
     /** Waits (up to {@code timeout}) for a mail to {@code email} that carries a verification link; returns its token. */
     public static String awaitVerificationToken(String email, Duration timeout) {
-        return await("verification mail for " + email).atMost(timeout).pollInterval(Duration.ofMillis(250))
-                .until(() -> messages(email).stream().map(m -> verificationToken(m.text()))
-                        .flatMap(Optional::stream).findFirst(), Optional::isPresent)
+        return await("verification mail for " + email)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> messages(email).stream()
+                                .map(m -> verificationToken(m.text()))
+                                .flatMap(Optional::stream)
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -103,7 +110,8 @@ public final class Mailbox {
         } catch (RuntimeException e) {
             charset = StandardCharsets.UTF_8;
         }
-        String encoding = headers.getOrDefault("content-transfer-encoding", "7bit").trim().toLowerCase(Locale.ROOT);
+        String encoding =
+                headers.getOrDefault("content-transfer-encoding", "7bit").trim().toLowerCase(Locale.ROOT);
         return switch (encoding) {
             case "quoted-printable" -> new String(quotedPrintable(body), charset);
             case "base64" -> new String(Base64.getMimeDecoder().decode(body.trim()), charset);
@@ -126,7 +134,9 @@ public final class Mailbox {
         for (String line : unfolded.split("\r?\n")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.putIfAbsent(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         return headers;

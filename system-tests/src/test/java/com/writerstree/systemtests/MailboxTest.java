@@ -35,7 +35,8 @@ class MailboxTest {
         String text = Mailbox.textOf(raw);
 
         assertTrue(text.contains("Café writer"), text);
-        assertTrue(text.contains("verify-email?token=abc-123-def to verify"), text); // "=3D" is "=", "=\r\n" a soft break
+        assertTrue(
+                text.contains("verify-email?token=abc-123-def to verify"), text); // "=3D" is "=", "=\r\n" a soft break
         assertTrue(text.contains("token=b64-tok&amp;x=1"), text);
         assertEquals(Optional.of("abc-123-def"), Mailbox.verificationToken(text));
     }

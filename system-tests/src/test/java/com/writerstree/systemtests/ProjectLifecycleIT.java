@@ -39,8 +39,8 @@ class ProjectLifecycleIT {
 
         // PATCH changes the metadata
         Response patched = Gateway.api(token)
-                .body(Map.of("title", "My Renamed Novel", "wordGoal", 60000, "treeSpecies", "maple",
-                        "treeSeason", "autumn"))
+                .body(Map.of(
+                        "title", "My Renamed Novel", "wordGoal", 60000, "treeSpecies", "maple", "treeSeason", "autumn"))
                 .patch("/projects/{id}", id);
         JsonPath p = expectSuccess(patched, 200);
         assertEquals("Project updated successfully.", p.getString("message"), () -> describe(patched));
@@ -49,23 +49,32 @@ class ProjectLifecycleIT {
         assertEquals("maple", p.getString("data.treeSpecies"), () -> describe(patched));
         assertEquals("autumn", p.getString("data.treeSeason"), () -> describe(patched));
         expectError(Gateway.api(token).body(Map.of()).patch("/projects/{id}", id), 400, "VALIDATION_ERROR");
-        expectError(Gateway.api(token).body(Map.of("wordGoal", 999)).patch("/projects/{id}", id), 400,
-                "VALIDATION_ERROR");
+        expectError(
+                Gateway.api(token).body(Map.of("wordGoal", 999)).patch("/projects/{id}", id), 400, "VALIDATION_ERROR");
         Gateway.saveContent(token, id, "One two three.", 0);
 
         // archive: listed only under status=archived; content-service refuses saves once it knows
         Response archived = Gateway.api(token).delete("/projects/{id}", id);
-        assertEquals("Project archived successfully.", expectSuccess(archived, 200).getString("message"),
+        assertEquals(
+                "Project archived successfully.",
+                expectSuccess(archived, 200).getString("message"),
                 () -> describe(archived));
         assertTrue(Gateway.listedProject(token, id).isEmpty(), "archived projects are hidden from the default list");
-        Response archivedList = Gateway.api(token).queryParam("status", "archived").get("/projects");
-        assertEquals(List.of(id), expectSuccess(archivedList, 200).getList("data.projects.id"),
+        Response archivedList =
+                Gateway.api(token).queryParam("status", "archived").get("/projects");
+        assertEquals(
+                List.of(id),
+                expectSuccess(archivedList, 200).getList("data.projects.id"),
                 () -> describe(archivedList));
         // (awaited on content-service's replica: a save that slipped in before would change the content)
-        await("content-service learns of the archive").atMost(PROPAGATION).pollInterval(Duration.ofMillis(100))
+        await("content-service learns of the archive")
+                .atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> "archived".equals(replicaStatus(id)));
         expectError(Gateway.saveContentRaw(token, id, "One two three four.", 1, null), 409, "PROJECT_ARCHIVED");
-        expectError(Gateway.api(token).body(Map.of("title", "Edited")).patch("/projects/{id}", id), 409,
+        expectError(
+                Gateway.api(token).body(Map.of("title", "Edited")).patch("/projects/{id}", id),
+                409,
                 "PROJECT_ARCHIVED");
 
         // restore: saves work again once content-service knows
@@ -74,7 +83,8 @@ class ProjectLifecycleIT {
         assertEquals("Project restored successfully.", r.getString("message"), () -> describe(restored));
         assertEquals("active", r.getString("data.status"), () -> describe(restored));
         AtomicReference<Response> save = new AtomicReference<>();
-        await("content-service accepts saves to the restored project").atMost(PROPAGATION)
+        await("content-service accepts saves to the restored project")
+                .atMost(PROPAGATION)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     save.set(Gateway.saveContentRaw(token, id, "One two three four.", 1, null));
@@ -89,16 +99,24 @@ class ProjectLifecycleIT {
         assertTrue(u.getString("error.message").contains("confirm="), () -> describe(unconfirmed));
         assertEquals(200, Gateway.getProject(token, id).statusCode(), "an unconfirmed deletion deletes nothing");
 
-        Response deleted = Gateway.api(token).queryParam("permanent", true).queryParam("confirm", id)
+        Response deleted = Gateway.api(token)
+                .queryParam("permanent", true)
+                .queryParam("confirm", id)
                 .delete("/projects/{id}", id);
-        assertEquals("Project deleted permanently.", expectSuccess(deleted, 200).getString("message"),
+        assertEquals(
+                "Project deleted permanently.",
+                expectSuccess(deleted, 200).getString("message"),
                 () -> describe(deleted));
         expectError(Gateway.getProject(token, id), 404, "NOT_FOUND");
-        await("content-service deletes the project's content").atMost(PROPAGATION)
+        await("content-service deletes the project's content")
+                .atMost(PROPAGATION)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> contentRows(id) == 0);
-        assertEquals(0, Database.queryLong("SELECT count(*) FROM content.version_history WHERE project_id = ?",
-                UUID.fromString(id)), "version history deleted too");
+        assertEquals(
+                0,
+                Database.queryLong(
+                        "SELECT count(*) FROM content.version_history WHERE project_id = ?", UUID.fromString(id)),
+                "version history deleted too");
         expectError(Gateway.api(token).get("/projects/{id}/content", id), 404, "NOT_FOUND");
     }
 
@@ -132,16 +150,24 @@ class ProjectLifecycleIT {
         String id = Gateway.createProject(owner.token(), "Private", null);
         String unknown = UUID.randomUUID().toString();
 
-        expectError(Gateway.api(other.token()).body(Map.of("title", "Mine")).patch("/projects/{id}", id), 403,
-                "FORBIDDEN");
+        expectError(
+                Gateway.api(other.token()).body(Map.of("title", "Mine")).patch("/projects/{id}", id), 403, "FORBIDDEN");
         expectError(Gateway.api(other.token()).delete("/projects/{id}", id), 403, "FORBIDDEN");
-        expectError(Gateway.api(other.token()).queryParam("permanent", true).queryParam("confirm", id)
-                .delete("/projects/{id}", id), 403, "FORBIDDEN");
+        expectError(
+                Gateway.api(other.token())
+                        .queryParam("permanent", true)
+                        .queryParam("confirm", id)
+                        .delete("/projects/{id}", id),
+                403,
+                "FORBIDDEN");
         expectError(Gateway.api(other.token()).post("/projects/{id}/restore", id), 403, "FORBIDDEN");
-        assertEquals("active", expectSuccess(Gateway.getProject(owner.token(), id), 200)
-                .getString("data.project.status"));
+        assertEquals(
+                "active",
+                expectSuccess(Gateway.getProject(owner.token(), id), 200).getString("data.project.status"));
 
-        expectError(Gateway.api(owner.token()).body(Map.of("title", "x")).patch("/projects/{id}", unknown), 404,
+        expectError(
+                Gateway.api(owner.token()).body(Map.of("title", "x")).patch("/projects/{id}", unknown),
+                404,
                 "NOT_FOUND");
         expectError(Gateway.api(owner.token()).delete("/projects/{id}", unknown), 404, "NOT_FOUND");
         expectError(Gateway.api(owner.token()).post("/projects/{id}/restore", unknown), 404, "NOT_FOUND");
@@ -149,13 +175,13 @@ class ProjectLifecycleIT {
 
     /** content-service's knowledge of the project's status (its replica, fed by project-events). */
     private static String replicaStatus(String projectId) {
-        List<String> status = Database.queryStrings("SELECT status FROM content.project_replicas WHERE project_id = ?",
-                UUID.fromString(projectId));
+        List<String> status = Database.queryStrings(
+                "SELECT status FROM content.project_replicas WHERE project_id = ?", UUID.fromString(projectId));
         return status.isEmpty() ? null : status.get(0);
     }
 
     private static long contentRows(String projectId) {
-        return Database.queryLong("SELECT count(*) FROM content.project_content WHERE project_id = ?",
-                UUID.fromString(projectId));
+        return Database.queryLong(
+                "SELECT count(*) FROM content.project_content WHERE project_id = ?", UUID.fromString(projectId));
     }
 }

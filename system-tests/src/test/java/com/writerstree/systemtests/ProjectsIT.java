@@ -24,8 +24,8 @@ class ProjectsIT {
     void createsProject() {
         TestUser user = TestUsers.register();
 
-        Response r = Gateway.createProjectRaw(user.token(),
-                Map.of("title", "My Test Novel", "wordGoal", 50000, "treeSpecies", "oak"));
+        Response r = Gateway.createProjectRaw(
+                user.token(), Map.of("title", "My Test Novel", "wordGoal", 50000, "treeSpecies", "oak"));
 
         JsonPath j = expectSuccess(r, 201);
         assertEquals("My Test Novel", j.getString("data.title"), () -> describe(r));
@@ -44,7 +44,9 @@ class ProjectsIT {
     void createsProjectThroughV1Prefix() {
         TestUser user = TestUsers.register();
 
-        Response r = Gateway.v1(user.token()).body(Map.of("title", "Through v1", "wordGoal", 50000)).post("/projects");
+        Response r = Gateway.v1(user.token())
+                .body(Map.of("title", "Through v1", "wordGoal", 50000))
+                .post("/projects");
 
         JsonPath j = expectSuccess(r, 201);
         assertEquals("Through v1", j.getString("data.title"), () -> describe(r));
@@ -59,7 +61,8 @@ class ProjectsIT {
         Response anonymous = Gateway.api().body(Map.of("title", "Test")).post("/projects");
         expectError(anonymous, 401, "AUTHENTICATION_REQUIRED");
 
-        Response badToken = Gateway.api("not-a-jwt").body(Map.of("title", "Test")).post("/projects");
+        Response badToken =
+                Gateway.api("not-a-jwt").body(Map.of("title", "Test")).post("/projects");
         expectError(badToken, 401, "INVALID_TOKEN");
     }
 
@@ -118,6 +121,7 @@ class ProjectsIT {
         TestUser user = TestUsers.register();
 
         expectError(Gateway.api(user.token()).get("/no-such-route"), 404, "NOT_FOUND");
-        expectError(Gateway.api(user.token()).get("/projects/" + UUID.randomUUID() + "/no-such-thing"), 404, "NOT_FOUND");
+        expectError(
+                Gateway.api(user.token()).get("/projects/" + UUID.randomUUID() + "/no-such-thing"), 404, "NOT_FOUND");
     }
 }

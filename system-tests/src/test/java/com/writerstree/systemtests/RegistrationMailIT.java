@@ -51,8 +51,11 @@ class RegistrationMailIT {
         String token = Mailbox.awaitVerificationToken(email, Duration.ofSeconds(30));
 
         expectError(TestUsers.login(email, TestUsers.PASSWORD), 403, "EMAIL_NOT_VERIFIED");
-        expectError(Gateway.api().body(Map.of("token", "not-a-real-token")).post("/auth/verify-email"), 400,
-                "VALIDATION_ERROR", "INVALID_TOKEN");
+        expectError(
+                Gateway.api().body(Map.of("token", "not-a-real-token")).post("/auth/verify-email"),
+                400,
+                "VALIDATION_ERROR",
+                "INVALID_TOKEN");
 
         Response verified = Gateway.api().body(Map.of("token", token)).post("/auth/verify-email");
         expectSuccess(verified, 200);
@@ -70,8 +73,12 @@ class RegistrationMailIT {
         assertFalse(cookieToken.isBlank(), "auth_token has a value");
 
         // the cookie alone (no Authorization header) is a session
-        Response projects = io.restassured.RestAssured.given().baseUri(Stack.gatewayUrl()).basePath(Gateway.API)
-                .accept(ContentType.JSON).header("Cookie", "auth_token=" + cookieToken).get("/projects");
+        Response projects = io.restassured.RestAssured.given()
+                .baseUri(Stack.gatewayUrl())
+                .basePath(Gateway.API)
+                .accept(ContentType.JSON)
+                .header("Cookie", "auth_token=" + cookieToken)
+                .get("/projects");
         JsonPath p = expectSuccess(projects, 200);
         assertEquals(0, p.getInt("data.total"), () -> describe(projects));
     }
@@ -82,7 +89,10 @@ class RegistrationMailIT {
     }
 
     private static Optional<String> authCookie(Response r) {
-        return authCookieHeader(r).map(AUTH_COOKIE::matcher).filter(Matcher::find).map(m -> m.group(1));
+        return authCookieHeader(r)
+                .map(AUTH_COOKIE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1));
     }
 
     /** A Set-Cookie header without its token, for assertion messages. */

@@ -13,10 +13,21 @@ public final class Stack {
 
     /** The six services behind the gateway, by short name, with their system-test ports. */
     public static final Map<String, Integer> SERVICE_PORTS = Map.of(
-            "identity", 18081, "project", 18082, "content", 18083,
-            "export", 18084, "stats", 18085, "suggestion", 18086);
+            "identity",
+            18081,
+            "project",
+            18082,
+            "content",
+            18083,
+            "export",
+            18084,
+            "stats",
+            18085,
+            "suggestion",
+            18086);
 
-    public static final List<String> SERVICES = List.of("identity", "project", "content", "export", "stats", "suggestion");
+    public static final List<String> SERVICES =
+            List.of("identity", "project", "content", "export", "stats", "suggestion");
 
     private Stack() {}
 
@@ -51,7 +62,8 @@ public final class Stack {
 
     /** The repository root (holds deploy/engines/engines.sh); falls back to the parent of this module. */
     public static Path repoRoot() {
-        Path configured = Path.of(prop("wt.repo.root", System.getProperty("user.dir"))).toAbsolutePath();
+        Path configured =
+                Path.of(prop("wt.repo.root", System.getProperty("user.dir"))).toAbsolutePath();
         for (Path candidate = configured; candidate != null; candidate = candidate.getParent()) {
             if (Files.isRegularFile(candidate.resolve("deploy/engines/engines.sh"))) {
                 return candidate;

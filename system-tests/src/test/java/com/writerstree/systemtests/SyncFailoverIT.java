@@ -24,7 +24,8 @@ class SyncFailoverIT {
     void savedDocumentSurvivesAGatewayReplicaDyingMidSession() throws Exception {
         String stack = System.getProperty("wt.stack", "it");
         Path pidFile = Stack.repoRoot().resolve(".run/pids/" + stack + "-sync-gateway-2.pid");
-        assumeTrue(!Stack.gateway2Url().equals(Stack.gatewayUrl()) && Files.isRegularFile(pidFile),
+        assumeTrue(
+                !Stack.gateway2Url().equals(Stack.gatewayUrl()) && Files.isRegularFile(pidFile),
                 "needs a second gateway replica started by deploy/stack.sh (" + pidFile + ")");
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
 
@@ -35,7 +36,9 @@ class SyncFailoverIT {
             b.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"written on B\",\"version\":0}");
             assertEquals(1, b.await("sync:ack").getInt("data.version"));
             assertEquals(1, a.await("sync:update").getInt("data.version"));
-            b.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"written on B twice\",\"version\":1}");
+            b.send(
+                    "sync:content",
+                    "{\"projectId\":\"" + projectId + "\",\"content\":\"written on B twice\",\"version\":1}");
             assertEquals(2, b.await("sync:ack").getInt("data.version"));
             assertEquals(2, a.await("sync:update").getInt("data.version"));
 
@@ -49,7 +52,9 @@ class SyncFailoverIT {
                 JsonPath update = b2.await("sync:update");
                 assertEquals(2, update.getInt("data.version"), "nothing acknowledged is lost");
                 assertEquals("written on B twice", update.getString("data.content"));
-                b2.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"written on B thrice\",\"version\":2}");
+                b2.send(
+                        "sync:content",
+                        "{\"projectId\":\"" + projectId + "\",\"content\":\"written on B thrice\",\"version\":2}");
                 assertEquals(3, b2.await("sync:ack").getInt("data.version"));
                 assertEquals(3, a.await("sync:update").getInt("data.version"));
             }
@@ -63,8 +68,11 @@ class SyncFailoverIT {
 
     private static void restart(String stack) throws Exception {
         String env = System.getProperty("wt.stack.env", stack);
-        Process p = new ProcessBuilder(Stack.repoRoot().resolve("deploy/stack.sh").toString(), "start", env)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        Stack.repoRoot().resolve("deploy/stack.sh").toString(), "start", env)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertTrue(p.waitFor(240, TimeUnit.SECONDS) && p.exitValue() == 0, "deploy/stack.sh start " + env + " failed");
     }
 }

@@ -62,10 +62,14 @@ class SyncIT {
         Gateway.saveContent(user.token(), projectId, "alpha beta gamma", 0);
         try (Device a = Device.on(Stack.gatewayUrl(), user.token());
                 Device b = Device.on(Stack.gateway2Url(), user.token())) {
-            a.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"alpha BETA gamma\",\"version\":1}");
+            a.send(
+                    "sync:content",
+                    "{\"projectId\":\"" + projectId + "\",\"content\":\"alpha BETA gamma\",\"version\":1}");
             assertEquals(2, a.await("sync:ack").getInt("data.version"));
             // B still edits version 1, the same word
-            b.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"alpha beta-two gamma\",\"version\":1}");
+            b.send(
+                    "sync:content",
+                    "{\"projectId\":\"" + projectId + "\",\"content\":\"alpha beta-two gamma\",\"version\":1}");
             JsonPath conflict = b.await("sync:conflict");
             assertEquals(projectId, conflict.getString("data.projectId"));
             assertEquals(2, conflict.getInt("data.serverVersion"));
@@ -76,7 +80,9 @@ class SyncIT {
             b.send("ping", "{}");
             assertNotNull(b.await("pong"));
         }
-        assertEquals("alpha BETA gamma", Gateway.storedContent(user.token(), projectId).text());
+        assertEquals(
+                "alpha BETA gamma",
+                Gateway.storedContent(user.token(), projectId).text());
     }
 
     @Test
@@ -85,8 +91,9 @@ class SyncIT {
         String projectId = Gateway.createProject(user.token(), "Milestones", 1000);
         try (Device a = Device.on(Stack.gatewayUrl(), user.token());
                 Device b = Device.on(Stack.gateway2Url(), user.token())) {
-            a.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"" + Texts.words(260)
-                    + "\",\"version\":0}");
+            a.send(
+                    "sync:content",
+                    "{\"projectId\":\"" + projectId + "\",\"content\":\"" + Texts.words(260) + "\",\"version\":0}");
             for (Device device : new Device[] {a, b}) {
                 JsonPath milestone = device.await("milestone:reached");
                 assertEquals(projectId, milestone.getString("data.projectId"));
@@ -137,7 +144,9 @@ class SyncIT {
                 b2.send("sync:resume", "{\"projects\":[{\"projectId\":\"" + projectId + "\",\"version\":2}]}");
                 assertNull(b2.poll("sync:update", Duration.ofMillis(700)));
                 // B writes on top of what it resumed; acknowledged on the surviving replica
-                b2.send("sync:content", "{\"projectId\":\"" + projectId + "\",\"content\":\"one two three four\",\"version\":2}");
+                b2.send(
+                        "sync:content",
+                        "{\"projectId\":\"" + projectId + "\",\"content\":\"one two three four\",\"version\":2}");
                 assertEquals(3, b2.await("sync:ack").getInt("data.version"));
             }
         }
@@ -156,7 +165,9 @@ class SyncIT {
             assertNotNull(error.getString("data.requestId"));
             a.send("sync:unknown", "{}");
             assertEquals("VALIDATION_ERROR", a.await("error").getString("data.code"));
-            a.send("sync:content", "{\"projectId\":\"00000000-0000-4000-8000-000000000000\",\"content\":\"x\",\"version\":0}");
+            a.send(
+                    "sync:content",
+                    "{\"projectId\":\"00000000-0000-4000-8000-000000000000\",\"content\":\"x\",\"version\":0}");
             JsonPath missing = a.await("error");
             assertTrue(missing.getString("data.code").matches("NOT_FOUND|FORBIDDEN"), missing.prettify());
             a.send("ping", "{}");

@@ -60,11 +60,15 @@ public final class TestUsers {
 
     /** POST /api/v1/auth/login. */
     public static Response login(String email, String password) {
-        return Gateway.apiFrom(clientIp(email)).body(Map.of("email", email, "password", password)).post("/auth/login");
+        return Gateway.apiFrom(clientIp(email))
+                .body(Map.of("email", email, "password", password))
+                .post("/auth/login");
     }
 
     /** The (random, stable) client IP the test user with {@code email} sends its auth calls from. */
     public static String clientIp(String email) {
-        return email == null ? Gateway.randomClientIp() : CLIENT_IPS.computeIfAbsent(email, e -> Gateway.randomClientIp());
+        return email == null
+                ? Gateway.randomClientIp()
+                : CLIENT_IPS.computeIfAbsent(email, e -> Gateway.randomClientIp());
     }
 }

@@ -45,12 +45,15 @@ class WritingPathIT {
         assertEquals(137, saved.getInt("data.wordCount"), () -> "server word count: " + describe(save));
         assertNotNull(saved.getString("data.savedAt"), () -> describe(save));
 
-        await("GET /projects shows the new word count").atMost(Duration.ofSeconds(2))
+        await("GET /projects shows the new word count")
+                .atMost(Duration.ofSeconds(2))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> Gateway.listedWordCount(user.token(), projectId) == 137);
 
-        Map<String, Object> listed = Gateway.listedProject(user.token(), projectId).orElseThrow();
-        double expectedProgress = BigDecimal.valueOf(137 * 100L).divide(BigDecimal.valueOf(GOAL), 2, RoundingMode.HALF_UP)
+        Map<String, Object> listed =
+                Gateway.listedProject(user.token(), projectId).orElseThrow();
+        double expectedProgress = BigDecimal.valueOf(137 * 100L)
+                .divide(BigDecimal.valueOf(GOAL), 2, RoundingMode.HALF_UP)
                 .doubleValue();
         assertEquals(expectedProgress, ((Number) listed.get("progress")).doubleValue(), 0.0001, "progress: " + listed);
         Object lastEditedAt = listed.get("lastEditedAt");
@@ -93,7 +96,9 @@ class WritingPathIT {
 
         JsonPath j = expectError(stale, 409, "VERSION_CONFLICT");
         assertEquals(2, j.getInt("error.details.serverVersion"), () -> describe(stale));
-        assertEquals(new StoredContent(serverText, 2, 3), Gateway.storedContent(user.token(), projectId),
+        assertEquals(
+                new StoredContent(serverText, 2, 3),
+                Gateway.storedContent(user.token(), projectId),
                 "a conflicting save must not change what is stored");
     }
 

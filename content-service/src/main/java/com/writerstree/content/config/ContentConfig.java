@@ -1,8 +1,8 @@
 package com.writerstree.content.config;
 
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** content-service settings ({@code content.*}). */
 @ConfigMapping(prefix = "content")

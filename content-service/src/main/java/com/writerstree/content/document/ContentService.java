@@ -80,12 +80,15 @@ public class ContentService {
         this.merged = autoSaves(registry, "merged");
         this.conflicts = autoSaves(registry, "conflict");
         this.failed = autoSaves(registry, "error");
-        this.saveTimer = Timer.builder("content_save_seconds").description("Time to handle a content save")
+        this.saveTimer = Timer.builder("content_save_seconds")
+                .description("Time to handle a content save")
                 .register(registry);
     }
 
     private static Counter autoSaves(MeterRegistry registry, String status) {
-        return Counter.builder("auto_saves_total").description("Content saves by outcome").tag("status", status)
+        return Counter.builder("auto_saves_total")
+                .description("Content saves by outcome")
+                .tag("status", status)
                 .register(registry);
     }
 
@@ -99,7 +102,8 @@ public class ContentService {
         try {
             boolean full = request.content() != null;
             if (full == (request.patch() != null)) {
-                throw full ? ApiException.validation("patch", "Send either content or patch, not both")
+                throw full
+                        ? ApiException.validation("patch", "Send either content or patch, not both")
                         : ApiException.validation("content", "is required (or a patch)");
             }
             if (!full && request.version() == null) {
@@ -111,8 +115,8 @@ public class ContentService {
             projects.requireOwned(projectId);
             // a full text is counted before the row lock is taken: the lock is held only for the writes
             Integer counted = full ? WordCounter.count(request.content()) : null;
-            SaveResult result = QuarkusTransaction.requiringNew()
-                    .call(() -> store(projectId, request, counted, origin));
+            SaveResult result =
+                    QuarkusTransaction.requiringNew().call(() -> store(projectId, request, counted, origin));
             outcome = result.merged() ? merged : saved;
             return result;
         } catch (ApiException e) {
@@ -128,8 +132,9 @@ public class ContentService {
 
     private void requireWithinLimit(String text) {
         if (Utf8.exceeds(text, config.maxContentBytes())) {
-            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Content is larger than the "
-                    + config.maxContentBytes() + " bytes a project may hold",
+            throw new ApiException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "Content is larger than the " + config.maxContentBytes() + " bytes a project may hold",
                     Map.of("maxBytes", config.maxContentBytes()));
         }
     }
@@ -144,15 +149,19 @@ public class ContentService {
         String baseText = null;
         String clientText;
         if (request.patch() != null) {
-            baseText = base == currentVersion ? currentText : revisions.text(projectId, base).orElse(null);
+            baseText = base == currentVersion
+                    ? currentText
+                    : revisions.text(projectId, base).orElse(null);
             if (baseText == null) {
                 throw conflict(currentVersion, base, currentText);
             }
             try {
                 clientText = TextPatch.apply(baseText, request.patch());
             } catch (TextPatch.NotApplicable e) {
-                throw new ApiException(ErrorCode.VALIDATION_ERROR, "The patch does not apply to version " + base
-                        + ": " + e.getMessage(), Map.of("field", "patch"));
+                throw new ApiException(
+                        ErrorCode.VALIDATION_ERROR,
+                        "The patch does not apply to version " + base + ": " + e.getMessage(),
+                        Map.of("field", "patch"));
             }
             requireWithinLimit(clientText);
         } else {
@@ -184,8 +193,8 @@ public class ContentService {
         }
         int wordCount = !merged && counted != null ? counted : WordCounter.count(text);
         Stored stored = commit(project, current, text, wordCount, origin, null);
-        return new SaveResult(stored.version(), wordCount, stored.savedAt(), stored.milestone(), merged,
-                merged ? text : null);
+        return new SaveResult(
+                stored.version(), wordCount, stored.savedAt(), stored.milestone(), merged, merged ? text : null);
     }
 
     /**
@@ -204,7 +213,8 @@ public class ContentService {
             ProjectContent current = contents.findById(projectId);
             String currentText = current == null ? "" : current.content;
             if (currentText.equals(snapshot.content)) {
-                return new RestoreResult(current == null ? 0 : current.version, current == null ? 0 : current.wordCount);
+                return new RestoreResult(
+                        current == null ? 0 : current.version, current == null ? 0 : current.wordCount);
             }
             int wordCount = WordCounter.count(snapshot.content);
             Stored stored = commit(project, current, snapshot.content, wordCount, null, snapshot.versionNumber);
@@ -213,8 +223,7 @@ public class ContentService {
     }
 
     private ProjectReplica lockEditable(UUID projectId) {
-        ProjectReplica project = replicas.findForUpdate(projectId)
-                .orElseThrow(() -> ApiException.notFound("Project"));
+        ProjectReplica project = replicas.findForUpdate(projectId).orElseThrow(() -> ApiException.notFound("Project"));
         projects.requireOwner(project);
         if (project.isArchived()) {
             throw new ApiException(ErrorCode.PROJECT_ARCHIVED);
@@ -223,8 +232,14 @@ public class ContentService {
     }
 
     private static SaveResult unchanged(ProjectContent current, boolean merged) {
-        return current == null ? new SaveResult(0, 0, null, null, merged, merged ? "" : null)
-                : new SaveResult(current.version, current.wordCount, current.updatedAt, null, merged,
+        return current == null
+                ? new SaveResult(0, 0, null, null, merged, merged ? "" : null)
+                : new SaveResult(
+                        current.version,
+                        current.wordCount,
+                        current.updatedAt,
+                        null,
+                        merged,
                         merged ? current.content : null);
     }
 
@@ -243,7 +258,12 @@ public class ContentService {
      * content row, its revision (and the revision window's pruning), milestones, snapshot and events —
      * ContentSaved, or VersionRestored when {@code restoredFrom} is the restored snapshot's version.
      */
-    private Stored commit(ProjectReplica project, ProjectContent current, String text, int wordCount, String origin,
+    private Stored commit(
+            ProjectReplica project,
+            ProjectContent current,
+            String text,
+            int wordCount,
+            String origin,
             Integer restoredFrom) {
         UUID projectId = project.projectId;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -268,16 +288,23 @@ public class ContentService {
         snapshot(current, reached, now);
 
         if (restoredFrom == null) {
-            events.contentSaved(project.userId, projectId, current.version, wordCount,
-                    wordCount - previousWordCount, now, origin);
+            events.contentSaved(
+                    project.userId, projectId, current.version, wordCount, wordCount - previousWordCount, now, origin);
         } else {
-            events.versionRestored(project.userId, projectId, current.version, restoredFrom, wordCount,
-                    wordCount - previousWordCount, now);
+            events.versionRestored(
+                    project.userId,
+                    projectId,
+                    current.version,
+                    restoredFrom,
+                    wordCount,
+                    wordCount - previousWordCount,
+                    now);
         }
         for (MilestoneType type : reached) {
             events.milestoneReached(project.userId, projectId, type.wireName(), wordCount, project.wordGoal, now);
         }
-        MilestoneView highest = reached.isEmpty() ? null
+        MilestoneView highest = reached.isEmpty()
+                ? null
                 : new MilestoneView(reached.get(reached.size() - 1).wireName(), now, wordCount);
         return new Stored(current.version, now, highest);
     }
@@ -303,14 +330,27 @@ public class ContentService {
     private void snapshot(ProjectContent content, List<MilestoneType> reached, Instant now) {
         VersionSnapshot snapshot = null;
         if (!reached.isEmpty()) {
-            snapshot = VersionSnapshot.of(content.projectId, content.content, content.wordCount, content.version, now,
-                    VersionSnapshot.MILESTONE, Map.of("milestone", reached.get(reached.size() - 1).wireName()));
+            snapshot = VersionSnapshot.of(
+                    content.projectId,
+                    content.content,
+                    content.wordCount,
+                    content.version,
+                    now,
+                    VersionSnapshot.MILESTONE,
+                    Map.of("milestone", reached.get(reached.size() - 1).wireName()));
         } else {
             int step = config.snapshotEveryWords();
-            if (content.wordCount >= step && SnapshotPolicy.crossedStep(
-                    versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
-                snapshot = VersionSnapshot.of(content.projectId, content.content, content.wordCount, content.version,
-                        now, VersionSnapshot.AUTO, Map.of());
+            if (content.wordCount >= step
+                    && SnapshotPolicy.crossedStep(
+                            versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
+                snapshot = VersionSnapshot.of(
+                        content.projectId,
+                        content.content,
+                        content.wordCount,
+                        content.version,
+                        now,
+                        VersionSnapshot.AUTO,
+                        Map.of());
             }
         }
         if (snapshot != null) {
@@ -323,10 +363,12 @@ public class ContentService {
     public ContentView read(UUID projectId) {
         ProjectReplica project = projects.requireOwned(projectId);
         ProjectContent current = contents.findById(projectId);
-        ContentView.Text text = current == null ? ContentView.Text.EMPTY
+        ContentView.Text text = current == null
+                ? ContentView.Text.EMPTY
                 : new ContentView.Text(current.content, current.version, current.wordCount, current.updatedAt);
         List<MilestoneView> reached = milestones.forGoal(projectId, project.wordGoal).stream()
-                .map(MilestoneView::of).toList();
+                .map(MilestoneView::of)
+                .toList();
         return new ContentView(text, reached);
     }
 }

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 @ApplicationScoped
-public class ProjectContentRepository implements PanacheRepositoryBase<ProjectContent, UUID> {
-}
+public class ProjectContentRepository implements PanacheRepositoryBase<ProjectContent, UUID> {}

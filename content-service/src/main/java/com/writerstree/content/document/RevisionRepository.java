@@ -24,8 +24,10 @@ public class RevisionRepository {
         em().createNativeQuery("""
                 INSERT INTO content_revisions (project_id, version, content, created_at)
                 VALUES (:projectId, :version, :content, :createdAt)""")
-                .setParameter("projectId", projectId).setParameter("version", version)
-                .setParameter("content", content).setParameter("createdAt", createdAt)
+                .setParameter("projectId", projectId)
+                .setParameter("version", version)
+                .setParameter("content", content)
+                .setParameter("createdAt", createdAt)
                 .executeUpdate();
     }
 
@@ -35,8 +37,9 @@ public class RevisionRepository {
             return Optional.of("");
         }
         List<?> rows = em().createNativeQuery(
-                "SELECT content FROM content_revisions WHERE project_id = :projectId AND version = :version")
-                .setParameter("projectId", projectId).setParameter("version", version)
+                        "SELECT content FROM content_revisions WHERE project_id = :projectId AND version = :version")
+                .setParameter("projectId", projectId)
+                .setParameter("version", version)
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
@@ -62,12 +65,15 @@ public class RevisionRepository {
     @SuppressWarnings("unchecked")
     public List<Integer> versions(UUID projectId) {
         return ((List<Number>) em().createNativeQuery(
-                "SELECT version FROM content_revisions WHERE project_id = :projectId ORDER BY version DESC")
-                .setParameter("projectId", projectId).getResultList()).stream().map(Number::intValue).toList();
+                                "SELECT version FROM content_revisions WHERE project_id = :projectId ORDER BY version DESC")
+                        .setParameter("projectId", projectId)
+                        .getResultList())
+                .stream().map(Number::intValue).toList();
     }
 
     public int deleteByProject(UUID projectId) {
         return em().createNativeQuery("DELETE FROM content_revisions WHERE project_id = :projectId")
-                .setParameter("projectId", projectId).executeUpdate();
+                .setParameter("projectId", projectId)
+                .executeUpdate();
     }
 }

@@ -16,5 +16,4 @@ public record SaveContentRequest(
         List<TextPatch.Op> patch,
         Integer wordCount,
         Integer cursorPosition,
-        @PositiveOrZero Integer version) {
-}
+        @PositiveOrZero Integer version) {}

@@ -9,7 +9,12 @@ import java.time.Instant;
  * null), whether the save was three-way merged with newer server changes and, only then, the merged text
  * ({@code content}), which the client should put in its editor as the text of {@code version}.
  */
-public record SaveResult(int version, int wordCount, Instant savedAt, MilestoneView milestoneReached, boolean merged,
+public record SaveResult(
+        int version,
+        int wordCount,
+        Instant savedAt,
+        MilestoneView milestoneReached,
+        boolean merged,
         @JsonInclude(JsonInclude.Include.NON_NULL) String content) {
 
     public SaveResult(int version, int wordCount, Instant savedAt, MilestoneView milestoneReached) {

@@ -40,8 +40,14 @@ public final class WordCounter {
                 // ASCII fast path: letters and digits join the token, separators end it, the rest is neutral
                 if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')) {
                     tokenHasWord = true;
-                } else if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '/' || cp == '\f'
-                        || cp == 0x0B || (cp >= 0x1C && cp <= 0x1F)
+                } else if (cp == ' '
+                        || cp == '\n'
+                        || cp == '\t'
+                        || cp == '\r'
+                        || cp == '/'
+                        || cp == '\f'
+                        || cp == 0x0B
+                        || (cp >= 0x1C && cp <= 0x1F)
                         || (cp == '-' && i + 1 < length && text.charAt(i + 1) == '-')) {
                     if (tokenHasWord) {
                         words++;
@@ -70,7 +76,10 @@ public final class WordCounter {
     }
 
     private static boolean isSeparator(int cp) {
-        return cp == '\u2014' || cp == '\u2013' || cp == '\u200B' || Character.isWhitespace(cp)
+        return cp == '\u2014'
+                || cp == '\u2013'
+                || cp == '\u200B'
+                || Character.isWhitespace(cp)
                 || Character.isSpaceChar(cp);
     }
 
@@ -82,7 +91,8 @@ public final class WordCounter {
             return false;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;
     }
 

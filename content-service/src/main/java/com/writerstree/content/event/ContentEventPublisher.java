@@ -21,21 +21,27 @@ public class ContentEventPublisher {
     Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void contentSaved(UUID userId, UUID projectId, int version, int wordCount, int wordDelta, Instant savedAt,
-            String origin) {
+    public void contentSaved(
+            UUID userId, UUID projectId, int version, int wordCount, int wordDelta, Instant savedAt, String origin) {
         outbox.append(ContentSaved.of(userId, projectId, version, wordCount, wordDelta, savedAt, origin));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void versionRestored(UUID userId, UUID projectId, int version, int restoredFromVersion, int wordCount,
-            int wordDelta, Instant savedAt) {
-        outbox.append(VersionRestored.of(userId, projectId, version, restoredFromVersion, wordCount, wordDelta,
-                savedAt));
+    public void versionRestored(
+            UUID userId,
+            UUID projectId,
+            int version,
+            int restoredFromVersion,
+            int wordCount,
+            int wordDelta,
+            Instant savedAt) {
+        outbox.append(
+                VersionRestored.of(userId, projectId, version, restoredFromVersion, wordCount, wordDelta, savedAt));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void milestoneReached(UUID userId, UUID projectId, String milestone, int wordCount, int wordGoal,
-            Instant achievedAt) {
+    public void milestoneReached(
+            UUID userId, UUID projectId, String milestone, int wordCount, int wordGoal, Instant achievedAt) {
         outbox.append(MilestoneReached.of(userId, projectId, milestone, wordCount, wordGoal, achievedAt));
     }
 }

@@ -34,7 +34,8 @@ public final class TextPatch {
             switch (op.op()) {
                 case "retain", "delete" -> {
                     if (op.n() == null || op.n() < 0 || op.text() != null) {
-                        throw new NotApplicable("operation " + i + " (" + op.op() + ") needs a count n >= 0 and no text");
+                        throw new NotApplicable(
+                                "operation " + i + " (" + op.op() + ") needs a count n >= 0 and no text");
                     }
                     int n = op.n();
                     if (n > base.length() - at) {
@@ -55,8 +56,9 @@ public final class TextPatch {
                     }
                     out.append(op.text());
                 }
-                default -> throw new NotApplicable("operation " + i + " has an unknown op '" + op.op()
-                        + "' (retain, delete or insert)");
+                default ->
+                    throw new NotApplicable(
+                            "operation " + i + " has an unknown op '" + op.op() + "' (retain, delete or insert)");
             }
         }
         out.append(base, at, base.length());
@@ -64,7 +66,9 @@ public final class TextPatch {
     }
 
     private static boolean splitsSurrogatePair(String text, int at) {
-        return at > 0 && at < text.length() && Character.isHighSurrogate(text.charAt(at - 1))
+        return at > 0
+                && at < text.length()
+                && Character.isHighSurrogate(text.charAt(at - 1))
                 && Character.isLowSurrogate(text.charAt(at));
     }
 }

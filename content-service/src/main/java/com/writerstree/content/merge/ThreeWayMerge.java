@@ -138,12 +138,16 @@ public final class ThreeWayMerge {
             return Optional.empty();
         }
         List<Edit> edits = new ArrayList<>();
-        for (AbstractDelta<String> delta : DiffUtils.diff(baseMiddle, otherMiddle).getDeltas()) {
+        for (AbstractDelta<String> delta :
+                DiffUtils.diff(baseMiddle, otherMiddle).getDeltas()) {
             int start = prefix + delta.getSource().getPosition();
-            edits.add(new Edit(start, start + delta.getSource().size(), List.copyOf(delta.getTarget().getLines())));
+            edits.add(new Edit(
+                    start,
+                    start + delta.getSource().size(),
+                    List.copyOf(delta.getTarget().getLines())));
         }
-        edits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(a.end(), b.end()));
+        edits.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
         return Optional.of(edits);
     }
 
@@ -177,7 +181,8 @@ public final class ThreeWayMerge {
 
     private static int kind(int cp) {
         if (cp < 0x80) { // ASCII fast path
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' ? WORD
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9'
+                    ? WORD
                     : Character.isWhitespace(cp) ? SPACE : SINGLE;
         }
         if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
@@ -185,8 +190,11 @@ public final class ThreeWayMerge {
         }
         if (Character.isLetterOrDigit(cp)) {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA ? SINGLE : WORD;
+            return script == Character.UnicodeScript.HAN
+                            || script == Character.UnicodeScript.HIRAGANA
+                            || script == Character.UnicodeScript.KATAKANA
+                    ? SINGLE
+                    : WORD;
         }
         return SINGLE;
     }

@@ -16,9 +16,10 @@ public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUI
      * Records a milestone unless it is already recorded for this project, type and goal (also under concurrent
      * saves: the unique constraint decides). Returns whether this call recorded it.
      */
-    public boolean record(UUID userId, UUID projectId, MilestoneType type, int wordGoal, int wordCount,
-            Instant achievedAt) {
-        int inserted = getEntityManager().createNativeQuery("""
+    public boolean record(
+            UUID userId, UUID projectId, MilestoneType type, int wordGoal, int wordCount, Instant achievedAt) {
+        int inserted = getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO milestones (id, user_id, project_id, milestone_type, word_goal, word_count_at_milestone,
                                         achieved_at, celebrated)
                 VALUES (:id, :userId, :projectId, :type, :goal, :wordCount, :achievedAt, FALSE)
@@ -44,12 +45,14 @@ public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUI
 
     /** The milestone types already recorded for a project and goal. */
     public Set<String> typesRecorded(UUID projectId, int wordGoal) {
-        return getEntityManager().createQuery(
-                "select m.milestoneType from Milestone m where m.projectId = :projectId and m.wordGoal = :goal",
-                String.class)
+        return getEntityManager()
+                .createQuery(
+                        "select m.milestoneType from Milestone m where m.projectId = :projectId and m.wordGoal = :goal",
+                        String.class)
                 .setParameter("projectId", projectId)
                 .setParameter("goal", wordGoal)
-                .getResultStream().collect(Collectors.toSet());
+                .getResultStream()
+                .collect(Collectors.toSet());
     }
 
     public long deleteByProject(UUID projectId) {

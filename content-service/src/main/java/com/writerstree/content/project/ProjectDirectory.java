@@ -57,9 +57,11 @@ public class ProjectDirectory {
     private ProjectReplica fetch(UUID projectId) {
         ProjectServiceClient.Project project;
         try {
-            ProjectServiceClient.ProjectEnvelope answer = projectService.get(projectId, caller.bearer(),
-                    request.getHeader(RequestIds.HEADER));
-            project = answer == null || answer.data() == null ? null : answer.data().project();
+            ProjectServiceClient.ProjectEnvelope answer =
+                    projectService.get(projectId, caller.bearer(), request.getHeader(RequestIds.HEADER));
+            project = answer == null || answer.data() == null
+                    ? null
+                    : answer.data().project();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {
@@ -71,7 +73,9 @@ public class ProjectDirectory {
             LOG.warnf("project-service answered %d for project %s", status, projectId);
             throw unavailable();
         } catch (RuntimeException e) {
-            LOG.warnf("project-service unreachable for project %s: %s", projectId, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "project-service unreachable for project %s: %s",
+                    projectId, e.getClass().getSimpleName());
             throw unavailable();
         }
         if (project == null || project.wordGoal() == null || project.status() == null) {
@@ -80,10 +84,10 @@ public class ProjectDirectory {
         }
         // project-service answers 200 only to the owner, so the caller owns it when the answer does not say
         UUID owner = project.userId() != null ? project.userId() : caller.userId();
-        QuarkusTransaction.requiringNew().run(() -> replicas.insertIfAbsent(projectId, owner, project.wordGoal(),
-                project.status()));
-        return QuarkusTransaction.requiringNew().call(() -> replicas.findByIdOptional(projectId)
-                .orElseThrow(() -> ApiException.notFound("Project")));
+        QuarkusTransaction.requiringNew()
+                .run(() -> replicas.insertIfAbsent(projectId, owner, project.wordGoal(), project.status()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> replicas.findByIdOptional(projectId).orElseThrow(() -> ApiException.notFound("Project")));
     }
 
     private static ApiException unavailable() {

@@ -11,7 +11,8 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
 
     /** Inserts or replaces what is known about a project (from an event of project-service). */
     public void upsert(UUID projectId, UUID userId, int wordGoal, String status) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO project_replicas (project_id, user_id, word_goal, status, updated_at)
                 VALUES (:projectId, :userId, :wordGoal, :status, now())
                 ON CONFLICT (project_id) DO UPDATE SET user_id = EXCLUDED.user_id, word_goal = EXCLUDED.word_goal,
@@ -28,7 +29,8 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
      * order per project, stay the source of truth.
      */
     public void insertIfAbsent(UUID projectId, UUID userId, int wordGoal, String status) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 INSERT INTO project_replicas (project_id, user_id, word_goal, status, updated_at)
                 VALUES (:projectId, :userId, :wordGoal, :status, now())
                 ON CONFLICT (project_id) DO NOTHING""")
@@ -41,8 +43,9 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
 
     /** Sets the status of a known project; an unknown one is left unknown (it will be fetched when needed). */
     public int updateStatus(UUID projectId, String status) {
-        return getEntityManager().createNativeQuery(
-                "UPDATE project_replicas SET status = :status, updated_at = now() WHERE project_id = :projectId")
+        return getEntityManager()
+                .createNativeQuery(
+                        "UPDATE project_replicas SET status = :status, updated_at = now() WHERE project_id = :projectId")
                 .setParameter("status", status)
                 .setParameter("projectId", projectId)
                 .executeUpdate();

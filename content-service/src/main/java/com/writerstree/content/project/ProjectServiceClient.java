@@ -21,7 +21,9 @@ public interface ProjectServiceClient {
 
     @GET
     @Path("/{id}")
-    ProjectEnvelope get(@PathParam("id") UUID projectId, @HeaderParam("Authorization") String authorization,
+    ProjectEnvelope get(
+            @PathParam("id") UUID projectId,
+            @HeaderParam("Authorization") String authorization,
             @HeaderParam("X-Request-Id") String requestId);
 
     /** The part of project-service's {@code GET /projects/{id}} answer this service reads. */

@@ -10,12 +10,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class VersionHistoryRepository implements PanacheRepositoryBase<VersionSnapshot, UUID> {
 
-    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("versionNumber", Sort.Direction.Descending);
+    private static final Sort NEWEST_FIRST =
+            Sort.descending("createdAt").and("versionNumber", Sort.Direction.Descending);
 
     /** The word count of the project's newest snapshot, if it has one. */
     public OptionalInt latestWordCount(UUID projectId) {
-        return find("projectId", NEWEST_FIRST, projectId).firstResultOptional()
-                .map(s -> OptionalInt.of(s.wordCount)).orElse(OptionalInt.empty());
+        return find("projectId", NEWEST_FIRST, projectId)
+                .firstResultOptional()
+                .map(s -> OptionalInt.of(s.wordCount))
+                .orElse(OptionalInt.empty());
     }
 
     /** The project's snapshots, newest first. */
@@ -29,7 +32,8 @@ public class VersionHistoryRepository implements PanacheRepositoryBase<VersionSn
      */
     public int trim(UUID projectId, int keep) {
         flush();
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 DELETE FROM version_history
                 WHERE project_id = :projectId AND snapshot_type <> 'milestone'
                   AND id NOT IN (SELECT id FROM version_history

@@ -37,9 +37,12 @@ public class VersionResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "List the project's snapshots, newest first",
+    @Operation(
+            summary = "List the project's snapshots, newest first",
             description = "At most 10 automatic/manual snapshots are kept; milestone snapshots are pinned.")
-    @APIResponse(responseCode = "200", description = "data.versions: [{id, versionNumber, wordCount, createdAt, snapshotType, metadata}]")
+    @APIResponse(
+            responseCode = "200",
+            description = "data.versions: [{id, versionNumber, wordCount, createdAt, snapshotType, metadata}]")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
     public ApiResponse<Map<String, List<VersionView>>> list(@PathParam("projectId") UUID projectId) {
@@ -49,18 +52,25 @@ public class VersionResource {
     @GET
     @Path("/{versionId}")
     @Operation(summary = "Read one snapshot with its text")
-    @APIResponse(responseCode = "200", description = "data.version: {id, versionNumber, content, wordCount, createdAt, snapshotType, metadata}")
+    @APIResponse(
+            responseCode = "200",
+            description = "data.version: {id, versionNumber, content, wordCount, createdAt, snapshotType, metadata}")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or no such snapshot of this project")
-    public ApiResponse<Map<String, VersionDetail>> get(@PathParam("projectId") UUID projectId,
-            @PathParam("versionId") UUID versionId) {
+    public ApiResponse<Map<String, VersionDetail>> get(
+            @PathParam("projectId") UUID projectId, @PathParam("versionId") UUID versionId) {
         return ApiResponse.ok(Map.of("version", versions.get(projectId, versionId)));
     }
 
     @POST
-    @Operation(summary = "Take a manual snapshot of the current text",
-            description = "Optional body {\"label\": \"...\"} (kept in metadata.label). Counts toward the 10 kept snapshots.")
-    @APIResponse(responseCode = "201", description = "data.version: the new snapshot {id, versionNumber, wordCount, createdAt, snapshotType: manual, metadata}")
+    @Operation(
+            summary = "Take a manual snapshot of the current text",
+            description =
+                    "Optional body {\"label\": \"...\"} (kept in metadata.label). Counts toward the 10 kept snapshots.")
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "data.version: the new snapshot {id, versionNumber, wordCount, createdAt, snapshotType: manual, metadata}")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: label longer than 200 characters")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
@@ -69,20 +79,22 @@ public class VersionResource {
         SnapshotRequest request = SnapshotRequest.parse(json, body);
         VersionView created = versions.snapshot(projectId, request.label());
         return Response.status(Response.Status.CREATED)
-                .entity(ApiResponse.ok("Snapshot created.", Map.of("version", created))).build();
+                .entity(ApiResponse.ok("Snapshot created.", Map.of("version", created)))
+                .build();
     }
 
     @POST
     @Path("/{versionId}/restore")
-    @Operation(summary = "Restore a snapshot as a new version",
+    @Operation(
+            summary = "Restore a snapshot as a new version",
             description = "The snapshot's text becomes the next version (server word count, milestones, snapshots as"
                     + " for a save); VersionRestored is published. Restoring the current text changes nothing.")
     @APIResponse(responseCode = "200", description = "data: currentVersion, wordCount")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or no such snapshot of this project")
     @APIResponse(responseCode = "409", description = "PROJECT_ARCHIVED")
-    public ApiResponse<RestoreResult> restore(@PathParam("projectId") UUID projectId,
-            @PathParam("versionId") UUID versionId) {
+    public ApiResponse<RestoreResult> restore(
+            @PathParam("projectId") UUID projectId, @PathParam("versionId") UUID versionId) {
         return ApiResponse.ok("Version restored successfully.", content.restore(projectId, versionId));
     }
 }

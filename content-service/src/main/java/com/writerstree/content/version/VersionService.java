@@ -52,9 +52,14 @@ public class VersionService {
         projects.requireOwned(projectId);
         ProjectContent current = contents.findById(projectId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        VersionSnapshot snapshot = VersionSnapshot.of(projectId, current == null ? "" : current.content,
-                current == null ? 0 : current.wordCount, current == null ? 0 : current.version, now,
-                VersionSnapshot.MANUAL, label == null || label.isBlank() ? Map.of() : Map.of("label", label.strip()));
+        VersionSnapshot snapshot = VersionSnapshot.of(
+                projectId,
+                current == null ? "" : current.content,
+                current == null ? 0 : current.wordCount,
+                current == null ? 0 : current.version,
+                now,
+                VersionSnapshot.MANUAL,
+                label == null || label.isBlank() ? Map.of() : Map.of("label", label.strip()));
         versions.persist(snapshot);
         versions.trim(projectId, config.versionHistoryLimit());
         return VersionView.of(snapshot);

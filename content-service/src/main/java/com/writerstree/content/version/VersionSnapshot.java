@@ -44,8 +44,14 @@ public class VersionSnapshot {
     @Column(nullable = false)
     public Map<String, Object> metadata;
 
-    public static VersionSnapshot of(UUID projectId, String content, int wordCount, int versionNumber,
-            Instant createdAt, String snapshotType, Map<String, Object> metadata) {
+    public static VersionSnapshot of(
+            UUID projectId,
+            String content,
+            int wordCount,
+            int versionNumber,
+            Instant createdAt,
+            String snapshotType,
+            Map<String, Object> metadata) {
         VersionSnapshot s = new VersionSnapshot();
         s.id = UUID.randomUUID();
         s.projectId = projectId;

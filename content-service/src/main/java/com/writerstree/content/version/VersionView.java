@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A snapshot in {@code GET /projects/{id}/versions} (spec §4.4), without its text. */
-public record VersionView(UUID id, int versionNumber, int wordCount, Instant createdAt, String snapshotType,
+public record VersionView(
+        UUID id,
+        int versionNumber,
+        int wordCount,
+        Instant createdAt,
+        String snapshotType,
         Map<String, Object> metadata) {
 
     static VersionView of(VersionSnapshot s) {

@@ -74,12 +74,16 @@ class ContentHistoryResourceTest {
 
         // device A (base 1) edits the first paragraph
         save(token, project, Map.of("content", base.replace("dark night", "dark and stormy night"), "version", 1))
-                .then().statusCode(200).body("data.version", equalTo(2)).body("data.merged", equalTo(false))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2))
+                .body("data.merged", equalTo(false))
                 .body("data.content", nullValue());
         // device B, still on base 1, edits the last paragraph: merged
         String merged = "It was a dark and stormy night.\n\nThe rain fell.\n\nShe waited for him.";
         save(token, project, Map.of("content", base.replace("She waited.", "She waited for him."), "version", 1))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(3))
                 .body("data.merged", equalTo(true))
                 .body("data.content", equalTo(merged))
@@ -88,13 +92,16 @@ class ContentHistoryResourceTest {
 
         // device C, on base 1 too, rewrites the words A edited: conflict, nothing stored
         save(token, project, Map.of("content", base.replace("dark night", "cold day"), "version", 1))
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .body("error.code", equalTo("VERSION_CONFLICT"))
                 .body("error.details.serverVersion", equalTo(3))
                 .body("error.details.clientVersion", equalTo(1))
                 .body("error.details.serverContent", equalTo(merged));
         // a base this project never had: nothing to merge against, conflict
-        save(token, project, Map.of("content", "anything", "version", 99)).then().statusCode(409)
+        save(token, project, Map.of("content", "anything", "version", 99))
+                .then()
+                .statusCode(409)
                 .body("error.details.serverVersion", equalTo(3));
         read(token, project).then().body("data.content.version", equalTo(3));
         assertEquals(List.of(3, 2, 1), QuarkusTransaction.requiringNew().call(() -> revisions.versions(project)));
@@ -109,34 +116,63 @@ class ContentHistoryResourceTest {
         save(token, project, Map.of("content", base)).then().statusCode(200);
 
         // "It was a dark " is 14 UTF-16 code units; the emoji counts 2 ("end" starts at 28)
-        List<Map<String, Object>> patch = List.of(Map.of("op", "retain", "n", 14),
-                Map.of("op", "insert", "text", "and stormy "), Map.of("op", "retain", "n", 7),
-                Map.of("op", "delete", "n", 2), Map.of("op", "insert", "text", "☔"));
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "retain", "n", 14),
+                Map.of("op", "insert", "text", "and stormy "),
+                Map.of("op", "retain", "n", 7),
+                Map.of("op", "delete", "n", 2),
+                Map.of("op", "insert", "text", "☔"));
         String expected = "It was a dark and stormy night. ☔ The end.";
-        save(token, project, Map.of("patch", patch, "version", 1)).then().statusCode(200)
-                .body("data.version", equalTo(2)).body("data.merged", equalTo(false))
+        save(token, project, Map.of("patch", patch, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2))
+                .body("data.merged", equalTo(false))
                 .body("data.wordCount", equalTo(WordCounter.count(expected)));
         read(token, project).then().body("data.content.text", equalTo(expected));
 
         // the same patch again on its (now stale) base: same edits, already stored -> unchanged
-        save(token, project, Map.of("patch", patch, "version", 1)).then().statusCode(200)
+        save(token, project, Map.of("patch", patch, "version", 1))
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(2));
         // a patch on the stale base 1 touching another place: applied to base 1, then merged
-        save(token, project, Map.of("patch", List.of(Map.of("op", "retain", "n", 28), Map.of("op", "delete", "n", 3),
-                Map.of("op", "insert", "text", "beginning")), "version", 1)).then().statusCode(200)
-                .body("data.version", equalTo(3)).body("data.merged", equalTo(true))
+        save(
+                        token,
+                        project,
+                        Map.of(
+                                "patch",
+                                List.of(
+                                        Map.of("op", "retain", "n", 28),
+                                        Map.of("op", "delete", "n", 3),
+                                        Map.of("op", "insert", "text", "beginning")),
+                                "version",
+                                1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(3))
+                .body("data.merged", equalTo(true))
                 .body("data.content", equalTo("It was a dark and stormy night. ☔ The beginning."));
 
         // refusals: both content and patch, patch without version, patch not matching its base
-        save(token, project, Map.of("content", "x", "patch", patch, "version", 3)).then().statusCode(400)
-                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details.field", equalTo("patch"));
-        save(token, project, Map.of("patch", patch)).then().statusCode(400)
+        save(token, project, Map.of("content", "x", "patch", patch, "version", 3))
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("patch"));
+        save(token, project, Map.of("patch", patch))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", equalTo("version"));
         save(token, project, Map.of("patch", List.of(Map.of("op", "retain", "n", 1000)), "version", 3))
-                .then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"))
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("patch"));
         save(token, project, Map.of("patch", List.of(Map.of("op", "jump", "n", 1)), "version", 3))
-                .then().statusCode(400).body("error.details.field", equalTo("patch"));
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("patch"));
         read(token, project).then().body("data.content.version", equalTo(3));
     }
 
@@ -148,11 +184,13 @@ class ContentHistoryResourceTest {
         UUID project = announceProject(user, 10_000_000);
         String token = TestTokens.forUser(user);
         List<String> paragraphs = IntStream.range(0, 50)
-                .mapToObj(i -> "Paragraph " + i + " has some words in it.").toList();
+                .mapToObj(i -> "Paragraph " + i + " has some words in it.")
+                .toList();
         String base = String.join("\n\n", paragraphs);
         save(token, project, Map.of("content", base)).then().statusCode(200).body("data.version", equalTo(1));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<JsonNode> answers = new ArrayList<>();
         try {
@@ -163,10 +201,12 @@ class ContentHistoryResourceTest {
                 List<String> mine = new ArrayList<>(paragraphs);
                 mine.set(i, "Paragraph " + i + " has EDITED" + i + " words in it.");
                 String text = String.join("\n\n", mine);
-                saves.add(CompletableFuture.supplyAsync(() -> {
-                    awaitLatch(start);
-                    return put(http, token, project, Map.of("content", text, "version", 1));
-                }, pool));
+                saves.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(start);
+                            return put(http, token, project, Map.of("content", text, "version", 1));
+                        },
+                        pool));
             }
             start.countDown();
             for (CompletableFuture<JsonNode> s : saves) {
@@ -181,10 +221,17 @@ class ContentHistoryResourceTest {
             assertTrue(versionsSeen.add(answer.path("data").path("version").asInt()), "version twice: " + answer);
         }
         assertEquals(IntStream.rangeClosed(2, 51).boxed().collect(Collectors.toSet()), versionsSeen);
-        assertEquals(49, answers.stream().filter(a -> a.path("data").path("merged").asBoolean()).count());
+        assertEquals(
+                49,
+                answers.stream()
+                        .filter(a -> a.path("data").path("merged").asBoolean())
+                        .count());
         // every answered version is stored, and the history is gapless and increasing
-        assertEquals(IntStream.iterate(51, v -> v >= 2, v -> v - 1).boxed().toList().subList(0, 50),
-                QuarkusTransaction.requiringNew().call(() -> revisions.versions(project)).subList(0, 50));
+        assertEquals(
+                IntStream.iterate(51, v -> v >= 2, v -> v - 1).boxed().toList().subList(0, 50),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> revisions.versions(project))
+                        .subList(0, 50));
 
         Response stored = read(token, project);
         stored.then().body("data.content.version", equalTo(51));
@@ -202,7 +249,8 @@ class ContentHistoryResourceTest {
         String token = TestTokens.forUser(user);
         save(token, project, Map.of("content", words(100))).then().statusCode(200);
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<JsonNode> answers = new ArrayList<>();
         try {
@@ -210,10 +258,12 @@ class ContentHistoryResourceTest {
             List<CompletableFuture<JsonNode>> saves = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String text = words(260 + i); // every one reaches 25 % of 1000
-                saves.add(CompletableFuture.supplyAsync(() -> {
-                    awaitLatch(start);
-                    return put(http, token, project, Map.of("content", text));
-                }, pool));
+                saves.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(start);
+                            return put(http, token, project, Map.of("content", text));
+                        },
+                        pool));
             }
             start.countDown();
             for (CompletableFuture<JsonNode> s : saves) {
@@ -223,7 +273,11 @@ class ContentHistoryResourceTest {
             pool.shutdownNow();
         }
         answers.forEach(a -> assertTrue(a.path("success").asBoolean(), a.toString()));
-        assertEquals(1, answers.stream().filter(a -> a.path("data").path("milestoneReached").isObject()).count());
+        assertEquals(
+                1,
+                answers.stream()
+                        .filter(a -> a.path("data").path("milestoneReached").isObject())
+                        .count());
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> milestones.count("projectId", project)));
         read(token, project).then().body("data.milestones", hasSize(1));
     }
@@ -236,35 +290,59 @@ class ContentHistoryResourceTest {
         UUID project = announceProject(user, 4000);
         String token = TestTokens.forUser(user);
         String first = words(1000);
-        save(token, project, Map.of("content", first)).then().statusCode(200)
+        save(token, project, Map.of("content", first))
+                .then()
+                .statusCode(200)
                 .body("data.milestoneReached.type", equalTo("25_percent"));
-        save(token, project, Map.of("content", "a short rewrite")).then().statusCode(200).body("data.version", equalTo(2));
+        save(token, project, Map.of("content", "a short rewrite"))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
 
         // a manual snapshot with a label, then 11 more without: the newest 10 manual/auto are kept, the
         // milestone snapshot is pinned
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body(Map.of("label", "before the rewrite")).when().post(versions(project))
-                .then().statusCode(201)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "before the rewrite"))
+                .when()
+                .post(versions(project))
+                .then()
+                .statusCode(201)
                 .body("success", equalTo(true))
                 .body("data.version.snapshotType", equalTo("manual"))
                 .body("data.version.versionNumber", equalTo(2))
                 .body("data.version.metadata.label", equalTo("before the rewrite"));
         for (int i = 0; i < 11; i++) { // no body, no Content-Type
-            given().header("Authorization", "Bearer " + token).when().post(versions(project)).then().statusCode(201);
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .post(versions(project))
+                    .then()
+                    .statusCode(201);
         }
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(Map.of("label", 5))
-                .when().post(versions(project)).then().statusCode(400).body("error.details.field", equalTo("label"));
-        Response list = given().header("Authorization", "Bearer " + token).when().get(versions(project));
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", 5))
+                .when()
+                .post(versions(project))
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("label"));
+        Response list =
+                given().header("Authorization", "Bearer " + token).when().get(versions(project));
         list.then().statusCode(200).body("success", equalTo(true)).body("data.versions", hasSize(11));
         List<String> types = list.path("data.versions.snapshotType");
         assertEquals(10, types.stream().filter("manual"::equals).count());
         assertEquals("milestone", types.get(10)); // newest first: the milestone snapshot is the oldest
         assertEquals("25_percent", list.path("data.versions[10].metadata.milestone"));
-        assertTrue(list.<List<Map<String, Object>>>path("data.versions").stream().noneMatch(v -> v.containsKey("content")));
+        assertTrue(list.<List<Map<String, Object>>>path("data.versions").stream()
+                .noneMatch(v -> v.containsKey("content")));
         String milestoneId = list.path("data.versions[10].id");
 
-        given().header("Authorization", "Bearer " + token).when().get(versions(project) + "/" + milestoneId)
-                .then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project) + "/" + milestoneId)
+                .then()
+                .statusCode(200)
                 .body("data.version.id", equalTo(milestoneId))
                 .body("data.version.versionNumber", equalTo(1))
                 .body("data.version.content", equalTo(first))
@@ -273,32 +351,57 @@ class ContentHistoryResourceTest {
                 .body("data.version.snapshotType", equalTo("milestone"));
 
         try (LocalKafka.Watcher events = LocalKafka.watch("test.content-events")) {
-            given().header("Authorization", "Bearer " + token).when()
+            given().header("Authorization", "Bearer " + token)
+                    .when()
                     .post(versions(project) + "/" + milestoneId + "/restore")
-                    .then().statusCode(200)
+                    .then()
+                    .statusCode(200)
                     .body("success", equalTo(true))
                     .body("message", equalTo("Version restored successfully."))
                     .body("data.currentVersion", equalTo(3))
                     .body("data.wordCount", equalTo(1000));
-            events.awaitMatch(e -> e.contains("\"VersionRestored\"") && e.contains(project.toString())
-                    && e.contains("\"restoredFromVersion\":1"), Duration.ofSeconds(30));
+            events.awaitMatch(
+                    e -> e.contains("\"VersionRestored\"")
+                            && e.contains(project.toString())
+                            && e.contains("\"restoredFromVersion\":1"),
+                    Duration.ofSeconds(30));
         }
-        read(token, project).then().body("data.content.text", equalTo(first)).body("data.content.version", equalTo(3))
+        read(token, project)
+                .then()
+                .body("data.content.text", equalTo(first))
+                .body("data.content.version", equalTo(3))
                 .body("data.milestones", hasSize(1)); // 25 % stays recorded once
 
         // unknown snapshot, another project's snapshot, another user
         UUID other = announceProject(user, 4000);
-        given().header("Authorization", "Bearer " + token).when().get(versions(project) + "/" + UUID.randomUUID())
-                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().header("Authorization", "Bearer " + token).when().get(versions(other) + "/" + milestoneId)
-                .then().statusCode(404);
-        given().header("Authorization", "Bearer " + token).when().post(versions(other) + "/" + milestoneId + "/restore")
-                .then().statusCode(404);
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project) + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(other) + "/" + milestoneId)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .post(versions(other) + "/" + milestoneId + "/restore")
+                .then()
+                .statusCode(404);
         String stranger = TestTokens.forUser(UUID.randomUUID());
-        given().header("Authorization", "Bearer " + stranger).when().get(versions(project)).then().statusCode(403)
+        given().header("Authorization", "Bearer " + stranger)
+                .when()
+                .get(versions(project))
+                .then()
+                .statusCode(403)
                 .body("error.code", equalTo("FORBIDDEN"));
-        given().header("Authorization", "Bearer " + stranger).when()
-                .post(versions(project) + "/" + milestoneId + "/restore").then().statusCode(403);
+        given().header("Authorization", "Bearer " + stranger)
+                .when()
+                .post(versions(project) + "/" + milestoneId + "/restore")
+                .then()
+                .statusCode(403);
         given().when().get(versions(project)).then().statusCode(401);
     }
 
@@ -308,7 +411,8 @@ class ContentHistoryResourceTest {
         UUID project = UUID.randomUUID();
         LocalKafka.publish(ProjectEvents.ProjectCreated.of(user, project, "A novel", wordGoal, "active"));
         String token = TestTokens.forUser(user);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> read(token, project).then().statusCode(200));
         return project;
     }
@@ -323,20 +427,26 @@ class ContentHistoryResourceTest {
 
     private JsonNode put(HttpClient http, String token, UUID project, Map<String, Object> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.toString())
-                            .resolve("projects/" + project + "/content"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(baseUrl.toString()).resolve("projects/" + project + "/content"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-            return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            return JSON.readTree(
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Response save(String token, UUID project, Map<String, Object> body) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
-                .when().put("/projects/" + project + "/content");
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/projects/" + project + "/content");
     }
 
     private static Response read(String token, UUID project) {

@@ -76,7 +76,9 @@ class ContentResourceTest {
         UUID project = announceProject(user, 50000);
         String token = token(user);
 
-        save(token, project, Map.of("content", "It was a dark and stormy night.")).then().statusCode(200)
+        save(token, project, Map.of("content", "It was a dark and stormy night."))
+                .then()
+                .statusCode(200)
                 .body("success", equalTo(true))
                 .body("message", equalTo("Content saved successfully."))
                 .body("data.version", equalTo(1))
@@ -86,16 +88,21 @@ class ContentResourceTest {
 
         String second = "# Chapter 1\n\nIt was a dark and stormy night — the well-known kind.";
         save(token, project, Map.of("content", second, "wordCount", 999, "cursorPosition", 12, "version", 1))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(2))
                 .body("data.wordCount", equalTo(WordCounter.count(second)));
 
         // identical text: no new version
-        save(token, project, Map.of("content", second, "version", 2)).then().statusCode(200)
+        save(token, project, Map.of("content", second, "version", 2))
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(2))
                 .body("data.wordCount", equalTo(WordCounter.count(second)));
 
-        read(token, project).then().statusCode(200)
+        read(token, project)
+                .then()
+                .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.content.text", equalTo(second))
                 .body("data.content.version", equalTo(2))
@@ -109,20 +116,31 @@ class ContentResourceTest {
         UUID user = UUID.randomUUID();
         UUID project = announceProject(user, 50000);
         String token = token(user);
-        save(token, project, Map.of("content", "first draft")).then().statusCode(200).body("data.version", equalTo(1));
-        save(token, project, Map.of("content", "second draft", "version", 1)).then().statusCode(200)
+        save(token, project, Map.of("content", "first draft"))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(1));
+        save(token, project, Map.of("content", "second draft", "version", 1))
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(2));
 
-        save(token, project, Map.of("content", "edited on an old device", "version", 1)).then().statusCode(409)
+        save(token, project, Map.of("content", "edited on an old device", "version", 1))
+                .then()
+                .statusCode(409)
                 .body("success", equalTo(false))
                 .body("error.code", equalTo("VERSION_CONFLICT"))
                 .body("error.details.serverVersion", equalTo(2))
                 .body("error.details.clientVersion", equalTo(1))
                 .body("error.details.serverContent", equalTo("second draft"));
 
-        read(token, project).then().body("data.content.text", equalTo("second draft"))
+        read(token, project)
+                .then()
+                .body("data.content.text", equalTo("second draft"))
                 .body("data.content.version", equalTo(2));
-        save(token, project, Map.of("content", "merged by hand", "version", 2)).then().statusCode(200)
+        save(token, project, Map.of("content", "merged by hand", "version", 2))
+                .then()
+                .statusCode(200)
                 .body("data.version", equalTo(3));
     }
 
@@ -130,7 +148,9 @@ class ContentResourceTest {
     void aNeverSavedProjectReadsAsEmpty() {
         UUID user = UUID.randomUUID();
         UUID project = announceProject(user, 50000);
-        read(token(user), project).then().statusCode(200)
+        read(token(user), project)
+                .then()
+                .statusCode(200)
                 .body("data.content.text", equalTo(""))
                 .body("data.content.version", equalTo(0))
                 .body("data.content.wordCount", equalTo(0))
@@ -145,7 +165,8 @@ class ContentResourceTest {
         String token = token(user);
         save(token, project, Map.of("content", "start")).then().statusCode(200).body("data.version", equalTo(1));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<CompletableFuture<JsonNode>> saves = new ArrayList<>();
@@ -180,7 +201,9 @@ class ContentResourceTest {
         save(token(owner), project, Map.of("content", "mine")).then().statusCode(200);
 
         String intruder = token(UUID.randomUUID());
-        save(intruder, project, Map.of("content", "not yours")).then().statusCode(403)
+        save(intruder, project, Map.of("content", "not yours"))
+                .then()
+                .statusCode(403)
                 .body("error.code", equalTo("FORBIDDEN"));
         read(intruder, project).then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
         read(token(owner), project).then().body("data.content.text", equalTo("mine"));
@@ -189,10 +212,19 @@ class ContentResourceTest {
     @Test
     void withoutAValidTokenNothingIsSavedOrRead() {
         UUID project = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("{\"content\":\"x\"}").when().put(path(project))
-                .then().statusCode(401).body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header("Authorization", "Bearer not-a-token").when().get(path(project))
-                .then().statusCode(401).body("error.code", equalTo("INVALID_TOKEN"));
+        given().contentType(ContentType.JSON)
+                .body("{\"content\":\"x\"}")
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
+        given().header("Authorization", "Bearer not-a-token")
+                .when()
+                .get(path(project))
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("INVALID_TOKEN"));
     }
 
     @Test
@@ -203,9 +235,13 @@ class ContentResourceTest {
         save(token, project, Map.of("content", "kept")).then().statusCode(200);
 
         String tooLarge = "{\"content\":\"" + "a".repeat(5 * 1024 * 1024 + 1) + "\"}";
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(tooLarge)
-                .when().put(path(project))
-                .then().statusCode(413)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(tooLarge)
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(413)
                 .body("success", equalTo(false))
                 .body("error.code", equalTo("PAYLOAD_TOO_LARGE"))
                 .body("error.requestId", notNullValue());
@@ -219,24 +255,35 @@ class ContentResourceTest {
         UUID project = announceProject(user, 50000);
         String token = token(user);
 
-        given().header("Authorization", "Bearer " + token).header("X-Request-Id", "req-malformed-1")
-                .contentType(ContentType.JSON).body("{\"content\": \"unterminated")
-                .when().put(path(project))
-                .then().statusCode(400)
+        given().header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "req-malformed-1")
+                .contentType(ContentType.JSON)
+                .body("{\"content\": \"unterminated")
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(400)
                 .body("success", equalTo(false))
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.requestId", equalTo("req-malformed-1"));
 
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"wordCount\": 3}")
-                .when().put(path(project))
-                .then().statusCode(400)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"wordCount\": 3}")
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("content"));
 
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
                 .body("{\"content\": \"text\", \"version\": \"three\"}")
-                .when().put(path(project))
-                .then().statusCode(400)
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", equalTo("version"));
 
         read(token, project).then().body("data.content.version", equalTo(0));
@@ -251,20 +298,29 @@ class ContentResourceTest {
 
         publish(ProjectEvents.ProjectArchived.of(user, project));
         // polled with the unchanged text: it creates no version while the archive event is on its way
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> save(token, project,
-                Map.of("content", "before archiving")).then().statusCode(409).body("error.code", equalTo("PROJECT_ARCHIVED")));
-        save(token, project, Map.of("content", "while archived")).then().statusCode(409)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> save(token, project, Map.of("content", "before archiving"))
+                        .then()
+                        .statusCode(409)
+                        .body("error.code", equalTo("PROJECT_ARCHIVED")));
+        save(token, project, Map.of("content", "while archived"))
+                .then()
+                .statusCode(409)
                 .body("error.code", equalTo("PROJECT_ARCHIVED"));
         read(token, project).then().statusCode(200).body("data.content.text", equalTo("before archiving"));
 
         publish(ProjectEvents.ProjectRestored.of(user, project, "active"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> save(token, project, Map.of("content", "restored"))
-                .then().statusCode(200).body("data.version", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> save(token, project, Map.of("content", "restored"))
+                        .then()
+                        .statusCode(200)
+                        .body("data.version", equalTo(2)));
 
         publish(ProjectEvents.ProjectDeleted.of(user, project));
         // project-service (the stub) does not know the project either: it is gone
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> read(token, project).then().statusCode(404)
-                .body("error.code", equalTo("NOT_FOUND")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> read(token, project).then().statusCode(404).body("error.code", equalTo("NOT_FOUND")));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> versions.count("projectId", project)));
     }
 
@@ -277,17 +333,25 @@ class ContentResourceTest {
         String token = token(user);
         stub(project, Map.of("answer", 200, "userId", user.toString(), "wordGoal", 2000, "status", "active"));
 
-        given().header("Authorization", "Bearer " + token).header("X-Request-Id", "req-lookup-1")
-                .contentType(ContentType.JSON).body(Map.of("content", "saved before ProjectCreated arrived"))
-                .when().put(path(project))
-                .then().statusCode(200).body("data.version", equalTo(1)).body("data.wordCount", equalTo(4));
+        given().header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "req-lookup-1")
+                .contentType(ContentType.JSON)
+                .body(Map.of("content", "saved before ProjectCreated arrived"))
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(1))
+                .body("data.wordCount", equalTo(4));
 
         Response seen = given().when().get(stubUrl() + "/_stub/seen/" + project);
         assertEquals("Bearer " + token, seen.path("authorization"));
         assertEquals("req-lookup-1", seen.path("requestId"));
 
         // the replica now knows the owner: another user is refused without asking again
-        save(token(UUID.randomUUID()), project, Map.of("content", "intruder")).then().statusCode(403);
+        save(token(UUID.randomUUID()), project, Map.of("content", "intruder"))
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -302,7 +366,9 @@ class ContentResourceTest {
 
         UUID slow = UUID.randomUUID();
         stub(slow, Map.of("answer", 200, "userId", UUID.randomUUID().toString(), "wordGoal", 1000, "delayMs", 3000));
-        save(token, slow, Map.of("content", "x")).then().statusCode(503)
+        save(token, slow, Map.of("content", "x"))
+                .then()
+                .statusCode(503)
                 .body("error.code", equalTo("EXTERNAL_SERVICE_ERROR"));
     }
 
@@ -314,29 +380,40 @@ class ContentResourceTest {
         UUID project = announceProject(user, 1000);
         String token = token(user);
 
-        save(token, project, Map.of("content", words(260))).then().statusCode(200)
+        save(token, project, Map.of("content", words(260)))
+                .then()
+                .statusCode(200)
                 .body("data.wordCount", equalTo(260))
                 .body("data.milestoneReached.type", equalTo("25_percent"))
                 .body("data.milestoneReached.wordCount", equalTo(260))
                 .body("data.milestoneReached.achievedAt", notNullValue());
-        save(token, project, Map.of("content", words(270))).then().statusCode(200)
+        save(token, project, Map.of("content", words(270)))
+                .then()
+                .statusCode(200)
                 .body("data.milestoneReached", nullValue());
 
-        read(token, project).then().statusCode(200)
+        read(token, project)
+                .then()
+                .statusCode(200)
                 .body("data.milestones", hasSize(1))
                 .body("data.milestones[0].type", equalTo("25_percent"))
                 .body("data.milestones[0].wordCount", equalTo(260))
                 .body("data.milestones[0].achievedAt", notNullValue());
 
-        List<String> snapshots = QuarkusTransaction.requiringNew().call(() -> versions.list("projectId", project)
-                .stream().map(s -> s.snapshotType + ":" + s.versionNumber + ":" + s.metadata.get("milestone")).toList());
+        List<String> snapshots = QuarkusTransaction.requiringNew()
+                .call(() -> versions.list("projectId", project).stream()
+                        .map(s -> s.snapshotType + ":" + s.versionNumber + ":" + s.metadata.get("milestone"))
+                        .toList());
         assertEquals(List.of("milestone:1:25_percent"), snapshots);
 
         // several thresholds at once: all recorded, the highest answered
-        save(token, project, Map.of("content", words(800))).then().statusCode(200)
+        save(token, project, Map.of("content", words(800)))
+                .then()
+                .statusCode(200)
                 .body("data.milestoneReached.type", equalTo("75_percent"));
-        read(token, project).then().body("data.milestones.type",
-                equalTo(List.of("25_percent", "50_percent", "75_percent")));
+        read(token, project)
+                .then()
+                .body("data.milestones.type", equalTo(List.of("25_percent", "50_percent", "75_percent")));
     }
 
     @Test
@@ -346,13 +423,17 @@ class ContentResourceTest {
         String token = token(user);
         save(token, project, Map.of("content", words(999))).then().statusCode(200);
         for (int thousands = 1; thousands <= 12; thousands++) {
-            save(token, project, Map.of("content", words(thousands * 1000))).then().statusCode(200);
+            save(token, project, Map.of("content", words(thousands * 1000)))
+                    .then()
+                    .statusCode(200);
         }
         save(token, project, Map.of("content", words(12_500))).then().statusCode(200); // same thousand: no snapshot
 
-        List<Integer> kept = QuarkusTransaction.requiringNew().call(() -> versions
-                .list("projectId = ?1 order by versionNumber", project).stream()
-                .peek(s -> assertEquals("auto", s.snapshotType)).map(s -> s.wordCount).toList());
+        List<Integer> kept = QuarkusTransaction.requiringNew()
+                .call(() -> versions.list("projectId = ?1 order by versionNumber", project).stream()
+                        .peek(s -> assertEquals("auto", s.snapshotType))
+                        .map(s -> s.wordCount)
+                        .toList());
         assertEquals(IntStream.rangeClosed(3, 12).map(i -> i * 1000).boxed().toList(), kept);
     }
 
@@ -363,10 +444,19 @@ class ContentResourceTest {
         UUID user = UUID.randomUUID();
         UUID project = announceProject(user, 1000);
         String token = token(user);
-        given().header("Authorization", "Bearer " + token).header("X-Sync-Origin", "device-42")
-                .contentType(ContentType.JSON).body(Map.of("content", words(300)))
-                .when().put(path(project)).then().statusCode(200).body("data.version", equalTo(1));
-        save(token, project, Map.of("content", words(200))).then().statusCode(200).body("data.version", equalTo(2));
+        given().header("Authorization", "Bearer " + token)
+                .header("X-Sync-Origin", "device-42")
+                .contentType(ContentType.JSON)
+                .body(Map.of("content", words(300)))
+                .when()
+                .put(path(project))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(1));
+        save(token, project, Map.of("content", words(200)))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
 
         Map<String, JsonNode> events = consumeContentEvents(project, 3);
         JsonNode first = events.get("ContentSaved:1");
@@ -396,7 +486,8 @@ class ContentResourceTest {
         UUID project = UUID.randomUUID();
         publish(ProjectEvents.ProjectCreated.of(user, project, "A novel", wordGoal, "active"));
         String token = token(user);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> read(token, project).then().statusCode(200));
         return project;
     }
@@ -411,8 +502,8 @@ class ContentResourceTest {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "content-resource-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, JsonNode> found = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("test.content-events"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -421,7 +512,8 @@ class ContentResourceTest {
                     }
                     JsonNode event = JSON.readTree(record.value());
                     String type = event.path("type").asText();
-                    String id = type.equals("MilestoneReached") ? event.path("milestone").asText()
+                    String id = type.equals("MilestoneReached")
+                            ? event.path("milestone").asText()
                             : event.path("version").asText();
                     found.put(type + ":" + id, event);
                 }
@@ -433,20 +525,26 @@ class ContentResourceTest {
 
     private JsonNode putRaw(HttpClient http, String token, UUID project, String text) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.toString()).resolve(path(project).substring(1)))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(baseUrl.toString()).resolve(path(project).substring(1)))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
                     .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("content", text))))
                     .build();
-            return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            return JSON.readTree(
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Response save(String token, UUID project, Map<String, Object> body) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
-                .when().put(path(project));
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put(path(project));
     }
 
     private static Response read(String token, UUID project) {
@@ -454,8 +552,12 @@ class ContentResourceTest {
     }
 
     private static void stub(UUID project, Map<String, Object> answer) {
-        given().contentType(ContentType.JSON).body(answer).when().put(stubUrl() + "/_stub/projects/" + project)
-                .then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(answer)
+                .when()
+                .put(stubUrl() + "/_stub/projects/" + project)
+                .then()
+                .statusCode(204);
     }
 
     private static String stubUrl() {
@@ -475,7 +577,8 @@ class ContentResourceTest {
     }
 
     private static String bootstrapServers() {
-        return ConfigProvider.getConfig().getOptionalValue("kafka.bootstrap.servers", String.class)
+        return ConfigProvider.getConfig()
+                .getOptionalValue("kafka.bootstrap.servers", String.class)
                 .orElse("127.0.0.1:9092");
     }
 }

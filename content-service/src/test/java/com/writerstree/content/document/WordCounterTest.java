@@ -25,46 +25,52 @@ class WordCounterTest {
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' has {1} words")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "well-known|1",
-            "a well-known fact|3",
-            "1,000|1",
-            "1,000 words|2",
-            "3.14159|1",
-            "2026-01-25|1",
-            "don't|1",
-            "Don’t stop|2",
-            "rock'n'roll|1",
-            "e.g.|1",
-            "U.S.A.|1",
-            "O'Brien's|1",
-            "...|0",
-            "!!! ??? ;|0",
-            "\"Quoted,\" she said.|3",
-            "(parenthesis)|1",
-            "word.Another|1",
-            "x|1",
-            "7|1",
-            "🙂|0",
-            "Hello 🙂 world|2",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "well-known|1",
+                "a well-known fact|3",
+                "1,000|1",
+                "1,000 words|2",
+                "3.14159|1",
+                "2026-01-25|1",
+                "don't|1",
+                "Don’t stop|2",
+                "rock'n'roll|1",
+                "e.g.|1",
+                "U.S.A.|1",
+                "O'Brien's|1",
+                "...|0",
+                "!!! ??? ;|0",
+                "\"Quoted,\" she said.|3",
+                "(parenthesis)|1",
+                "word.Another|1",
+                "x|1",
+                "7|1",
+                "🙂|0",
+                "Hello 🙂 world|2",
+            })
     void tokensWithALetterOrDigitCountOnce(String text, int expected) {
         assertEquals(expected, WordCounter.count(text));
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}'' has {1} words")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "yes—no|2",
-            "yes — no|2",
-            "1990–2000|2",
-            "pages 10–12|3",
-            "and/or|2",
-            "he/she/they|3",
-            "http://example.com/path|3",
-            "yes--no|2",
-            "wait---what|2",
-            "-- aside --|1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "yes—no|2",
+                "yes — no|2",
+                "1990–2000|2",
+                "pages 10–12|3",
+                "and/or|2",
+                "he/she/they|3",
+                "http://example.com/path|3",
+                "yes--no|2",
+                "wait---what|2",
+                "-- aside --|1",
+            })
     void dashesAndSlashesSeparateWords(String text, int expected) {
         assertEquals(expected, WordCounter.count(text));
     }

@@ -28,11 +28,12 @@ class TextPatchTest {
     @Test
     void appliesRetainDeleteInsertAndKeepsTheRest() {
         String base = "It was a dark night.";
-        assertEquals("It was a dark and stormy night.",
-                TextPatch.apply(base, List.of(retain(14), insert("and stormy "))));
+        assertEquals(
+                "It was a dark and stormy night.", TextPatch.apply(base, List.of(retain(14), insert("and stormy "))));
         assertEquals("It was night.", TextPatch.apply(base, List.of(retain(7), delete(7))));
-        assertEquals("Once: It was a dark night!", TextPatch.apply(base,
-                List.of(insert("Once: "), retain(19), delete(1), insert("!"))));
+        assertEquals(
+                "Once: It was a dark night!",
+                TextPatch.apply(base, List.of(insert("Once: "), retain(19), delete(1), insert("!"))));
         assertEquals(base, TextPatch.apply(base, List.of()));
         assertEquals("x", TextPatch.apply("", List.of(insert("x"))));
     }
@@ -49,8 +50,10 @@ class TextPatchTest {
         assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(4))));
         assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(2), delete(2))));
         assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(-1))));
-        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("retain", null, null))));
-        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("insert", null, null))));
+        assertThrows(
+                TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("retain", null, null))));
+        assertThrows(
+                TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("insert", null, null))));
         assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("replace", 1, "x"))));
         assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op(null, 1, null))));
     }

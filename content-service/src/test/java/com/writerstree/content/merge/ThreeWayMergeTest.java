@@ -24,7 +24,8 @@ class ThreeWayMergeTest {
         String base = "It was a dark night.\n\nThe rain fell.\n\nShe waited.";
         String server = "It was a dark and stormy night.\n\nThe rain fell.\n\nShe waited.";
         String client = "It was a dark night.\n\nThe rain fell.\n\nShe waited for him.";
-        assertEquals(Optional.of("It was a dark and stormy night.\n\nThe rain fell.\n\nShe waited for him."),
+        assertEquals(
+                Optional.of("It was a dark and stormy night.\n\nThe rain fell.\n\nShe waited for him."),
                 ThreeWayMerge.merge(base, server, client));
     }
 
@@ -55,15 +56,18 @@ class ThreeWayMergeTest {
 
     @Test
     void aDeletionSpanningTheOtherSidesEditConflicts() {
-        assertEquals(Optional.empty(),
+        assertEquals(
+                Optional.empty(),
                 ThreeWayMerge.merge("one two three four five", "one five", "one two THREE four five"));
     }
 
     @Test
     void identicalEditsAreOneEdit() {
         // e.g. a retried save whose first attempt was stored, then another device added text elsewhere
-        assertEquals(Optional.of("the big cat sat down. The end"),
-                ThreeWayMerge.merge("the cat sat down. End", "the big cat sat down. The end", "the big cat sat down. End"));
+        assertEquals(
+                Optional.of("the big cat sat down. The end"),
+                ThreeWayMerge.merge(
+                        "the cat sat down. End", "the big cat sat down. The end", "the big cat sat down. End"));
     }
 
     @Test
@@ -91,8 +95,8 @@ class ThreeWayMergeTest {
     void tokensConcatenateToTheText() {
         String text = "# Title\n\n**Bold** well-known 1,000 — don't 😀 東京 \u00a0end";
         assertEquals(text, String.join("", ThreeWayMerge.tokenize(text)));
-        assertEquals(List.of("well", "-", "known", " ", "😀", " ", "東", "京"),
-                ThreeWayMerge.tokenize("well-known 😀 東京"));
+        assertEquals(
+                List.of("well", "-", "known", " ", "😀", " ", "東", "京"), ThreeWayMerge.tokenize("well-known 😀 東京"));
     }
 
     // ---------------------------------------------------------------------------------------- property
@@ -138,12 +142,13 @@ class ThreeWayMergeTest {
         Optional<String> result = ThreeWayMerge.merge(base, serverText, clientText);
         CASES.incrementAndGet();
 
-        boolean separated = server.stream().allMatch(s -> client.stream()
-                .allMatch(c -> s.to() + 2 <= c.from() || c.to() + 2 <= s.from()));
+        boolean separated = server.stream()
+                .allMatch(s -> client.stream().allMatch(c -> s.to() + 2 <= c.from() || c.to() + 2 <= s.from()));
         if (separated) {
             SEPARATED.incrementAndGet();
-            assertTrue(result.isPresent(), () -> "separated edits must merge: " + base + " | " + serverText + " | "
-                    + clientText);
+            assertTrue(
+                    result.isPresent(),
+                    () -> "separated edits must merge: " + base + " | " + serverText + " | " + clientText);
             List<WordEdit> both = new ArrayList<>(server);
             both.addAll(client);
             both.sort(Comparator.comparingInt(WordEdit::from));
@@ -154,7 +159,8 @@ class ThreeWayMergeTest {
         }
         MERGED.incrementAndGet();
         List<String> merged = ThreeWayMerge.tokenize(result.get()).stream()
-                .filter(t -> Character.isLetterOrDigit(t.charAt(0))).toList();
+                .filter(t -> Character.isLetterOrDigit(t.charAt(0)))
+                .toList();
         for (List<WordEdit> side : List.of(server, client)) {
             for (WordEdit e : side) {
                 for (String w : e.inserted()) {

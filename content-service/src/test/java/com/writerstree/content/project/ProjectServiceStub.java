@@ -72,7 +72,10 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
         seen.put(id, headers);
         JsonNode config = projects.get(id);
         if (config == null) {
-            respond(exchange, 404, "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Project not found\"}}");
+            respond(
+                    exchange,
+                    404,
+                    "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Project not found\"}}");
             return;
         }
         long delay = config.path("delayMs").asLong(0);

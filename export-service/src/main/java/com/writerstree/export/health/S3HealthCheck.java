@@ -20,10 +20,16 @@ public class S3HealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             bucket.ensureExists();
-            return HealthCheckResponse.named("S3").up().withData("bucket", bucket.name()).build();
+            return HealthCheckResponse.named("S3")
+                    .up()
+                    .withData("bucket", bucket.name())
+                    .build();
         } catch (SdkException e) {
-            return HealthCheckResponse.named("S3").down().withData("bucket", bucket.name())
-                    .withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("S3")
+                    .down()
+                    .withData("bucket", bucket.name())
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -47,7 +47,8 @@ public class ExportCleanup {
         String continuation = null;
         do {
             String token = continuation;
-            ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket.name()).prefix(prefix).continuationToken(token));
+            ListObjectsV2Response page =
+                    s3.listObjectsV2(r -> r.bucket(bucket.name()).prefix(prefix).continuationToken(token));
             List<S3Object> objects = page.contents();
             for (S3Object object : objects) {
                 s3.deleteObject(r -> r.bucket(bucket.name()).key(object.key()));

@@ -25,7 +25,9 @@ public class ExportBucket {
         try {
             ensureExists();
         } catch (SdkException e) {
-            LOG.warnf("S3 not reachable at start-up (%s); bucket will be created on first check", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "S3 not reachable at start-up (%s); bucket will be created on first check",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -39,11 +39,16 @@ class ProjectDeletionCleanupTest {
 
         LocalKafka.publish(ProjectDeleted.of(user, deleted));
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> countObjects(ExportCleanup.projectPrefix(deleted)) == 0
-                        && QuarkusTransaction.requiringNew().call(() -> jobs.forProject(deleted).isEmpty()));
+                        && QuarkusTransaction.requiringNew()
+                                .call(() -> jobs.forProject(deleted).isEmpty()));
         assertEquals(1, countObjects(ExportCleanup.projectPrefix(kept)), "another project's file stays: " + keptKey);
-        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> jobs.forProject(kept).size()));
+        assertEquals(
+                1,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> jobs.forProject(kept).size()));
         assertEquals(0, countObjects(deletedKey));
     }
 
@@ -67,6 +72,8 @@ class ProjectDeletionCleanupTest {
     }
 
     private int countObjects(String prefix) {
-        return s3.listObjectsV2(r -> r.bucket(bucket.name()).prefix(prefix)).contents().size();
+        return s3.listObjectsV2(r -> r.bucket(bucket.name()).prefix(prefix))
+                .contents()
+                .size();
     }
 }

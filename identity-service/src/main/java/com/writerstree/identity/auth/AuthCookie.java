@@ -16,12 +16,14 @@ public class AuthCookie {
 
     /** The Set-Cookie value carrying a token; it lives exactly as long as the token. */
     public String carrying(IssuedToken token) {
-        return NAME + "=" + token.token() + "; Path=/; Max-Age=" + token.lifetime().toSeconds()
-                + "; HttpOnly; SameSite=Strict" + (config.cookie().secure() ? "; Secure" : "");
+        return NAME + "=" + token.token() + "; Path=/; Max-Age="
+                + token.lifetime().toSeconds() + "; HttpOnly; SameSite=Strict"
+                + (config.cookie().secure() ? "; Secure" : "");
     }
 
     /** The Set-Cookie value that deletes the session cookie (logout). */
     public String cleared() {
-        return NAME + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (config.cookie().secure() ? "; Secure" : "");
+        return NAME + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (config.cookie().secure() ? "; Secure" : "");
     }
 }

@@ -12,22 +12,32 @@ public final class AuthRequests {
     public record Register(
             @NotBlank(message = "is required") String email,
             @NotNull(message = "is required") String password,
-            @Size(max = 255, message = "must be at most 255 characters") String fullName) {}
+
+            @Size(max = 255, message = "must be at most 255 characters")
+            String fullName) {}
 
     public record Login(
             @NotBlank(message = "is required") String email,
-            @NotNull(message = "is required") @Size(max = 1024, message = "is too long") String password) {}
+
+            @NotNull(message = "is required") @Size(max = 1024, message = "is too long")
+            String password) {}
 
     public record VerifyEmail(
-            @NotBlank(message = "is required") @Size(max = 128, message = "is too long") String token) {}
+            @NotBlank(message = "is required") @Size(max = 128, message = "is too long")
+            String token) {}
 
     public record EmailOnly(
-            @NotBlank(message = "is required") @Size(max = 320, message = "is too long") String email) {}
+            @NotBlank(message = "is required") @Size(max = 320, message = "is too long")
+            String email) {}
 
     public record ResetPassword(
-            @NotBlank(message = "is required") @Size(max = 128, message = "is too long") String token,
-            @NotNull(message = "is required") @Size(max = 1024, message = "is too long") String newPassword) {}
+            @NotBlank(message = "is required") @Size(max = 128, message = "is too long")
+            String token,
+
+            @NotNull(message = "is required") @Size(max = 1024, message = "is too long")
+            String newPassword) {}
 
     public record Google(
-            @NotBlank(message = "is required") @Size(max = 8192, message = "is too long") String googleToken) {}
+            @NotBlank(message = "is required") @Size(max = 8192, message = "is too long")
+            String googleToken) {}
 }

@@ -37,13 +37,17 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Operation(summary = "Create an account; mails a verification link and starts a 24 h session")
-    @APIResponse(responseCode = "201", description = "Created; data has userId, email, emailVerified, user, token;"
-            + " the auth_token cookie is set")
+    @APIResponse(
+            responseCode = "201",
+            description =
+                    "Created; data has userId, email, emailVerified, user, token;" + " the auth_token cookie is set")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, INVALID_EMAIL or WEAK_PASSWORD")
     @APIResponse(responseCode = "409", description = "ALREADY_EXISTS: the email has an account")
     public Response register(@Valid @NotNull(message = "is required") AuthRequests.Register body) {
         Session session = service.register(body.email(), body.password(), body.fullName());
-        return withSession(Response.status(Response.Status.CREATED), session,
+        return withSession(
+                Response.status(Response.Status.CREATED),
+                session,
                 ApiResponse.ok("Account created. Please verify your email.", Registered.of(session)));
     }
 
@@ -70,8 +74,9 @@ public class AuthResource {
 
     @POST
     @Path("/resend-verification")
-    @Operation(summary = "Mail a new verification link (24 h) to an unverified account; older links stop working."
-            + " At most one mail per address per minute. Always 200, whether or not the address has an account")
+    @Operation(
+            summary = "Mail a new verification link (24 h) to an unverified account; older links stop working."
+                    + " At most one mail per address per minute. Always 200, whether or not the address has an account")
     @APIResponse(responseCode = "200", description = "Verification email sent.")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: email missing")
     public ApiResponse<Void> resendVerification(@Valid @NotNull(message = "is required") AuthRequests.EmailOnly body) {
@@ -91,11 +96,14 @@ public class AuthResource {
 
     @POST
     @Path("/reset-password")
-    @Operation(summary = "Set a new password with the token from the reset mail; signs out every session of the"
-            + " account, lifts a login lockout and marks the email verified")
+    @Operation(
+            summary = "Set a new password with the token from the reset mail; signs out every session of the"
+                    + " account, lifts a login lockout and marks the email verified")
     @APIResponse(responseCode = "200", description = "Password reset successfully.")
-    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR \"Invalid or expired token\" (details.field"
-            + " token), WEAK_PASSWORD (details.field newPassword)")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_ERROR \"Invalid or expired token\" (details.field"
+                    + " token), WEAK_PASSWORD (details.field newPassword)")
     public ApiResponse<Void> resetPassword(@Valid @NotNull(message = "is required") AuthRequests.ResetPassword body) {
         service.resetPassword(body.token(), body.newPassword());
         return ApiResponse.message("Password reset successfully.");
@@ -103,15 +111,21 @@ public class AuthResource {
 
     @POST
     @Path("/google")
-    @Operation(summary = "Sign in with a Google ID token: signs in the linked account, links the account with that"
-            + " email, or creates one; same answer as /auth/login")
+    @Operation(
+            summary = "Sign in with a Google ID token: signs in the linked account, links the account with that"
+                    + " email, or creates one; same answer as /auth/login")
     @APIResponse(responseCode = "200", description = "data has user and token; the auth_token cookie is set")
-    @APIResponse(responseCode = "401", description = "INVALID_TOKEN: bad signature, audience, issuer, expired,"
-            + " malformed, or the Google email is not verified")
-    @APIResponse(responseCode = "409", description = "ALREADY_EXISTS: the email belongs to a deleted account or is"
-            + " linked to another Google account")
-    @APIResponse(responseCode = "503", description = "EXTERNAL_SERVICE_ERROR: Google sign-in not configured, or"
-            + " Google's keys unreachable")
+    @APIResponse(
+            responseCode = "401",
+            description = "INVALID_TOKEN: bad signature, audience, issuer, expired,"
+                    + " malformed, or the Google email is not verified")
+    @APIResponse(
+            responseCode = "409",
+            description = "ALREADY_EXISTS: the email belongs to a deleted account or is"
+                    + " linked to another Google account")
+    @APIResponse(
+            responseCode = "503",
+            description = "EXTERNAL_SERVICE_ERROR: Google sign-in not configured, or" + " Google's keys unreachable")
     public Response google(@Valid @NotNull(message = "is required") AuthRequests.Google body) {
         Session session = service.google(body.googleToken());
         return withSession(Response.ok(), session, ApiResponse.ok(LoggedIn.of(session)));
@@ -120,10 +134,12 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Revoke the presented session (cookie and/or bearer) until it expires and clear the cookie;"
-            + " always 200, also without a (valid) token")
+    @Operation(
+            summary = "Revoke the presented session (cookie and/or bearer) until it expires and clear the cookie;"
+                    + " always 200, also without a (valid) token")
     @APIResponse(responseCode = "200", description = "Logged out successfully.; Set-Cookie clears auth_token")
-    public Response logout(@CookieParam(AuthCookie.NAME) String cookieToken,
+    public Response logout(
+            @CookieParam(AuthCookie.NAME) String cookieToken,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         List<String> tokens = new ArrayList<>();
         tokens.add(cookieToken);

@@ -14,7 +14,12 @@ public final class AuthResponses {
     public record Registered(UUID userId, String email, boolean emailVerified, AuthUser user, String token) {
         static Registered of(AuthService.Session session) {
             AuthUser user = session.user();
-            return new Registered(user.id(), user.email(), user.emailVerified(), user, session.token().token());
+            return new Registered(
+                    user.id(),
+                    user.email(),
+                    user.emailVerified(),
+                    user,
+                    session.token().token());
         }
     }
 

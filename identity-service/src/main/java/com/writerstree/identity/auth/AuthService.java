@@ -1,9 +1,9 @@
 package com.writerstree.identity.auth;
 
 import com.writerstree.identity.auth.AuthResponses.AuthUser;
+import com.writerstree.identity.auth.GoogleIdTokens.GoogleIdentity;
 import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.event.IdentityEventPublisher;
-import com.writerstree.identity.auth.GoogleIdTokens.GoogleIdentity;
 import com.writerstree.identity.mail.AccountMailer;
 import com.writerstree.identity.session.SessionRevocations;
 import com.writerstree.identity.token.TokenIssuer;
@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -48,11 +48,16 @@ public class AuthService {
     public record Session(AuthUser user, IssuedToken token) {}
 
     /** What the flows need to know about an account, read inside a transaction and used after it. */
-    private record Account(UUID id, String email, String fullName, boolean emailVerified, String tier,
-            String passwordHash) {
+    private record Account(
+            UUID id, String email, String fullName, boolean emailVerified, String tier, String passwordHash) {
         static Account of(User user, Instant now) {
-            return new Account(user.id(), user.email(), user.fullName(), user.emailVerified(),
-                    user.effectiveTier(now), user.passwordHash());
+            return new Account(
+                    user.id(),
+                    user.email(),
+                    user.fullName(),
+                    user.emailVerified(),
+                    user.effectiveTier(now),
+                    user.passwordHash());
         }
     }
 
@@ -128,7 +133,10 @@ public class AuthService {
             }
             throw e;
         }
-        verificationTokens.persist(new EmailVerificationToken(user.id(), OneTimeTokens.hash(verificationToken), now,
+        verificationTokens.persist(new EmailVerificationToken(
+                user.id(),
+                OneTimeTokens.hash(verificationToken),
+                now,
                 config.verification().tokenLifetime()));
         events.userRegistered(user.id(), user.effectiveTier(now));
         return Account.of(user, now);
@@ -158,12 +166,13 @@ public class AuthService {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
         OptionalLong locked = lockout.lockedFor(normalizedEmail);
         if (locked.isPresent()) {
-            throw new RetryLaterException("Too many failed sign-ins. Try again later or reset your password.",
-                    locked.getAsLong());
+            throw new RetryLaterException(
+                    "Too many failed sign-ins. Try again later or reset your password.", locked.getAsLong());
         }
         Optional<Account> found = QuarkusTransaction.requiringNew()
                 .call(() -> users.findActiveByEmail(normalizedEmail).map(u -> Account.of(u, Instant.now())));
-        boolean matches = hasher.matches(password, found.map(Account::passwordHash).orElse(null));
+        boolean matches =
+                hasher.matches(password, found.map(Account::passwordHash).orElse(null));
         if (!matches || found.isEmpty()) {
             lockout.recordFailure(normalizedEmail);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
@@ -173,7 +182,8 @@ public class AuthService {
         if (!account.emailVerified()) {
             throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED);
         }
-        QuarkusTransaction.requiringNew().run(() -> users.findActive(account.id()).ifPresent(u -> u.recordLogin(Instant.now())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> users.findActive(account.id()).ifPresent(u -> u.recordLogin(Instant.now())));
         LOG.infof("User %s signed in with a password", account.id());
         return session(account);
     }
@@ -186,21 +196,27 @@ public class AuthService {
     public void resendVerification(String email) {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
         if (!CredentialRules.isValidEmail(normalizedEmail)
-                || !mailThrottle.claim("resend", normalizedEmail, config.verification().resendInterval())) {
+                || !mailThrottle.claim(
+                        "resend", normalizedEmail, config.verification().resendInterval())) {
             return;
         }
         String token = OneTimeTokens.generate();
         Optional<Account> pending = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
-            return users.findActiveByEmail(normalizedEmail).filter(u -> !u.emailVerified()).map(user -> {
-                verificationTokens.invalidateOpen(user.id(), now);
-                verificationTokens.persist(new EmailVerificationToken(user.id(), OneTimeTokens.hash(token), now,
-                        config.verification().tokenLifetime()));
-                return Account.of(user, now);
-            });
+            return users.findActiveByEmail(normalizedEmail)
+                    .filter(u -> !u.emailVerified())
+                    .map(user -> {
+                        verificationTokens.invalidateOpen(user.id(), now);
+                        verificationTokens.persist(new EmailVerificationToken(
+                                user.id(),
+                                OneTimeTokens.hash(token),
+                                now,
+                                config.verification().tokenLifetime()));
+                        return Account.of(user, now);
+                    });
         });
-        pending.ifPresent(account -> inBackground(() -> mailer.sendEmailVerification(account.id(), account.email(),
-                account.fullName(), token)));
+        pending.ifPresent(account -> inBackground(
+                () -> mailer.sendEmailVerification(account.id(), account.email(), account.fullName(), token)));
     }
 
     /**
@@ -218,7 +234,10 @@ public class AuthService {
             Instant now = Instant.now();
             return users.findActiveByEmail(normalizedEmail).map(user -> {
                 resetTokens.invalidateOpen(user.id(), now);
-                resetTokens.persist(new PasswordResetToken(user.id(), OneTimeTokens.hash(token), now,
+                resetTokens.persist(new PasswordResetToken(
+                        user.id(),
+                        OneTimeTokens.hash(token),
+                        now,
                         config.passwordReset().tokenLifetime()));
                 return Account.of(user, now);
             });
@@ -296,7 +315,8 @@ public class AuthService {
             Instant now = Instant.now();
             User user = users.findActiveByGoogleId(google.googleId()).orElse(null);
             if (user == null) {
-                user = users.findByEmail(email).map(existing -> linkGoogle(existing, google, now))
+                user = users.findByEmail(email)
+                        .map(existing -> linkGoogle(existing, google, now))
                         .orElseGet(() -> createGoogleAccount(email, google, now));
             }
             user.recordLogin(now);
@@ -311,7 +331,9 @@ public class AuthService {
             throw emailTaken();
         }
         if (user.googleId() != null && !user.googleId().equals(google.googleId())) {
-            throw new ApiException(ErrorCode.ALREADY_EXISTS, "This email is linked to another Google account",
+            throw new ApiException(
+                    ErrorCode.ALREADY_EXISTS,
+                    "This email is linked to another Google account",
                     Map.of("field", "email"));
         }
         boolean newlyVerified = !user.emailVerified();
@@ -324,7 +346,9 @@ public class AuthService {
     }
 
     private User createGoogleAccount(String email, GoogleIdentity google, Instant now) {
-        String name = google.name() == null || google.name().isBlank() ? null : google.name().strip();
+        String name = google.name() == null || google.name().isBlank()
+                ? null
+                : google.name().strip();
         if (name != null && name.length() > 255) {
             name = name.substring(0, 255);
         }
@@ -355,16 +379,17 @@ public class AuthService {
     }
 
     private Session session(Account account) {
-        AuthUser user = new AuthUser(account.id(), account.email(), account.fullName(), account.emailVerified(),
-                account.tier());
-        IssuedToken token = tokens.issue(new TokenIssuer.Subject(account.id(), account.email(), account.tier(),
-                account.emailVerified()));
+        AuthUser user = new AuthUser(
+                account.id(), account.email(), account.fullName(), account.emailVerified(), account.tier());
+        IssuedToken token = tokens.issue(
+                new TokenIssuer.Subject(account.id(), account.email(), account.tier(), account.emailVerified()));
         return new Session(user, token);
     }
 
     private static boolean violates(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve && cve.getConstraintName() != null
+            if (t instanceof ConstraintViolationException cve
+                    && cve.getConstraintName() != null
                     && cve.getConstraintName().toLowerCase(Locale.ROOT).contains(constraint)) {
                 return true;
             }
@@ -373,8 +398,8 @@ public class AuthService {
     }
 
     private static ApiException emailTaken() {
-        return new ApiException(ErrorCode.ALREADY_EXISTS, "An account with this email already exists",
-                Map.of("field", "email"));
+        return new ApiException(
+                ErrorCode.ALREADY_EXISTS, "An account with this email already exists", Map.of("field", "email"));
     }
 
     private static ApiException invalidToken() {

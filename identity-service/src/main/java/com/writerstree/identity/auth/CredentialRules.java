@@ -20,11 +20,12 @@ public final class CredentialRules {
     public static final int PASSWORD_MIN_LENGTH = 8;
     /** bcrypt reads only the first 72 bytes: a longer password would silently be cut, so it is refused. */
     public static final int PASSWORD_MAX_BYTES = 72;
+
     public static final int EMAIL_MAX_LENGTH = 254;
 
     // ASCII addresses: dot-atom local part, host names with at least one dot (a TLD)
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     private CredentialRules() {}
@@ -63,24 +64,29 @@ public final class CredentialRules {
     /** Throws the §7.2 error a client is told when registering with this email and password. */
     public static void requireAcceptable(String normalizedEmail, String password) {
         if (!isValidEmail(normalizedEmail)) {
-            throw new ApiException(ErrorCode.INVALID_EMAIL, ErrorCode.INVALID_EMAIL.defaultMessage(),
-                    Map.of("field", "email"));
+            throw new ApiException(
+                    ErrorCode.INVALID_EMAIL, ErrorCode.INVALID_EMAIL.defaultMessage(), Map.of("field", "email"));
         }
         requireAcceptablePassword("password", password);
     }
 
     public static void requireAcceptablePassword(String field, String password) {
         if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
-            throw new ApiException(ErrorCode.VALIDATION_ERROR,
-                    "Password must be at most " + PASSWORD_MAX_BYTES + " bytes long", Map.of("field", field));
+            throw new ApiException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "Password must be at most " + PASSWORD_MAX_BYTES + " bytes long",
+                    Map.of("field", field));
         }
         List<String> unmet = unmetPasswordRequirements(password);
         if (!unmet.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("field", field);
             details.put("unmet", unmet);
-            throw new ApiException(ErrorCode.WEAK_PASSWORD, "Password must be at least " + PASSWORD_MIN_LENGTH
-                    + " characters and contain an uppercase letter, a lowercase letter and a number", details);
+            throw new ApiException(
+                    ErrorCode.WEAK_PASSWORD,
+                    "Password must be at least " + PASSWORD_MIN_LENGTH
+                            + " characters and contain an uppercase letter, a lowercase letter and a number",
+                    details);
         }
     }
 }

@@ -48,8 +48,8 @@ public class GoogleIdTokens {
                     .setAllowedClockSkewInSeconds(LEEWAY_SECONDS)
                     .setExpectedIssuers(true, "accounts.google.com", "https://accounts.google.com")
                     .setExpectedAudience(clientId)
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                            AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .setJwsAlgorithmConstraints(
+                            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                     .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
                     .build();
         });
@@ -65,11 +65,14 @@ public class GoogleIdTokens {
             claims = consumer.processToClaims(idToken);
         } catch (InvalidJwtException e) {
             if (causedByIo(e)) {
-                LOG.warnf("Google's keys could not be fetched (%s)", e.getClass().getSimpleName());
-                throw new ApiException(ErrorCode.EXTERNAL_SERVICE_ERROR, "Google sign-in is unavailable, try again later");
+                LOG.warnf(
+                        "Google's keys could not be fetched (%s)", e.getClass().getSimpleName());
+                throw new ApiException(
+                        ErrorCode.EXTERNAL_SERVICE_ERROR, "Google sign-in is unavailable, try again later");
             }
             // never log the token or the exception text (it quotes the claims)
-            LOG.infof("Google ID token refused (%d error(s))", e.getErrorDetails().size());
+            LOG.infof(
+                    "Google ID token refused (%d error(s))", e.getErrorDetails().size());
             throw invalid();
         }
         try {

@@ -40,7 +40,8 @@ public class LoginLockout {
             long ttl = redis.execute("TTL", LOCK_PREFIX + key(normalizedEmail)).toLong();
             return ttl > 0 ? OptionalLong.of(ttl) : OptionalLong.empty();
         } catch (RuntimeException e) {
-            LOG.warnf("Login lockout unavailable (%s); not enforced", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Login lockout unavailable (%s); not enforced", e.getClass().getSimpleName());
             return OptionalLong.empty();
         }
     }
@@ -64,8 +65,9 @@ public class LoginLockout {
         if (!lock.isZero()) {
             redis.value(String.class).setex(LOCK_PREFIX + key, lock.toSeconds(), "1");
             // the hash only: the address itself is personal data
-            LOG.warnf("Login locked for %d s after %d consecutive failures (account key %s)", lock.toSeconds(),
-                    failures, key.substring(0, 12));
+            LOG.warnf(
+                    "Login locked for %d s after %d consecutive failures (account key %s)",
+                    lock.toSeconds(), failures, key.substring(0, 12));
         }
         return lock;
     }

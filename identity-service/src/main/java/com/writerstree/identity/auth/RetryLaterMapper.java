@@ -13,7 +13,8 @@ public class RetryLaterMapper {
 
     @ServerExceptionMapper
     public Response retryLater(RetryLaterException e, HttpServerRequest request) {
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .entity(ErrorEnvelope.of(e, request.getHeader(RequestIds.HEADER)))
                 .build();

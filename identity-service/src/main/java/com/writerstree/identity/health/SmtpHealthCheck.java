@@ -1,5 +1,6 @@
 package com.writerstree.identity.health;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.Wellness;
 
 /**
  * The mail server accepts a connection and greets with {@code 220} within 2 s. A wellness check, not a
@@ -34,12 +34,13 @@ public class SmtpHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("SMTP").withData("host", host)
-                .withData("port", port);
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("SMTP").withData("host", host).withData("port", port);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
-            String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String greeting = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             if (greeting == null || !greeting.startsWith("220")) {
                 return response.down().withData("error", "unexpected greeting").build();
@@ -49,7 +50,9 @@ public class SmtpHealthCheck implements HealthCheck {
             out.flush();
             return response.up().build();
         } catch (IOException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

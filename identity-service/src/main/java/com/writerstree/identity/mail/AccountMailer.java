@@ -31,7 +31,8 @@ public class AccountMailer {
         String text = greeting(fullName) + "\n\n"
                 + "welcome to Writer's Tree. Please confirm your email address by opening this link:\n\n"
                 + link("/verify-email", token) + "\n\n"
-                + "The link is valid for " + config.verification().tokenLifetime().toHours() + " hours. "
+                + "The link is valid for "
+                + config.verification().tokenLifetime().toHours() + " hours. "
                 + "If you did not create an account, you can ignore this mail.\n\n"
                 + "Writer's Tree\n";
         return send(userId, "Verification", email, "Confirm your email for Writer's Tree", text);
@@ -43,7 +44,8 @@ public class AccountMailer {
                 + "someone (hopefully you) asked to reset the password of your Writer's Tree account. "
                 + "Choose a new password here:\n\n"
                 + link("/reset-password", token) + "\n\n"
-                + "The link is valid for " + config.passwordReset().tokenLifetime().toMinutes() + " minutes and "
+                + "The link is valid for "
+                + config.passwordReset().tokenLifetime().toMinutes() + " minutes and "
                 + "works once. Resetting signs you out on every device. If you did not ask for this, you can "
                 + "ignore this mail: your password stays as it is.\n\n"
                 + "Writer's Tree\n";
@@ -56,14 +58,16 @@ public class AccountMailer {
             return true;
         } catch (RuntimeException e) {
             // the class of the root cause only: SMTP error texts can quote the recipient
-            LOG.warnf("%s mail for user %s could not be sent (%s); the user can ask for a new one", kind, userId,
-                    rootCause(e).getClass().getSimpleName());
+            LOG.warnf(
+                    "%s mail for user %s could not be sent (%s); the user can ask for a new one",
+                    kind, userId, rootCause(e).getClass().getSimpleName());
             return false;
         }
     }
 
     private String link(String path, String token) {
-        return config.appUrl().replaceAll("/+$", "") + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return config.appUrl().replaceAll("/+$", "") + path + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     private static String greeting(String fullName) {

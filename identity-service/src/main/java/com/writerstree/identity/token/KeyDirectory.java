@@ -37,8 +37,8 @@ public final class KeyDirectory {
 
     private static final int KEY_SIZE = 2048;
 
-    public record SigningKey(String fileName, String kid, PrivateKey privateKey, RSAPublicKey publicKey,
-            FileTime modified) {}
+    public record SigningKey(
+            String fileName, String kid, PrivateKey privateKey, RSAPublicKey publicKey, FileTime modified) {}
 
     public record KeySet(SigningKey active, List<SigningKey> all) {}
 
@@ -60,16 +60,19 @@ public final class KeyDirectory {
             throw new IllegalStateException("No signing key (*.pem) in " + dir.toAbsolutePath()
                     + " and identity.jwt.generate-if-missing is false");
         }
-        SigningKey active = activeKey.filter(name -> !name.isBlank())
+        SigningKey active = activeKey
+                .filter(name -> !name.isBlank())
                 .map(name -> find(keys, name, dir))
                 .orElse(keys.get(0));
         return new KeySet(active, List.copyOf(keys));
     }
 
     private static SigningKey find(List<SigningKey> keys, String name, Path dir) {
-        return keys.stream().filter(k -> k.fileName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("identity.jwt.active-key '" + name
-                        + "' is not a *.pem file in " + dir.toAbsolutePath()));
+        return keys.stream()
+                .filter(k -> k.fileName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "identity.jwt.active-key '" + name + "' is not a *.pem file in " + dir.toAbsolutePath()));
     }
 
     static List<SigningKey> read(Path dir) {
@@ -79,16 +82,23 @@ public final class KeyDirectory {
         List<SigningKey> keys = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem"))
-                    .filter(Files::isRegularFile).toList()) {
+                    .filter(Files::isRegularFile)
+                    .toList()) {
                 RSAPrivateCrtKey privateKey = readPem(file);
                 RSAPublicKey publicKey = publicPart(privateKey);
-                keys.add(new SigningKey(file.getFileName().toString(), JsonWebKey.of(publicKey).kid(), privateKey,
-                        publicKey, Files.getLastModifiedTime(file)));
+                keys.add(new SigningKey(
+                        file.getFileName().toString(),
+                        JsonWebKey.of(publicKey).kid(),
+                        privateKey,
+                        publicKey,
+                        Files.getLastModifiedTime(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read signing keys in " + dir.toAbsolutePath(), e);
         }
-        keys.sort(Comparator.comparing(SigningKey::modified).thenComparing(SigningKey::fileName).reversed());
+        keys.sort(Comparator.comparing(SigningKey::modified)
+                .thenComparing(SigningKey::fileName)
+                .reversed());
         return keys;
     }
 
@@ -132,7 +142,10 @@ public final class KeyDirectory {
     private static Path createPrivateTempFile(Path dir) throws IOException {
         // ".tmp" suffix: never picked up as a key, even if a crash leaves the file behind
         try {
-            return Files.createTempFile(dir, ".signing-key-", ".tmp",
+            return Files.createTempFile(
+                    dir,
+                    ".signing-key-",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             return Files.createTempFile(dir, ".signing-key-", ".tmp");
@@ -163,7 +176,8 @@ public final class KeyDirectory {
             throw new IllegalStateException(file + " is not a PKCS#8 PEM private key (BEGIN PRIVATE KEY); convert"
                     + " it with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out new.pem");
         }
-        String base64 = pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end).replaceAll("\\s", "");
+        String base64 = pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end)
+                .replaceAll("\\s", "");
         try {
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

@@ -38,8 +38,9 @@ public class SigningKeys {
     public synchronized void reload() {
         Path dir = Path.of(config.jwt().keyDir());
         keys = KeyDirectory.load(dir, config.jwt().activeKey(), config.jwt().generateIfMissing());
-        LOG.infof("Signing with key %s (kid %s); %d key(s) published in the JWKS", keys.active().fileName(),
-                keys.active().kid(), keys.all().size());
+        LOG.infof(
+                "Signing with key %s (kid %s); %d key(s) published in the JWKS",
+                keys.active().fileName(), keys.active().kid(), keys.all().size());
     }
 
     public SigningKey active() {

@@ -29,7 +29,8 @@ public class TokenIssuer {
 
     /** A verified account gets a full session; an unverified one a short session (see README, "Decisions"). */
     public IssuedToken issue(Subject subject) {
-        Duration lifetime = subject.emailVerified() ? config.jwt().lifetime() : config.jwt().unverifiedLifetime();
+        Duration lifetime =
+                subject.emailVerified() ? config.jwt().lifetime() : config.jwt().unverifiedLifetime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SigningKey key = keys.active();
         String token = Jwt.claims()

@@ -41,11 +41,12 @@ public final class Preferences {
             throw ApiException.validation("preferences", "preferences must be an object");
         }
         Map<String, Object> merged = new LinkedHashMap<>(stored == null ? Map.of() : stored);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
             if (!DEFAULTS.containsKey(key)) {
-                throw ApiException.validation("preferences." + key, "preferences." + key + " is not a known preference");
+                throw ApiException.validation(
+                        "preferences." + key, "preferences." + key + " is not a known preference");
             }
             JsonNode value = field.getValue();
             if (value == null || value.isNull()) {
@@ -61,10 +62,12 @@ public final class Preferences {
         String field = "preferences." + key;
         switch (key) {
             case "fontSize" -> {
-                if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < FONT_SIZE_MIN
+                if (!value.isIntegralNumber()
+                        || !value.canConvertToInt()
+                        || value.intValue() < FONT_SIZE_MIN
                         || value.intValue() > FONT_SIZE_MAX) {
-                    throw ApiException.validation(field, field + " must be an integer from " + FONT_SIZE_MIN + " to "
-                            + FONT_SIZE_MAX);
+                    throw ApiException.validation(
+                            field, field + " must be an integer from " + FONT_SIZE_MIN + " to " + FONT_SIZE_MAX);
                 }
                 return value.intValue();
             }

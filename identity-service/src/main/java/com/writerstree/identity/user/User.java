@@ -123,7 +123,9 @@ public class User {
 
     /** The tier in force now: premium only until the subscription expires. */
     public String effectiveTier(Instant now) {
-        if (TIER_PREMIUM.equals(subscriptionTier) && subscriptionExpiresAt != null && !subscriptionExpiresAt.isAfter(now)) {
+        if (TIER_PREMIUM.equals(subscriptionTier)
+                && subscriptionExpiresAt != null
+                && !subscriptionExpiresAt.isAfter(now)) {
             return TIER_FREE;
         }
         return subscriptionTier;

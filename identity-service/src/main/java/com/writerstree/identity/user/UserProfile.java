@@ -6,12 +6,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /** {@code GET /users/me} data (spec §4.2). */
-public record UserProfile(UUID id, String email, String fullName, boolean emailVerified, String tier,
-        Instant createdAt, Instant lastLogin, Map<String, Object> preferences) {
+public record UserProfile(
+        UUID id,
+        String email,
+        String fullName,
+        boolean emailVerified,
+        String tier,
+        Instant createdAt,
+        Instant lastLogin,
+        Map<String, Object> preferences) {
 
     static UserProfile of(User user, Instant now) {
-        return new UserProfile(user.id(), user.email(), user.fullName(), user.emailVerified(),
-                user.effectiveTier(now), millis(user.createdAt()), millis(user.lastLogin()),
+        return new UserProfile(
+                user.id(),
+                user.email(),
+                user.fullName(),
+                user.emailVerified(),
+                user.effectiveTier(now),
+                millis(user.createdAt()),
+                millis(user.lastLogin()),
                 Preferences.withDefaults(user.preferences()));
     }
 

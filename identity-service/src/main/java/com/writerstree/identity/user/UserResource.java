@@ -47,9 +47,13 @@ public class UserResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename and/or change preferences; preferences are merged into the stored ones")
-    @APIResponse(responseCode = "200", description = "Profile updated successfully.; data is the profile as GET shows it")
-    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: fullName too long, unknown preference key"
-            + " (details.field preferences.<key>) or a value of the wrong type/range")
+    @APIResponse(
+            responseCode = "200",
+            description = "Profile updated successfully.; data is the profile as GET shows it")
+    @APIResponse(
+            responseCode = "400",
+            description = "VALIDATION_ERROR: fullName too long, unknown preference key"
+                    + " (details.field preferences.<key>) or a value of the wrong type/range")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED / INVALID_TOKEN (also a revoked session)")
     public ApiResponse<UserProfile> update(@NotNull(message = "is required") ProfileUpdate body) {
         UUID userId = activeCaller();

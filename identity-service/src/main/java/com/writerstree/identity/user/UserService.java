@@ -44,8 +44,8 @@ public class UserService {
         if (update.fullName() != null) {
             String name = update.fullName().strip();
             if (name.codePointCount(0, name.length()) > FULL_NAME_MAX_LENGTH) {
-                throw ApiException.validation("fullName", "fullName must be at most " + FULL_NAME_MAX_LENGTH
-                        + " characters");
+                throw ApiException.validation(
+                        "fullName", "fullName must be at most " + FULL_NAME_MAX_LENGTH + " characters");
             }
             user.rename(name.isEmpty() ? null : name, now);
         }

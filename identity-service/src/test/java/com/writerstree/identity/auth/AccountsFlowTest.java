@@ -51,22 +51,30 @@ class AccountsFlowTest {
         String before = session(email, PASSWORD);
         me(before).then().statusCode(200);
 
-        post("/auth/forgot-password", Map.of("email", email)).then().statusCode(200)
+        post("/auth/forgot-password", Map.of("email", email))
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", is("Password reset email sent."));
         String mail = LocalMailbox.awaitMessage(email, 2, Duration.ofSeconds(20));
         assertTrue(mail.replace("=\r\n", "").replace("=3D", "=").contains("/reset-password?token="), "reset link");
         String resetToken = mailedToken(email, 2);
 
-        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", "weak")).then().statusCode(400)
+        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", "weak"))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("WEAK_PASSWORD"))
                 .body("error.details.field", is("newPassword"));
         // the session token must be older than the reset (iat has second precision)
         awaitSecondAfter(claims(before).getLong("iat"));
-        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", NEW_PASSWORD)).then().statusCode(200)
+        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", is("Password reset successfully."));
-        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", NEW_PASSWORD)).then().statusCode(400)
+        post("/auth/reset-password", Map.of("token", resetToken, "newPassword", NEW_PASSWORD))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.message", is("Invalid or expired token"))
                 .body("error.details.field", is("token"));
@@ -79,10 +87,13 @@ class AccountsFlowTest {
 
     @Test
     void forgotPasswordAnswersAlikeForUnknownAddressesAndAnUnknownTokenIsRefused() {
-        post("/auth/forgot-password", Map.of("email", uniqueEmail())).then().statusCode(200)
+        post("/auth/forgot-password", Map.of("email", uniqueEmail()))
+                .then()
+                .statusCode(200)
                 .body("message", is("Password reset email sent."));
         post("/auth/forgot-password", Map.of("email", "not-an-address")).then().statusCode(200);
-        post("/auth/reset-password", Map.of("token", "A".repeat(43), "newPassword", NEW_PASSWORD)).then()
+        post("/auth/reset-password", Map.of("token", "A".repeat(43), "newPassword", NEW_PASSWORD))
+                .then()
                 .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.details.field", is("token"));
@@ -97,9 +108,13 @@ class AccountsFlowTest {
         post("/auth/forgot-password", Map.of("email", email)).then().statusCode(200);
         String second = mailedToken(email, 3);
 
-        post("/auth/reset-password", Map.of("token", first, "newPassword", NEW_PASSWORD)).then().statusCode(400)
+        post("/auth/reset-password", Map.of("token", first, "newPassword", NEW_PASSWORD))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", is("token"));
-        post("/auth/reset-password", Map.of("token", second, "newPassword", NEW_PASSWORD)).then().statusCode(200);
+        post("/auth/reset-password", Map.of("token", second, "newPassword", NEW_PASSWORD))
+                .then()
+                .statusCode(200);
         login(email, NEW_PASSWORD).then().statusCode(200).body("data.user.emailVerified", is(true));
     }
 
@@ -111,9 +126,7 @@ class AccountsFlowTest {
         String cookie = session(email, PASSWORD);
 
         Response out = given().auth().oauth2(bearer).post("/auth/logout");
-        out.then().statusCode(200)
-                .body("success", is(true))
-                .body("message", is("Logged out successfully."));
+        out.then().statusCode(200).body("success", is(true)).body("message", is("Logged out successfully."));
         assertEquals(CLEARED_COOKIE, out.header("Set-Cookie"));
         me(bearer).then().statusCode(401).body("error.code", is("INVALID_TOKEN"));
         long ttl = redis.key().ttl("auth:revoked:" + claims(bearer).getString("jti"));
@@ -126,8 +139,12 @@ class AccountsFlowTest {
 
         // without a token, or with a bad one, logging out still answers 200 and clears the cookie
         given().post("/auth/logout").then().statusCode(200).header("Set-Cookie", is(CLEARED_COOKIE));
-        given().header("Authorization", "Bearer not-a-jwt").contentType(ContentType.JSON).post("/auth/logout").then()
-                .statusCode(200).body("message", is("Logged out successfully."));
+        given().header("Authorization", "Bearer not-a-jwt")
+                .contentType(ContentType.JSON)
+                .post("/auth/logout")
+                .then()
+                .statusCode(200)
+                .body("message", is("Logged out successfully."));
     }
 
     @Test
@@ -136,7 +153,9 @@ class AccountsFlowTest {
         register(email);
         String old = mailedToken(email, 1);
 
-        post("/auth/resend-verification", Map.of("email", email.toUpperCase())).then().statusCode(200)
+        post("/auth/resend-verification", Map.of("email", email.toUpperCase()))
+                .then()
+                .statusCode(200)
                 .body("success", is(true));
         String fresh = mailedToken(email, 2);
         post("/auth/resend-verification", Map.of("email", email)).then().statusCode(200);
@@ -156,9 +175,7 @@ class AccountsFlowTest {
             login(email, "Wrong" + PASSWORD).then().statusCode(401).body("error.code", is("INVALID_CREDENTIALS"));
         }
         Response locked = login(email, PASSWORD);
-        locked.then().statusCode(429)
-                .body("success", is(false))
-                .body("error.code", is("RATE_LIMIT_EXCEEDED"));
+        locked.then().statusCode(429).body("success", is(false)).body("error.code", is("RATE_LIMIT_EXCEEDED"));
         long retryAfter = Long.parseLong(locked.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertEquals(retryAfter, locked.jsonPath().getLong("error.details.retryAfter"), 1);
@@ -172,7 +189,8 @@ class AccountsFlowTest {
 
         // the writer is never locked out for good: a password reset lifts the lock
         post("/auth/forgot-password", Map.of("email", email)).then().statusCode(200);
-        post("/auth/reset-password", Map.of("token", mailedToken(email, 2), "newPassword", NEW_PASSWORD)).then()
+        post("/auth/reset-password", Map.of("token", mailedToken(email, 2), "newPassword", NEW_PASSWORD))
+                .then()
                 .statusCode(200);
         login(email, NEW_PASSWORD).then().statusCode(200);
     }
@@ -182,8 +200,15 @@ class AccountsFlowTest {
         Account account = register(uniqueEmail());
         String token = account.registrationToken();
         try (LocalKafka.Watcher events = LocalKafka.watch(LocalKafka.TEST_PREFIX + "user-events")) {
-            patch(token, Map.of("fullName", "  Jane A. Writer ", "preferences", Map.of("darkMode", true, "fontSize", 20)))
-                    .then().statusCode(200)
+            patch(
+                            token,
+                            Map.of(
+                                    "fullName",
+                                    "  Jane A. Writer ",
+                                    "preferences",
+                                    Map.of("darkMode", true, "fontSize", 20)))
+                    .then()
+                    .statusCode(200)
                     .body("success", is(true))
                     .body("message", is("Profile updated successfully."))
                     .body("data.id", is(account.userId()))
@@ -191,35 +216,57 @@ class AccountsFlowTest {
                     .body("data.preferences.darkMode", is(true))
                     .body("data.preferences.fontSize", is(20))
                     .body("data.preferences.timezone", is("UTC"));
-            patch(token, Map.of("preferences", Map.of("darkMode", false, "timezone", "Europe/Berlin"))).then()
+            patch(token, Map.of("preferences", Map.of("darkMode", false, "timezone", "Europe/Berlin")))
+                    .then()
                     .statusCode(200)
                     .body("data.preferences.darkMode", is(false))
                     .body("data.preferences.fontSize", is(20))
                     .body("data.preferences.timezone", is("Europe/Berlin"))
                     .body("data.fullName", is("Jane A. Writer"));
-            List<String> seen = events.awaitMatch(e -> e.contains("UserPreferencesChanged")
-                    && e.contains(account.userId()) && e.contains("Europe/Berlin"), Duration.ofSeconds(20));
+            List<String> seen = events.awaitMatch(
+                    e -> e.contains("UserPreferencesChanged")
+                            && e.contains(account.userId())
+                            && e.contains("Europe/Berlin"),
+                    Duration.ofSeconds(20));
             assertTrue(seen.stream().anyMatch(e -> e.contains("\"fontSize\":20")), seen.toString());
         }
-        me(token).then().statusCode(200)
+        me(token)
+                .then()
+                .statusCode(200)
                 .body("data.preferences.fontSize", is(20))
                 .body("data.preferences.dyslexicFont", is(false))
                 .body("data.preferences.timezone", is("Europe/Berlin"));
 
         patch(token, Map.of("fullName", "   ")).then().statusCode(200).body("data.fullName", nullValue());
-        patch(token, Map.of("preferences", Map.of("colour", "red"))).then().statusCode(400)
+        patch(token, Map.of("preferences", Map.of("colour", "red")))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.details.field", is("preferences.colour"));
-        patch(token, Map.of("preferences", Map.of("fontSize", "big"))).then().statusCode(400)
+        patch(token, Map.of("preferences", Map.of("fontSize", "big")))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", is("preferences.fontSize"));
-        patch(token, Map.of("preferences", Map.of("fontSize", 100))).then().statusCode(400)
+        patch(token, Map.of("preferences", Map.of("fontSize", 100)))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", is("preferences.fontSize"));
-        patch(token, Map.of("fullName", "x".repeat(256))).then().statusCode(400)
+        patch(token, Map.of("fullName", "x".repeat(256)))
+                .then()
+                .statusCode(400)
                 .body("error.details.field", is("fullName"));
-        given().contentType(ContentType.JSON).body(Map.of("fullName", "x")).patch("/users/me").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("fullName", "x"))
+                .patch("/users/me")
+                .then()
+                .statusCode(401);
     }
 
     private static Response patch(String token, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).patch("/users/me");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .patch("/users/me");
     }
 }

@@ -45,9 +45,11 @@ class AuthFlowTest {
     void aWriterRegistersVerifiesTheEmailSignsInAndReadsTheProfile() {
         String email = uniqueEmail();
 
-        Response registered = register(Map.of("email", "  " + email.toUpperCase() + " ", "password", PASSWORD,
-                "fullName", "Jane Writer"));
-        registered.then().statusCode(201)
+        Response registered = register(
+                Map.of("email", "  " + email.toUpperCase() + " ", "password", PASSWORD, "fullName", "Jane Writer"));
+        registered
+                .then()
+                .statusCode(201)
                 .body("success", is(true))
                 .body("message", is("Account created. Please verify your email."))
                 .body("data.email", is(email))
@@ -63,21 +65,29 @@ class AuthFlowTest {
         assertEquals(86_400L, lifetimeSeconds(sessionOfNewAccount));
 
         // the short session of the new account already works; signing in again needs the verified email
-        given().auth().oauth2(sessionOfNewAccount).get("/users/me").then().statusCode(200)
+        given().auth()
+                .oauth2(sessionOfNewAccount)
+                .get("/users/me")
+                .then()
+                .statusCode(200)
                 .body("data.emailVerified", is(false));
-        login(email, PASSWORD).then().statusCode(403)
-                .body("error.code", is("EMAIL_NOT_VERIFIED"));
+        login(email, PASSWORD).then().statusCode(403).body("error.code", is("EMAIL_NOT_VERIFIED"));
 
         String verificationToken = awaitMailedToken(email);
-        verifyEmail(verificationToken).then().statusCode(200)
+        verifyEmail(verificationToken)
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", is("Email verified successfully."));
-        verifyEmail(verificationToken).then().statusCode(400)
+        verifyEmail(verificationToken)
+                .then()
+                .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.message", is("Invalid or expired token"));
 
         Response loggedIn = login(email, PASSWORD);
-        loggedIn.then().statusCode(200)
+        loggedIn.then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("data.user.id", is(userId))
                 .body("data.user.email", is(email))
@@ -87,7 +97,8 @@ class AuthFlowTest {
         String token = loggedIn.path("data.token");
         String cookie = loggedIn.header("Set-Cookie");
         assertTrue(cookie.startsWith("auth_token=" + token + ";"), cookie);
-        List<String> attributes = List.of(cookie.substring(cookie.indexOf(';') + 1).strip().split(";\\s*"));
+        List<String> attributes =
+                List.of(cookie.substring(cookie.indexOf(';') + 1).strip().split(";\\s*"));
         assertTrue(attributes.contains("HttpOnly"), cookie);
         assertTrue(attributes.contains("SameSite=Strict"), cookie);
         assertTrue(attributes.contains("Max-Age=604800"), cookie);
@@ -105,12 +116,18 @@ class AuthFlowTest {
 
         JsonPath header = jwtPart(token, 0);
         assertEquals("RS256", header.getString("alg"));
-        given().get("/.well-known/jwks.json").then().statusCode(200)
+        given().get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
                 .body("keys.kid", hasItem(header.getString("kid")))
                 .body("keys.find { it.kid == '" + header.getString("kid") + "' }.kty", is("RSA"))
                 .body("keys.find { it.kid == '" + header.getString("kid") + "' }.use", is("sig"));
 
-        given().auth().oauth2(token).get("/users/me").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/users/me")
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("data.id", is(userId))
                 .body("data.email", is(email))
@@ -130,10 +147,14 @@ class AuthFlowTest {
     @Test
     void anEmailHasOneAccountWhateverItsCase() {
         String email = uniqueEmail();
-        register(Map.of("email", email, "password", PASSWORD)).then().statusCode(201)
+        register(Map.of("email", email, "password", PASSWORD))
+                .then()
+                .statusCode(201)
                 .body("data.user.fullName", nullValue());
 
-        register(Map.of("email", " " + email.toUpperCase(), "password", PASSWORD)).then().statusCode(409)
+        register(Map.of("email", " " + email.toUpperCase(), "password", PASSWORD))
+                .then()
+                .statusCode(409)
                 .body("success", is(false))
                 .body("error.code", is("ALREADY_EXISTS"))
                 .body("error.details.field", is("email"));
@@ -142,7 +163,8 @@ class AuthFlowTest {
     @Test
     void simultaneousRegistrationsOfOneEmailCreateOneAccount() throws Exception {
         String email = uniqueEmail();
-        Callable<Integer> attempt = () -> register(Map.of("email", email, "password", PASSWORD)).statusCode();
+        Callable<Integer> attempt =
+                () -> register(Map.of("email", email, "password", PASSWORD)).statusCode();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Integer> statuses = new ArrayList<>();
         try {
@@ -159,20 +181,26 @@ class AuthFlowTest {
     @Test
     void invalidRegistrationsAnswerInTheErrorEnvelope() {
         Response weak = register(Map.of("email", uniqueEmail(), "password", "weakpass"));
-        weak.then().statusCode(400)
+        weak.then()
+                .statusCode(400)
                 .body("success", is(false))
                 .body("error.code", is("WEAK_PASSWORD"))
                 .body("error.details.field", is("password"))
                 .body("error.timestamp", notNullValue())
                 .body("error.requestId", equalTo(weak.header("X-Request-Id")));
 
-        register(Map.of("email", "invalid-email", "password", PASSWORD)).then().statusCode(400)
+        register(Map.of("email", "invalid-email", "password", PASSWORD))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("INVALID_EMAIL"))
                 .body("error.details.field", is("email"));
-        register(Map.of("password", PASSWORD)).then().statusCode(400)
+        register(Map.of("password", PASSWORD))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.details.field", is("email"));
-        register(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "x".repeat(256))).then()
+        register(Map.of("email", uniqueEmail(), "password", PASSWORD, "fullName", "x".repeat(256)))
+                .then()
                 .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.details.field", is("fullName"));
@@ -195,7 +223,9 @@ class AuthFlowTest {
 
     @Test
     void anUnknownVerificationTokenIsRefused() {
-        verifyEmail("A".repeat(43)).then().statusCode(400)
+        verifyEmail("A".repeat(43))
+                .then()
+                .statusCode(400)
                 .body("error.code", is("VALIDATION_ERROR"))
                 .body("error.message", is("Invalid or expired token"));
     }
@@ -205,12 +235,15 @@ class AuthFlowTest {
     }
 
     private static Response login(String email, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password))
                 .post("/auth/login");
     }
 
     private static Response verifyEmail(String token) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/auth/verify-email");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/auth/verify-email");
     }
 
     private static String uniqueEmail() {
@@ -221,13 +254,16 @@ class AuthFlowTest {
     private static String awaitMailedToken(String email) {
         String mime = LocalMailbox.awaitMessage(email, 1, Duration.ofSeconds(15));
         String token = LocalMailbox.linkParameter(mime, "token").orElse(null);
-        assertTrue(token != null && MAILED_TOKEN.matcher("/verify-email?token=" + token).matches(),
+        assertTrue(
+                token != null
+                        && MAILED_TOKEN.matcher("/verify-email?token=" + token).matches(),
                 "no verification link in the mail");
         return token;
     }
 
     private static JsonPath jwtPart(String jwt, int index) {
-        return JsonPath.from(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8));
+        return JsonPath.from(
+                new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]), StandardCharsets.UTF_8));
     }
 
     private static long lifetimeSeconds(String jwt) {

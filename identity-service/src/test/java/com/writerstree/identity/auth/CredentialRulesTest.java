@@ -26,9 +26,21 @@ class CredentialRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "invalid-email", "@example.com", "writer@", "writer@example", "writer@@example.com",
-            ".writer@example.com", "writer.@example.com", "wri..ter@example.com", "writer@-example.com",
-            "writer @example.com", "writer@example.c"})
+    @ValueSource(
+            strings = {
+                "",
+                "invalid-email",
+                "@example.com",
+                "writer@",
+                "writer@example",
+                "writer@@example.com",
+                ".writer@example.com",
+                "writer.@example.com",
+                "wri..ter@example.com",
+                "writer@-example.com",
+                "writer @example.com",
+                "writer@example.c"
+            })
     void malformedAddressesAreInvalid(String email) {
         assertFalse(CredentialRules.isValidEmail(email));
     }
@@ -62,8 +74,8 @@ class CredentialRulesTest {
 
     @Test
     void aWeakPasswordIsRefusedAsWeakPasswordOnThePasswordField() {
-        ApiException e = assertThrows(ApiException.class,
-                () -> CredentialRules.requireAcceptable("writer@example.com", "password"));
+        ApiException e = assertThrows(
+                ApiException.class, () -> CredentialRules.requireAcceptable("writer@example.com", "password"));
         assertEquals(ErrorCode.WEAK_PASSWORD, e.code());
         assertEquals(400, e.status());
         assertEquals("password", e.details().get("field"));
@@ -81,8 +93,8 @@ class CredentialRulesTest {
     void passwordsBcryptWouldCutAreRefused() {
         String seventyTwoBytes = "Aa1" + "x".repeat(69);
         CredentialRules.requireAcceptablePassword("password", seventyTwoBytes);
-        ApiException e = assertThrows(ApiException.class,
-                () -> CredentialRules.requireAcceptablePassword("password", seventyTwoBytes + "x"));
+        ApiException e = assertThrows(
+                ApiException.class, () -> CredentialRules.requireAcceptablePassword("password", seventyTwoBytes + "x"));
         assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
         assertEquals("password", e.details().get("field"));
     }

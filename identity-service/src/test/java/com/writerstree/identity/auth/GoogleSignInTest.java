@@ -54,7 +54,7 @@ class GoogleSignInTest {
         otherKey = generator.generateKeyPair().getPrivate();
         RSAPublicKey pub = (RSAPublicKey) google.getPublic();
         byte[] jwks = ("{\"keys\":[{\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"sig\",\"kid\":\"" + KID + "\",\"n\":\""
-                + b64(pub.getModulus()) + "\",\"e\":\"" + b64(pub.getPublicExponent()) + "\"}]}")
+                        + b64(pub.getModulus()) + "\",\"e\":\"" + b64(pub.getPublicExponent()) + "\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
         jwksServer = HttpServer.create(new InetSocketAddress("127.0.0.1", JWKS_PORT), 0);
         jwksServer.createContext("/certs", exchange -> {
@@ -79,7 +79,8 @@ class GoogleSignInTest {
         String googleId = "g-" + UUID.randomUUID();
 
         Response first = google(idToken(googleId, email).sign(googleKey));
-        first.then().statusCode(200)
+        first.then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("data.user.email", is(email))
                 .body("data.user.fullName", is("Grace Google"))
@@ -87,12 +88,17 @@ class GoogleSignInTest {
                 .body("data.user.tier", is("free"))
                 .header("Set-Cookie", startsWith("auth_token=" + first.path("data.token") + ";"));
         String userId = first.path("data.user.id");
-        me(first.path("data.token")).then().statusCode(200).body("data.id", is(userId))
+        me(first.path("data.token"))
+                .then()
+                .statusCode(200)
+                .body("data.id", is(userId))
                 .body("data.emailVerified", is(true));
 
         google(idToken(googleId, email).sign(googleKey)).then().statusCode(200).body("data.user.id", is(userId));
         // no password: a password login of the account fails like any wrong password
-        post("/auth/login", Map.of("email", email, "password", "SecurePass123!")).then().statusCode(401);
+        post("/auth/login", Map.of("email", email, "password", "SecurePass123!"))
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -100,7 +106,9 @@ class GoogleSignInTest {
         String email = uniqueEmail();
         Account account = register(email);
 
-        google(idToken("g-" + UUID.randomUUID(), email.toUpperCase()).sign(googleKey)).then().statusCode(200)
+        google(idToken("g-" + UUID.randomUUID(), email.toUpperCase()).sign(googleKey))
+                .then()
+                .statusCode(200)
                 .body("data.user.id", is(account.userId()))
                 .body("data.user.emailVerified", is(true))
                 .body("data.user.fullName", is("Jane Writer"));
@@ -113,10 +121,16 @@ class GoogleSignInTest {
         String googleId = "g-" + UUID.randomUUID();
         long now = Instant.now().getEpochSecond();
 
-        expectInvalid(idToken(googleId, email).audience("someone-else.apps.googleusercontent.com").sign(googleKey));
+        expectInvalid(idToken(googleId, email)
+                .audience("someone-else.apps.googleusercontent.com")
+                .sign(googleKey));
         expectInvalid(idToken(googleId, email).sign(otherKey));
-        expectInvalid(idToken(googleId, email).issuedAt(now - 7200).expiresAt(now - 3600).sign(googleKey));
-        expectInvalid(idToken(googleId, email).issuer("https://evil.example.com").sign(googleKey));
+        expectInvalid(idToken(googleId, email)
+                .issuedAt(now - 7200)
+                .expiresAt(now - 3600)
+                .sign(googleKey));
+        expectInvalid(
+                idToken(googleId, email).issuer("https://evil.example.com").sign(googleKey));
         expectInvalid(idToken(googleId, email).claim("email_verified", false).sign(googleKey));
         expectInvalid("not.a.jwt");
         post("/auth/google", Map.of()).then().statusCode(400).body("error.details.field", is("googleToken"));
@@ -173,7 +187,10 @@ class GoogleSignInTest {
         }
 
         String sign(PrivateKey key) {
-            return claims.jws().keyId(KID).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
+            return claims.jws()
+                    .keyId(KID)
+                    .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                    .sign(key);
         }
     }
 

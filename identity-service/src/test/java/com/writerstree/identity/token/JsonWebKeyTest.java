@@ -23,9 +23,10 @@ class JsonWebKeyTest {
 
     @Test
     void kidIsTheRfc7638ThumbprintOfTheKey() throws Exception {
-        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                new BigInteger(1, Base64.getUrlDecoder().decode(RFC_N)),
-                new BigInteger(1, Base64.getUrlDecoder().decode(RFC_E))));
+        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, Base64.getUrlDecoder().decode(RFC_N)),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(RFC_E))));
 
         JsonWebKey jwk = JsonWebKey.of(key);
 
@@ -45,6 +46,7 @@ class JsonWebKeyTest {
         byte[] decoded = Base64.getUrlDecoder().decode(n);
         assertEquals(256, decoded.length);
         assertFalse(n.contains("="));
-        assertArrayEquals(new byte[] {1, 0, 1}, Base64.getUrlDecoder().decode(JsonWebKey.base64url(BigInteger.valueOf(65537))));
+        assertArrayEquals(
+                new byte[] {1, 0, 1}, Base64.getUrlDecoder().decode(JsonWebKey.base64url(BigInteger.valueOf(65537))));
     }
 }

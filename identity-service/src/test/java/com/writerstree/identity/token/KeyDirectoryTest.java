@@ -38,7 +38,9 @@ class KeyDirectoryTest {
         assertEquals(KeyDirectory.GENERATED_FILE, set.active().fileName());
         assertEquals(2048, set.active().publicKey().getModulus().bitLength());
         // a restart reads the same key
-        assertEquals(set.active().kid(), KeyDirectory.load(keys, Optional.empty(), true).active().kid());
+        assertEquals(
+                set.active().kid(),
+                KeyDirectory.load(keys, Optional.empty(), true).active().kid());
     }
 
     @Test
@@ -66,7 +68,8 @@ class KeyDirectoryTest {
     void twoProcessesStartingAtOnceEndUpWithOneKey() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Callable<String> start = () -> KeyDirectory.load(dir, Optional.empty(), true).active().kid();
+            Callable<String> start = () ->
+                    KeyDirectory.load(dir, Optional.empty(), true).active().kid();
             List<Future<String>> kids = pool.invokeAll(List.of(start, start, start, start));
             String first = kids.get(0).get();
             for (Future<String> kid : kids) {
@@ -80,9 +83,10 @@ class KeyDirectoryTest {
 
     @Test
     void aFileThatIsNotAPkcs8KeyStopsTheStart() throws Exception {
-        Files.writeString(dir.resolve("broken.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> KeyDirectory.load(dir, Optional.empty(), true));
+        Files.writeString(
+                dir.resolve("broken.pem"), "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> KeyDirectory.load(dir, Optional.empty(), true));
         assertTrue(e.getMessage().contains("PKCS#8"));
     }
 

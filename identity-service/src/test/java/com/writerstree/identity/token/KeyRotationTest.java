@@ -64,12 +64,15 @@ class KeyRotationTest {
             SigningKey keyB = keys.active();
             assertEquals(fileB.getFileName().toString(), keyB.fileName());
 
-            given().get("/.well-known/jwks.json").then().statusCode(200)
+            given().get("/.well-known/jwks.json")
+                    .then()
+                    .statusCode(200)
                     .body("keys.kid", hasItems(keyA.kid(), keyB.kid()));
             me(signedByA).then().statusCode(200).body("data.id", is(account.userId()));
 
-            String signedByB = issuer.issue(new TokenIssuer.Subject(UUID.fromString(account.userId()), account.email(),
-                    "free", false)).token();
+            String signedByB = issuer.issue(
+                            new TokenIssuer.Subject(UUID.fromString(account.userId()), account.email(), "free", false))
+                    .token();
             assertEquals(keyB.kid(), header(signedByB).getString("kid"));
             me(signedByB).then().statusCode(200).body("data.id", is(account.userId()));
         } finally {
@@ -89,7 +92,9 @@ class KeyRotationTest {
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(600))
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(key.kid())
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(key.kid())
                 .sign(key.privateKey());
     }
 

@@ -37,21 +37,36 @@ class PreferencesTest {
     @Test
     void timezoneDefaultsToUtcAndAcceptsRegionIdsAndOffsets() throws Exception {
         assertEquals("UTC", Preferences.withDefaults(Map.of()).get("timezone"));
-        assertEquals("Europe/Berlin", Preferences.merge(Map.of(), json("{\"timezone\":\"Europe/Berlin\"}")).get("timezone"));
-        assertEquals("+02:00", Preferences.merge(Map.of(), json("{\"timezone\":\"+02:00\"}")).get("timezone"));
+        assertEquals(
+                "Europe/Berlin",
+                Preferences.merge(Map.of(), json("{\"timezone\":\"Europe/Berlin\"}"))
+                        .get("timezone"));
+        assertEquals(
+                "+02:00",
+                Preferences.merge(Map.of(), json("{\"timezone\":\"+02:00\"}")).get("timezone"));
     }
 
     @Test
     void anUnknownKeyIsRefusedNamingIt() throws Exception {
-        ApiException e = assertThrows(ApiException.class, () -> Preferences.merge(Map.of(), json("{\"colour\":\"red\"}")));
+        ApiException e =
+                assertThrows(ApiException.class, () -> Preferences.merge(Map.of(), json("{\"colour\":\"red\"}")));
         assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
         assertEquals("preferences.colour", e.details().get("field"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"darkMode\":\"yes\"}", "{\"darkMode\":1}", "{\"fontSize\":7}", "{\"fontSize\":49}",
-            "{\"fontSize\":18.5}", "{\"fontSize\":\"18\"}", "{\"timezone\":\"Mars/Olympus\"}", "{\"timezone\":3}",
-            "{\"showKeyboard\":null, \"wordSuggestions\":\"true\"}"})
+    @ValueSource(
+            strings = {
+                "{\"darkMode\":\"yes\"}",
+                "{\"darkMode\":1}",
+                "{\"fontSize\":7}",
+                "{\"fontSize\":49}",
+                "{\"fontSize\":18.5}",
+                "{\"fontSize\":\"18\"}",
+                "{\"timezone\":\"Mars/Olympus\"}",
+                "{\"timezone\":3}",
+                "{\"showKeyboard\":null, \"wordSuggestions\":\"true\"}"
+            })
     void wrongTypesAndRangesAreRefused(String patch) throws Exception {
         ApiException e = assertThrows(ApiException.class, () -> Preferences.merge(Map.of(), json(patch)));
         assertEquals(ErrorCode.VALIDATION_ERROR, e.code());

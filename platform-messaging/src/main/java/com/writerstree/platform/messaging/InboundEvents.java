@@ -60,7 +60,9 @@ public class InboundEvents {
 
     @Scheduled(every = "1h", delayed = "1m")
     void purge() {
-        Jdbc.update(dataSource, "DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => ?)",
+        Jdbc.update(
+                dataSource,
+                "DELETE FROM processed_events WHERE processed_at < now() - make_interval(secs => ?)",
                 config.inbox().retention().toSeconds());
     }
 }

@@ -1,5 +1,6 @@
 package com.writerstree.platform.messaging;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +21,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,9 +69,11 @@ public class OutboxRelay {
     @Inject
     OutboxRelay(MeterRegistry registry) {
         this.published = Counter.builder("outbox_events_published_total")
-                .description("Events relayed from the outbox to Kafka").register(registry);
+                .description("Events relayed from the outbox to Kafka")
+                .register(registry);
         this.failures = Counter.builder("outbox_relay_failures_total")
-                .description("Relay attempts that Kafka did not acknowledge in time").register(registry);
+                .description("Relay attempts that Kafka did not acknowledge in time")
+                .register(registry);
     }
 
     /**
@@ -132,7 +134,8 @@ public class OutboxRelay {
                 for (Pending row : rows) {
                     acks.add(producer().send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
                 }
-                long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+                long deadline =
+                        System.nanoTime() + config.outbox().sendTimeout().toNanos();
                 for (int i = 0; i < rows.size(); i++) {
                     acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     done.add(rows.get(i).id());
@@ -140,23 +143,25 @@ public class OutboxRelay {
             } catch (Exception e) {
                 failed = true;
                 failures.increment();
-                backoffMillis = Math.min(backoffMillis == 0 ? 250 : backoffMillis * 2,
+                backoffMillis = Math.min(
+                        backoffMillis == 0 ? 250 : backoffMillis * 2,
                         config.outbox().maxBackoff().toMillis());
                 pausedUntil = Instant.now().plusMillis(backoffMillis);
-                LOG.warnf("Outbox relay: Kafka did not acknowledge (%s); %d of %d events sent, retrying in %d ms",
+                LOG.warnf(
+                        "Outbox relay: Kafka did not acknowledge (%s); %d of %d events sent, retrying in %d ms",
                         e.getClass().getSimpleName(), done.size(), rows.size(), backoffMillis);
             }
             if (!done.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox_events SET published_at = now() WHERE id = ANY(?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE outbox_events SET published_at = now() WHERE id = ANY(?)")) {
                     ps.setArray(1, c.createArrayOf("bigint", done.toArray()));
                     ps.executeUpdate();
                 }
                 published.increment(done.size());
             }
             if (failed) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox_events SET attempts = attempts + 1 WHERE id = ?")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE outbox_events SET attempts = attempts + 1 WHERE id = ?")) {
                     ps.setLong(1, rows.get(done.size()).id());
                     ps.executeUpdate();
                 }
@@ -184,7 +189,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m")
     void purge() {
-        Jdbc.update(dataSource, "DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => ?)",
+        Jdbc.update(
+                dataSource,
+                "DELETE FROM outbox_events WHERE published_at < now() - make_interval(secs => ?)",
                 config.outbox().retention().toSeconds());
     }
 

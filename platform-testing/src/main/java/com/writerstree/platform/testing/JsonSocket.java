@@ -22,6 +22,7 @@ public final class JsonSocket implements WebSocket.Listener, AutoCloseable {
 
     /** Completes with the close status code (or -1 on a transport error). */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
@@ -31,7 +32,8 @@ public final class JsonSocket implements WebSocket.Listener, AutoCloseable {
     /** Connects to {@code url}, sending {@code cookieToken} as the {@code auth_token} cookie unless null. */
     public static JsonSocket connect(String url, String cookieToken) throws Exception {
         JsonSocket client = new JsonSocket();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (cookieToken != null) {
             builder.header("Cookie", "auth_token=" + cookieToken);
         }
@@ -71,7 +73,8 @@ public final class JsonSocket implements WebSocket.Listener, AutoCloseable {
             try {
                 received.add(MAPPER.readTree(partial.toString()));
             } catch (Exception e) {
-                received.add(MAPPER.createObjectNode().put("event", "unparseable").put("raw", partial.toString()));
+                received.add(
+                        MAPPER.createObjectNode().put("event", "unparseable").put("raw", partial.toString()));
             }
             partial.setLength(0);
         }

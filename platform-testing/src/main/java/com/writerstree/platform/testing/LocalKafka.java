@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LocalKafka {
 
-    public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers",
-            System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+    public static final String BOOTSTRAP = System.getProperty(
+            "kafka.bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
     public static final String TEST_PREFIX = "test.";
 
     private LocalKafka() {}
@@ -39,7 +39,8 @@ public final class LocalKafka {
     public static void publish(String topic, String key, String payload) {
         Properties props = new Properties();
         props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, payload)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,10 +62,14 @@ public final class LocalKafka {
         private Watcher(String topic) {
             Properties props = new Properties();
             props.putAll(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
-                    ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    BOOTSTRAP,
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "test-watcher-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "latest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                    "false"));
             consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class LocalMailbox {
 
-    public static final String API = System.getProperty("wt.greenmail.url",
-            System.getenv().getOrDefault("GREENMAIL_API", "http://127.0.0.1:8025"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final String API = System.getProperty(
+            "wt.greenmail.url", System.getenv().getOrDefault("GREENMAIL_API", "http://127.0.0.1:8025"));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalMailbox() {}
@@ -32,9 +33,13 @@ public final class LocalMailbox {
     /** The raw MIME text of every message received for {@code email}, oldest first. */
     public static List<String> messages(String email) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    API + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(API + "/api/user/"
+                                    + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 400 || response.statusCode() == 404) {
                 return List.of();
             }
@@ -74,7 +79,8 @@ public final class LocalMailbox {
     /** The value of query parameter {@code name} in the first link of the (quoted-printable-decoded) mail. */
     public static Optional<String> linkParameter(String mime, String name) {
         String text = mime.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-        Matcher m = Pattern.compile("[?&]" + Pattern.quote(name) + "=([A-Za-z0-9._~%\\-]+)").matcher(text);
+        Matcher m = Pattern.compile("[?&]" + Pattern.quote(name) + "=([A-Za-z0-9._~%\\-]+)")
+                .matcher(text);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

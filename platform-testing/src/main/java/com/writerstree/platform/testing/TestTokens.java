@@ -34,7 +34,10 @@ public final class TestTokens {
 
     public static String expiredFor(UUID userId) {
         Instant past = Instant.now().minus(Duration.ofHours(2));
-        return claims(userId).issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(5))).sign(KEY);
+        return claims(userId)
+                .issuedAt(past)
+                .expiresAt(past.plus(Duration.ofMinutes(5)))
+                .sign(KEY);
     }
 
     /** For unusual tokens: the standard claims, to be changed and then signed with {@link #sign}. */
@@ -62,8 +65,10 @@ public final class TestTokens {
     private static PrivateKey loadKey() {
         try (InputStream in = TestTokens.class.getResourceAsStream("/writerstree-test/jwt-private.pem")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Test signing key unreadable", e);
         }

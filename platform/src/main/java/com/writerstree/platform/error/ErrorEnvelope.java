@@ -12,8 +12,14 @@ public record ErrorEnvelope(boolean success, Body error) {
     public record Body(String code, String message, Map<String, Object> details, Instant timestamp, String requestId) {}
 
     public static ErrorEnvelope of(String code, String message, Map<String, Object> details, String requestId) {
-        return new ErrorEnvelope(false,
-                new Body(code, message, details == null ? Map.of() : details, Instant.now().truncatedTo(ChronoUnit.MILLIS), requestId));
+        return new ErrorEnvelope(
+                false,
+                new Body(
+                        code,
+                        message,
+                        details == null ? Map.of() : details,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        requestId));
     }
 
     public static ErrorEnvelope of(ApiException e, String requestId) {

@@ -33,8 +33,10 @@ public class ErrorMappers {
         return respond(e.status(), ErrorEnvelope.of(e, requestId(request)));
     }
 
-    @ServerExceptionMapper({ConstraintViolationException.class,
-            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class})
+    @ServerExceptionMapper({
+        ConstraintViolationException.class,
+        io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class
+    })
     public Response violations(ConstraintViolationException e, HttpServerRequest request) {
         List<Map<String, Object>> fields = e.getConstraintViolations().stream()
                 .map(ErrorMappers::violation)
@@ -45,13 +47,19 @@ public class ErrorMappers {
             details.put("field", fields.get(0).get("field"));
             details.put("violations", fields);
         }
-        String message = fields.isEmpty() ? ErrorCode.VALIDATION_ERROR.defaultMessage()
+        String message = fields.isEmpty()
+                ? ErrorCode.VALIDATION_ERROR.defaultMessage()
                 : fields.get(0).get("field") + ": " + fields.get(0).get("message");
         return respond(400, ErrorEnvelope.of(ErrorCode.VALIDATION_ERROR.name(), message, details, requestId(request)));
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, JsonParseException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        JsonParseException.class
+    })
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         Map<String, Object> details = new LinkedHashMap<>();
         String message;
@@ -60,10 +68,14 @@ public class ErrorMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             details.put("field", field);
-            if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+            if (mapping instanceof MismatchedInputException mismatch
+                    && mismatch.getTargetType() != null
                     && mismatch.getTargetType().isEnum()) {
-                details.put("allowed", Arrays.stream(mismatch.getTargetType().getEnumConstants())
-                        .map(Object::toString).toList());
+                details.put(
+                        "allowed",
+                        Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                                .map(Object::toString)
+                                .toList());
                 message = field + " has an unknown value";
             } else {
                 message = field + " has the wrong type or format";
@@ -77,14 +89,20 @@ public class ErrorMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, HttpServerRequest request) {
         ErrorCode code = request.getHeader("Authorization") != null || hasCookie(request)
-                ? ErrorCode.INVALID_TOKEN : ErrorCode.AUTHENTICATION_REQUIRED;
+                ? ErrorCode.INVALID_TOKEN
+                : ErrorCode.AUTHENTICATION_REQUIRED;
         return respond(401, ErrorEnvelope.of(code.name(), code.defaultMessage(), Map.of(), requestId(request)));
     }
 
     @ServerExceptionMapper(ForbiddenException.class)
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(403, ErrorEnvelope.of(ErrorCode.FORBIDDEN.name(), ErrorCode.FORBIDDEN.defaultMessage(), Map.of(),
-                requestId(request)));
+        return respond(
+                403,
+                ErrorEnvelope.of(
+                        ErrorCode.FORBIDDEN.name(),
+                        ErrorCode.FORBIDDEN.defaultMessage(),
+                        Map.of(),
+                        requestId(request)));
     }
 
     @ServerExceptionMapper
@@ -112,15 +130,22 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
-        return respond(500, ErrorEnvelope.of(ErrorCode.INTERNAL_ERROR.name(), ErrorCode.INTERNAL_ERROR.defaultMessage(),
-                Map.of(), requestId(request)));
+        return respond(
+                500,
+                ErrorEnvelope.of(
+                        ErrorCode.INTERNAL_ERROR.name(),
+                        ErrorCode.INTERNAL_ERROR.defaultMessage(),
+                        Map.of(),
+                        requestId(request)));
     }
 
     private static Map<String, Object> violation(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
         // drop the "method.argN." prefix of parameter validation: clients know the JSON field only
         String[] parts = path.split("\\.");
-        String field = parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        String field = parts.length > 2
+                ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("field", field);
         m.put("message", v.getMessage());
@@ -137,6 +162,9 @@ public class ErrorMappers {
     }
 
     static Response respond(int status, ErrorEnvelope envelope) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(envelope).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(envelope)
+                .build();
     }
 }

@@ -8,11 +8,21 @@ import java.util.UUID;
  * deduplicate on it), when it happened, and whose data it concerns. Word counts travel as numbers; manuscript
  * text never travels on Kafka.
  */
-public sealed interface DomainEvent permits UserEvents.UserRegistered, UserEvents.UserEmailVerified,
-        UserEvents.UserPreferencesChanged, UserEvents.UserDeletionRequested, UserEvents.UserPurged,
-        ProjectEvents.ProjectCreated, ProjectEvents.ProjectUpdated, ProjectEvents.ProjectArchived,
-        ProjectEvents.ProjectRestored, ProjectEvents.ProjectCompleted, ProjectEvents.ProjectDeleted,
-        ContentEvents.ContentSaved, ContentEvents.VersionRestored, ContentEvents.MilestoneReached {
+public sealed interface DomainEvent
+        permits UserEvents.UserRegistered,
+                UserEvents.UserEmailVerified,
+                UserEvents.UserPreferencesChanged,
+                UserEvents.UserDeletionRequested,
+                UserEvents.UserPurged,
+                ProjectEvents.ProjectCreated,
+                ProjectEvents.ProjectUpdated,
+                ProjectEvents.ProjectArchived,
+                ProjectEvents.ProjectRestored,
+                ProjectEvents.ProjectCompleted,
+                ProjectEvents.ProjectDeleted,
+                ContentEvents.ContentSaved,
+                ContentEvents.VersionRestored,
+                ContentEvents.MilestoneReached {
 
     UUID eventId();
 

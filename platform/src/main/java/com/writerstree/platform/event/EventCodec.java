@@ -19,12 +19,13 @@ import java.util.stream.Collectors;
  */
 public final class EventCodec {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final Map<String, Class<? extends DomainEvent>> TYPES = Arrays
-            .stream(DomainEvent.class.getPermittedSubclasses())
+    private static final Map<String, Class<? extends DomainEvent>> TYPES = Arrays.stream(
+                    DomainEvent.class.getPermittedSubclasses())
             .map(c -> c.asSubclass(DomainEvent.class))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 

@@ -8,30 +8,51 @@ public final class ProjectEvents {
 
     private ProjectEvents() {}
 
-    public record ProjectCreated(UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title,
-            int wordGoal, String status) implements DomainEvent {
+    public record ProjectCreated(
+            UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title, int wordGoal, String status)
+            implements DomainEvent {
         public static ProjectCreated of(UUID userId, UUID projectId, String title, int wordGoal, String status) {
             return new ProjectCreated(UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 
-    public record ProjectUpdated(UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title,
-            int wordGoal, String status) implements DomainEvent {
+    public record ProjectUpdated(
+            UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title, int wordGoal, String status)
+            implements DomainEvent {
         public static ProjectUpdated of(UUID userId, UUID projectId, String title, int wordGoal, String status) {
             return new ProjectUpdated(UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 
-    public record ProjectArchived(UUID eventId, Instant occurredAt, UUID userId, UUID projectId) implements DomainEvent {
+    public record ProjectArchived(UUID eventId, Instant occurredAt, UUID userId, UUID projectId)
+            implements DomainEvent {
         public static ProjectArchived of(UUID userId, UUID projectId) {
             return new ProjectArchived(UUID.randomUUID(), Instant.now(), userId, projectId);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 
     public record ProjectRestored(UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String status)
@@ -39,8 +60,14 @@ public final class ProjectEvents {
         public static ProjectRestored of(UUID userId, UUID projectId, String status) {
             return new ProjectRestored(UUID.randomUUID(), Instant.now(), userId, projectId, status);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 
     public record ProjectCompleted(UUID eventId, Instant occurredAt, UUID userId, UUID projectId, Instant completedAt)
@@ -48,15 +75,27 @@ public final class ProjectEvents {
         public static ProjectCompleted of(UUID userId, UUID projectId, Instant completedAt) {
             return new ProjectCompleted(UUID.randomUUID(), Instant.now(), userId, projectId, completedAt);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 
     public record ProjectDeleted(UUID eventId, Instant occurredAt, UUID userId, UUID projectId) implements DomainEvent {
         public static ProjectDeleted of(UUID userId, UUID projectId) {
             return new ProjectDeleted(UUID.randomUUID(), Instant.now(), userId, projectId);
         }
-        public Topic topic() { return Topic.PROJECT_EVENTS; }
-        public String key() { return projectId.toString(); }
+
+        public Topic topic() {
+            return Topic.PROJECT_EVENTS;
+        }
+
+        public String key() {
+            return projectId.toString();
+        }
     }
 }

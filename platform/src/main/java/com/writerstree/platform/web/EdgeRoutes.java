@@ -45,8 +45,14 @@ public class EdgeRoutes {
         if (length != null && parseLength(length) > limit) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             rc.response().endHandler(ignored -> rc.request().connection().close());
-            write(rc, 413, ErrorEnvelope.of(ErrorCode.PAYLOAD_TOO_LARGE.name(), ErrorCode.PAYLOAD_TOO_LARGE.defaultMessage(),
-                    Map.of("maxBytes", limit), rc.request().getHeader(RequestIds.HEADER)));
+            write(
+                    rc,
+                    413,
+                    ErrorEnvelope.of(
+                            ErrorCode.PAYLOAD_TOO_LARGE.name(),
+                            ErrorCode.PAYLOAD_TOO_LARGE.defaultMessage(),
+                            Map.of("maxBytes", limit),
+                            rc.request().getHeader(RequestIds.HEADER)));
             return;
         }
         rc.next();
@@ -86,13 +92,21 @@ public class EdgeRoutes {
             rc.next();
             return;
         }
-        write(rc, code.status(), ErrorEnvelope.of(code.name(), code.defaultMessage(), Map.of(),
-                rc.request().getHeader(RequestIds.HEADER)));
+        write(
+                rc,
+                code.status(),
+                ErrorEnvelope.of(
+                        code.name(),
+                        code.defaultMessage(),
+                        Map.of(),
+                        rc.request().getHeader(RequestIds.HEADER)));
     }
 
     private void write(RoutingContext rc, int status, ErrorEnvelope envelope) {
         try {
-            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+            rc.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
                     .end(mapper.writeValueAsString(envelope));
         } catch (JsonProcessingException e) {
             rc.response().setStatusCode(status).end();

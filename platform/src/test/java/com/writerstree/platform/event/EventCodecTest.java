@@ -29,7 +29,8 @@ class EventCodecTest {
                 ProjectEvents.ProjectRestored.of(USER, PROJECT, "active"),
                 ProjectEvents.ProjectCompleted.of(USER, PROJECT, Instant.parse("2026-01-25T14:30:00Z")),
                 ProjectEvents.ProjectDeleted.of(USER, PROJECT),
-                ContentEvents.ContentSaved.of(USER, PROJECT, 43, 12847, 12, Instant.parse("2026-01-25T14:35:00Z"), null),
+                ContentEvents.ContentSaved.of(
+                        USER, PROJECT, 43, 12847, 12, Instant.parse("2026-01-25T14:35:00Z"), null),
                 ContentEvents.VersionRestored.of(USER, PROJECT, 44, 40, 12500, -347, Instant.now()),
                 ContentEvents.MilestoneReached.of(USER, PROJECT, "25_percent", 12500, 50000, Instant.now()));
         assertEquals(DomainEvent.class.getPermittedSubclasses().length, events.size(), "a test case per event type");
@@ -42,13 +43,20 @@ class EventCodecTest {
 
     @Test
     void unknownTypesAreSkippedNotFatal() {
-        assertFalse(EventCodec.decode("{\"type\":\"SomethingNew\",\"eventId\":\"" + UUID.randomUUID() + "\"}").isPresent());
+        assertFalse(EventCodec.decode("{\"type\":\"SomethingNew\",\"eventId\":\"" + UUID.randomUUID() + "\"}")
+                .isPresent());
     }
 
     @Test
     void eventsAreKeyedByTheirAggregate() {
         assertEquals(USER.toString(), UserEvents.UserRegistered.of(USER, "free").key());
-        assertEquals(PROJECT.toString(), ContentEvents.ContentSaved.of(USER, PROJECT, 1, 1, 1, Instant.now(), null).key());
-        assertEquals(Topic.CONTENT_EVENTS, ContentEvents.MilestoneReached.of(USER, PROJECT, "50_percent", 1, 2, Instant.now()).topic());
+        assertEquals(
+                PROJECT.toString(),
+                ContentEvents.ContentSaved.of(USER, PROJECT, 1, 1, 1, Instant.now(), null)
+                        .key());
+        assertEquals(
+                Topic.CONTENT_EVENTS,
+                ContentEvents.MilestoneReached.of(USER, PROJECT, "50_percent", 1, 2, Instant.now())
+                        .topic());
     }
 }

@@ -10,9 +10,13 @@ import jakarta.validation.constraints.Size;
  * allowed values).
  */
 public record CreateProjectRequest(
-        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String title,
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters")
+        String title,
+
         @Min(value = Project.MIN_WORD_GOAL, message = "Word goal must be at least 1,000")
-        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000") Integer wordGoal,
+        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000")
+        Integer wordGoal,
+
         TreeSpecies treeSpecies,
         TreeSeason treeSeason) {
 

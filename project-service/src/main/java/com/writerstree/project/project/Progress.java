@@ -15,8 +15,8 @@ public final class Progress {
         if (goal <= 0 || words <= 0) {
             return 0.0;
         }
-        BigDecimal percent = BigDecimal.valueOf(words).multiply(HUNDRED)
-                .divide(BigDecimal.valueOf(goal), 2, RoundingMode.HALF_UP);
+        BigDecimal percent =
+                BigDecimal.valueOf(words).multiply(HUNDRED).divide(BigDecimal.valueOf(goal), 2, RoundingMode.HALF_UP);
         return percent.min(HUNDRED).doubleValue();
     }
 }

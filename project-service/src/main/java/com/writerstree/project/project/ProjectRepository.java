@@ -13,7 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
-    private static final Sort DASHBOARD_ORDER = Sort.descending("lastEditedAt").and("createdAt", Sort.Direction.Descending)
+    private static final Sort DASHBOARD_ORDER = Sort.descending("lastEditedAt")
+            .and("createdAt", Sort.Direction.Descending)
             .and("id");
 
     /**
@@ -27,10 +28,13 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * hidden — most recently edited first.
      */
     public PanacheQuery<Project> ownedBy(UUID userId, Optional<ProjectStatus> status) {
-        return status
-                .map(s -> find("userId = :userId and status = :status", DASHBOARD_ORDER,
+        return status.map(s -> find(
+                        "userId = :userId and status = :status",
+                        DASHBOARD_ORDER,
                         Parameters.with("userId", userId).and("status", s)))
-                .orElseGet(() -> find("userId = :userId and status <> :archived", DASHBOARD_ORDER,
+                .orElseGet(() -> find(
+                        "userId = :userId and status <> :archived",
+                        DASHBOARD_ORDER,
                         Parameters.with("userId", userId).and("archived", ProjectStatus.ARCHIVED)));
     }
 
@@ -44,7 +48,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * to add one (creation, restore): two concurrent creations cannot both see room for one more.
      */
     public void lockProjectCount(UUID userId) {
-        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(:user))")
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(:user))")
                 .setParameter("space", PROJECT_COUNT_LOCK_SPACE)
                 .setParameter("user", userId.toString())
                 .getSingleResult();
@@ -52,7 +57,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     /** How many of the user's projects are not archived (what the free-tier limit counts). */
     public long countNotArchived(UUID userId) {
-        return count("userId = :userId and status <> :archived",
+        return count(
+                "userId = :userId and status <> :archived",
                 Parameters.with("userId", userId).and("archived", ProjectStatus.ARCHIVED));
     }
 
@@ -61,10 +67,15 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * one. Returns whether the row changed (false also when the project does not exist).
      */
     public boolean advanceContent(UUID projectId, int version, int wordCount, Instant savedAt) {
-        return update("""
+        return update(
+                        """
                 currentWordCount = :wordCount, lastEditedAt = :savedAt, contentVersion = :version, updatedAt = :now
                 where id = :id and contentVersion < :version""",
-                Parameters.with("wordCount", wordCount).and("savedAt", savedAt).and("version", version)
-                        .and("now", Instant.now()).and("id", projectId)) == 1;
+                        Parameters.with("wordCount", wordCount)
+                                .and("savedAt", savedAt)
+                                .and("version", version)
+                                .and("now", Instant.now())
+                                .and("id", projectId))
+                == 1;
     }
 }

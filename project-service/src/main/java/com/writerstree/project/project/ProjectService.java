@@ -62,7 +62,9 @@ public class ProjectService {
 
     public ProjectPage list(UUID userId, Optional<ProjectStatus> status, int limit, int offset) {
         var query = projects.ownedBy(userId, status);
-        var page = query.range(offset, offset + limit - 1).list().stream().map(ProjectView::of).toList();
+        var page = query.range(offset, offset + limit - 1).list().stream()
+                .map(ProjectView::of)
+                .toList();
         return new ProjectPage(page, query.count(), limit, offset);
     }
 
@@ -80,7 +82,9 @@ public class ProjectService {
     public ProjectView update(UUID userId, UUID projectId, UpdateProjectRequest request) {
         Project project = ownedForUpdate(userId, projectId);
         if (project.status == ProjectStatus.ARCHIVED) {
-            throw new ApiException(ErrorCode.PROJECT_ARCHIVED, ErrorCode.PROJECT_ARCHIVED.defaultMessage(),
+            throw new ApiException(
+                    ErrorCode.PROJECT_ARCHIVED,
+                    ErrorCode.PROJECT_ARCHIVED.defaultMessage(),
                     Map.of("projectId", projectId.toString(), "status", ProjectStatus.ARCHIVED.value()));
         }
         boolean changed = false;
@@ -98,8 +102,8 @@ public class ProjectService {
         }
         if (request.wordGoal() != null && request.wordGoal() != project.wordGoal) {
             project.wordGoal = request.wordGoal();
-            ProjectStatus status = ProjectRules.statusAfterGoalChange(project.status, project.currentWordCount,
-                    project.wordGoal);
+            ProjectStatus status =
+                    ProjectRules.statusAfterGoalChange(project.status, project.currentWordCount, project.wordGoal);
             if (status != project.status) {
                 project.status = status;
                 project.completedAt = null;
@@ -162,9 +166,11 @@ public class ProjectService {
     public void deletePermanently(UUID userId, UUID projectId, String confirmation) {
         Project project = ownedForUpdate(userId, projectId);
         if (confirmation == null || !projectId.toString().equalsIgnoreCase(confirmation.strip())) {
-            throw new ApiException(ErrorCode.VALIDATION_ERROR, "Permanent deletion must be confirmed: send "
-                    + "DELETE /projects/" + projectId + "?permanent=true&confirm=" + projectId
-                    + " (confirm = the id of the project to delete)",
+            throw new ApiException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "Permanent deletion must be confirmed: send "
+                            + "DELETE /projects/" + projectId + "?permanent=true&confirm=" + projectId
+                            + " (confirm = the id of the project to delete)",
                     Map.of("field", "confirm", "value", Objects.requireNonNullElse(confirmation, "")));
         }
         projects.delete(project);
@@ -184,7 +190,8 @@ public class ProjectService {
         if (projects.findByIdOptional(projectId).isEmpty()) {
             LOG.debugf("Content event for unknown project %s ignored", projectId);
         } else {
-            LOG.debugf("Content version %d of project %s is not newer than the projection; ignored", version, projectId);
+            LOG.debugf(
+                    "Content version %d of project %s is not newer than the projection; ignored", version, projectId);
         }
     }
 
@@ -246,7 +253,9 @@ public class ProjectService {
     private void checkRoom(UUID userId) {
         int max = config.freeTierMaxProjects();
         if (!ProjectRules.mayAddProject(projects.countNotArchived(userId), max)) {
-            throw new ApiException(ErrorCode.MAX_PROJECTS_REACHED, "Free tier limited to " + max + " projects",
+            throw new ApiException(
+                    ErrorCode.MAX_PROJECTS_REACHED,
+                    "Free tier limited to " + max + " projects",
                     Map.of("limit", max, "tier", "free"));
         }
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /** A project's lifecycle (spec §2.1): active until its goal is reached or it is archived. */
 public enum ProjectStatus {
-    ACTIVE, COMPLETED, ARCHIVED;
+    ACTIVE,
+    COMPLETED,
+    ARCHIVED;
 
     @JsonValue
     public String value() {
@@ -39,7 +41,8 @@ public enum ProjectStatus {
 
         @Override
         public ProjectStatus convertToEntityAttribute(String value) {
-            return value == null ? null
+            return value == null
+                    ? null
                     : parse(value).orElseThrow(() -> new IllegalArgumentException("Unknown project status: " + value));
         }
     }

@@ -7,7 +7,10 @@ import java.util.Locale;
 
 /** The season a project's tree is drawn in (spec §2.1); lower-case on the wire and in the database. */
 public enum TreeSeason {
-    SPRING, SUMMER, AUTUMN, WINTER;
+    SPRING,
+    SUMMER,
+    AUTUMN,
+    WINTER;
 
     @JsonValue
     public String value() {
@@ -20,7 +23,9 @@ public enum TreeSeason {
     }
 
     public static TreeSeason of(String value) {
-        return Arrays.stream(values()).filter(v -> v.value().equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.value().equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown tree season: " + value));
     }
 

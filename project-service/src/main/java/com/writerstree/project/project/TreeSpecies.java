@@ -7,7 +7,11 @@ import java.util.Locale;
 
 /** The tree a project grows (spec §2.1); lower-case on the wire and in the database. */
 public enum TreeSpecies {
-    OAK, WILLOW, PINE, MAPLE, CHERRY;
+    OAK,
+    WILLOW,
+    PINE,
+    MAPLE,
+    CHERRY;
 
     @JsonValue
     public String value() {
@@ -20,7 +24,9 @@ public enum TreeSpecies {
     }
 
     public static TreeSpecies of(String value) {
-        return Arrays.stream(values()).filter(v -> v.value().equals(value)).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.value().equals(value))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown tree species: " + value));
     }
 

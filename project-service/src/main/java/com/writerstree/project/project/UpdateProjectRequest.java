@@ -9,9 +9,13 @@ import jakarta.validation.constraints.Size;
  * (or null) field keeps its value; a body that changes nothing is rejected by the resource.
  */
 public record UpdateProjectRequest(
-        @Size(min = 1, max = 500, message = "must be 1 to 500 characters") String title,
+        @Size(min = 1, max = 500, message = "must be 1 to 500 characters")
+        String title,
+
         @Min(value = Project.MIN_WORD_GOAL, message = "Word goal must be at least 1,000")
-        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000") Integer wordGoal,
+        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000")
+        Integer wordGoal,
+
         TreeSpecies treeSpecies,
         TreeSeason treeSeason) {
 

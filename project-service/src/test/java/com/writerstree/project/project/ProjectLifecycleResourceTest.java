@@ -75,8 +75,8 @@ class ProjectLifecycleResourceTest {
 
     @BeforeAll
     static void watchProjectEvents() {
-        RestAssured.config = RestAssured.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.config =
+                RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
         projectEvents = LocalKafka.watch(LocalKafka.TEST_PREFIX + "project-events");
     }
 
@@ -109,7 +109,8 @@ class ProjectLifecycleResourceTest {
         assertEquals(user, updated.userId());
 
         // one field at a time keeps the others
-        patch(token, id, "{\"treeSeason\": \"winter\"}").statusCode(200)
+        patch(token, id, "{\"treeSeason\": \"winter\"}")
+                .statusCode(200)
                 .body("data.title", equalTo("My Renamed Novel"))
                 .body("data.wordGoal", equalTo(60000))
                 .body("data.treeSeason", equalTo("winter"));
@@ -121,24 +122,29 @@ class ProjectLifecycleResourceTest {
         String token = TestTokens.forUser(UUID.randomUUID());
         UUID id = create(token, "{}");
 
-        patch(token, id, "{}").statusCode(400)
+        patch(token, id, "{}")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.message", equalTo("Nothing to update"));
         patch(token, id, "{\"title\": null}").statusCode(400).body("error.message", equalTo("Nothing to update"));
-        patch(token, id, "{\"wordGoal\": 999}").statusCode(400)
+        patch(token, id, "{\"wordGoal\": 999}")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("wordGoal"));
         patch(token, id, "{\"wordGoal\": \"60000\"}").statusCode(400).body("error.details.field", equalTo("wordGoal"));
-        patch(token, id, "{\"treeSpecies\": \"baobab\"}").statusCode(400)
+        patch(token, id, "{\"treeSpecies\": \"baobab\"}")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("treeSpecies"))
                 .body("error.details.allowed", hasItem("cherry"));
-        patch(token, id, "{\"treeSeason\": \"monsoon\"}").statusCode(400)
+        patch(token, id, "{\"treeSeason\": \"monsoon\"}")
+                .statusCode(400)
                 .body("error.details.field", equalTo("treeSeason"));
         patch(token, id, "{\"title\": \"  \"}").statusCode(400).body("error.details.field", equalTo("title"));
         patch(token, id, "{\"title\": ").statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
 
-        get(token, id).statusCode(200)
+        get(token, id)
+                .statusCode(200)
                 .body("data.project.title", equalTo("Untitled Project"))
                 .body("data.project.wordGoal", equalTo(50000));
     }
@@ -156,10 +162,13 @@ class ProjectLifecycleResourceTest {
         // still reached: stays completed
         patch(token, id, "{\"wordGoal\": 1100}").statusCode(200).body("data.status", equalTo("completed"));
         // no longer reached: active again, completion forgotten
-        patch(token, id, "{\"wordGoal\": 2000}").statusCode(200)
+        patch(token, id, "{\"wordGoal\": 2000}")
+                .statusCode(200)
                 .body("data.status", equalTo("active"))
                 .body("data.progress", equalTo(60.0));
-        assertEquals("active", awaitEvent(ProjectUpdated.class, id, e -> e.wordGoal() == 2000).status());
+        assertEquals(
+                "active",
+                awaitEvent(ProjectUpdated.class, id, e -> e.wordGoal() == 2000).status());
         assertEquals(Optional.empty(), completedAt(id));
 
         // archiving and restoring an active project brings it back active
@@ -174,31 +183,47 @@ class ProjectLifecycleResourceTest {
         UUID kept = create(token, "{\"title\": \"Kept\"}");
         UUID id = create(token, "{\"title\": \"Shelved\"}");
 
-        delete(token, id, "").statusCode(200)
+        delete(token, id, "")
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", equalTo("Project archived successfully."))
                 .body("data.status", equalTo("archived"));
         assertEquals(user, awaitEvent(ProjectArchived.class, id).userId());
         // idempotent: archiving again answers the same and publishes nothing more
-        delete(token, id, "?permanent=false").statusCode(200).body("message", equalTo("Project archived successfully."));
+        delete(token, id, "?permanent=false")
+                .statusCode(200)
+                .body("message", equalTo("Project archived successfully."));
         assertEquals(1, outboxCount("ProjectArchived", id));
 
         // the default list hides archived projects; status=archived shows them
-        given().auth().oauth2(token).when().get("/projects").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("data.total", equalTo(1))
                 .body("data.projects.id", hasItem(kept.toString()))
                 .body("data.projects.id", not(hasItem(id.toString())));
-        given().auth().oauth2(token).queryParam("status", "archived").when().get("/projects").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .queryParam("status", "archived")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("data.total", equalTo(1))
                 .body("data.projects[0].id", equalTo(id.toString()));
         get(token, id).statusCode(200).body("data.project.status", equalTo("archived"));
 
         // an archived project cannot be changed
-        patch(token, id, "{\"title\": \"Edited\"}").statusCode(409)
+        patch(token, id, "{\"title\": \"Edited\"}")
+                .statusCode(409)
                 .body("error.code", equalTo("PROJECT_ARCHIVED"))
                 .body("error.message", containsString("restore"));
 
-        restore(token, id).statusCode(200)
+        restore(token, id)
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", equalTo("Project restored successfully."))
                 .body("data.status", equalTo("active"));
@@ -228,17 +253,21 @@ class ProjectLifecycleResourceTest {
         String token = TestTokens.forUser(user);
         UUID id = create(token, "{\"title\": \"Doomed\"}");
 
-        delete(token, id, "?permanent=true").statusCode(400)
+        delete(token, id, "?permanent=true")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("confirm"))
                 .body("error.message", containsString("confirm=" + id));
-        delete(token, id, "?permanent=true&confirm=" + UUID.randomUUID()).statusCode(400)
+        delete(token, id, "?permanent=true&confirm=" + UUID.randomUUID())
+                .statusCode(400)
                 .body("error.details.field", equalTo("confirm"));
-        delete(token, id, "?permanent=maybe&confirm=" + id).statusCode(400)
+        delete(token, id, "?permanent=maybe&confirm=" + id)
+                .statusCode(400)
                 .body("error.details.field", equalTo("permanent"));
         get(token, id).statusCode(200).body("data.project.status", equalTo("active"));
 
-        delete(token, id, "?permanent=true&confirm=" + id).statusCode(200)
+        delete(token, id, "?permanent=true&confirm=" + id)
+                .statusCode(200)
                 .body("success", is(true))
                 .body("message", equalTo("Project deleted permanently."))
                 .body("data", nullValue());
@@ -256,7 +285,8 @@ class ProjectLifecycleResourceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(create(token, "{\"title\": \"Book " + i + "\"}"));
         }
-        post(token, "{\"title\": \"One too many\"}").statusCode(403)
+        post(token, "{\"title\": \"One too many\"}")
+                .statusCode(403)
                 .body("success", is(false))
                 .body("error.code", equalTo("MAX_PROJECTS_REACHED"))
                 .body("error.message", equalTo("Free tier limited to 5 projects"))
@@ -289,11 +319,14 @@ class ProjectLifecycleResourceTest {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < attempts; i++) {
                 HttpRequest request = HttpRequest.newBuilder(projectsUri)
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Race " + i + "\"}")).build();
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Race " + i + "\"}"))
+                        .build();
                 Callable<Integer> createOne = () -> {
                     start.await();
-                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return http.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 };
                 answers.add(pool.submit(createOne));
             }
@@ -307,7 +340,12 @@ class ProjectLifecycleResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(token).when().get("/projects").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("data.total", equalTo(5))
                 .body("data.projects", hasSize(5));
     }
@@ -322,7 +360,9 @@ class ProjectLifecycleResourceTest {
 
         for (UUID target : List.of(id, archived)) {
             get(stranger, target).statusCode(403).body("error.code", equalTo("FORBIDDEN"));
-            patch(stranger, target, "{\"title\": \"Mine now\"}").statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+            patch(stranger, target, "{\"title\": \"Mine now\"}")
+                    .statusCode(403)
+                    .body("error.code", equalTo("FORBIDDEN"));
             delete(stranger, target, "").statusCode(403).body("error.code", equalTo("FORBIDDEN"));
             delete(stranger, target, "?permanent=true&confirm=" + target).statusCode(403);
             delete(stranger, target, "?permanent=true").statusCode(403);
@@ -337,10 +377,23 @@ class ProjectLifecycleResourceTest {
         delete(owner, unknown, "").statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         delete(owner, unknown, "?permanent=true&confirm=" + unknown).statusCode(404);
         restore(owner, unknown).statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().auth().oauth2(owner).when().post("/projects/not-a-uuid/restore").then().statusCode(404);
-        given().auth().oauth2(owner).when().delete("/projects/not-a-uuid").then().statusCode(404);
+        given().auth()
+                .oauth2(owner)
+                .when()
+                .post("/projects/not-a-uuid/restore")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(owner)
+                .when()
+                .delete("/projects/not-a-uuid")
+                .then()
+                .statusCode(404);
 
-        given().when().delete("/projects/" + id).then().statusCode(401)
+        given().when()
+                .delete("/projects/" + id)
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
         given().when().post("/projects/" + id + "/restore").then().statusCode(401);
     }
@@ -348,7 +401,13 @@ class ProjectLifecycleResourceTest {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static ValidatableResponse post(String token, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/projects").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/projects")
+                .then();
     }
 
     private static UUID create(String token, String body) {
@@ -364,16 +423,29 @@ class ProjectLifecycleResourceTest {
     }
 
     private static ValidatableResponse patch(String token, UUID id, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().patch("/projects/" + id).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .patch("/projects/" + id)
+                .then();
     }
 
     private static ValidatableResponse delete(String token, UUID id, String query) {
-        return given().auth().oauth2(token).when().delete("/projects/" + id + query).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .delete("/projects/" + id + query)
+                .then();
     }
 
     private static ValidatableResponse restore(String token, UUID id) {
-        return given().auth().oauth2(token).when().post("/projects/" + id + "/restore").then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post("/projects/" + id + "/restore")
+                .then();
     }
 
     /** The first event of {@code type} about {@code projectId} on test.project-events. */
@@ -381,18 +453,23 @@ class ProjectLifecycleResourceTest {
         return awaitEvent(type, projectId, e -> true);
     }
 
-    private static <T extends DomainEvent> T awaitEvent(Class<T> type, UUID projectId,
-            Predicate<T> wanted) {
+    private static <T extends DomainEvent> T awaitEvent(Class<T> type, UUID projectId, Predicate<T> wanted) {
         Function<String, Optional<T>> decode = json -> EventCodec.decode(json)
-                .filter(type::isInstance).map(type::cast)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .filter(e -> e.key().equals(projectId.toString()))
                 .filter(wanted);
         return projectEvents.awaitMatch(json -> decode.apply(json).isPresent(), EVENT_WAIT).stream()
-                .map(decode).flatMap(Optional::stream).findFirst().orElseThrow();
+                .map(decode)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow();
     }
 
     private long outboxCount(String type, UUID projectId) throws Exception {
-        return queryLong("SELECT count(*) FROM outbox_events WHERE event_type = ? AND event_key = ?", type,
+        return queryLong(
+                "SELECT count(*) FROM outbox_events WHERE event_type = ? AND event_key = ?",
+                type,
                 projectId.toString());
     }
 
@@ -413,7 +490,8 @@ class ProjectLifecycleResourceTest {
     }
 
     private long queryLong(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

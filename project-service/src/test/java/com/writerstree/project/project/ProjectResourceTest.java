@@ -50,18 +50,22 @@ class ProjectResourceTest {
 
     @BeforeAll
     static void numbersAsDoubles() {
-        RestAssured.config = RestAssured.config()
-                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        RestAssured.config =
+                RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
     }
 
     @Test
     void createsAProjectWithATreeSeedAndPublishesProjectCreated() {
         UUID user = UUID.randomUUID();
-        String id = given().auth().oauth2(token(user)).contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
                 .body("""
                         {"title": "  My New Story  ", "wordGoal": 75000, "treeSpecies": "willow", "treeSeason": "summer"}""")
-                .when().post("/projects")
-                .then().statusCode(201)
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
                 .body("success", is(true))
                 .body("message", equalTo("Project created successfully."))
                 .body("data.title", equalTo("My New Story"))
@@ -75,11 +79,17 @@ class ProjectResourceTest {
                 .body("data.userId", equalTo(user.toString()))
                 .body("data.createdAt", notNullValue())
                 .body("data.lastEditedAt", notNullValue())
-                .extract().path("data.id");
+                .extract()
+                .path("data.id");
 
-        given().auth().oauth2(token(user)).contentType(ContentType.JSON).body("{}")
-                .when().post("/projects")
-                .then().statusCode(201)
+        given().auth()
+                .oauth2(token(user))
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
                 .body("data.title", equalTo("Untitled Project"))
                 .body("data.wordGoal", equalTo(50000))
                 .body("data.treeSpecies", equalTo("oak"))
@@ -93,42 +103,52 @@ class ProjectResourceTest {
     @Test
     void rejectsInvalidBodiesWithTheValidationEnvelope() {
         String token = token(UUID.randomUUID());
-        post(token, "{\"title\": \"Too short a goal\", \"wordGoal\": 500}").statusCode(400)
+        post(token, "{\"title\": \"Too short a goal\", \"wordGoal\": 500}")
+                .statusCode(400)
                 .body("success", is(false))
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("wordGoal"))
                 .body("error.requestId", startsWith("req-"))
                 .body("error.timestamp", notNullValue());
         post(token, "{\"wordGoal\": 20000000}").statusCode(400).body("error.details.field", equalTo("wordGoal"));
-        post(token, "{\"wordGoal\": \"abc\"}").statusCode(400)
+        post(token, "{\"wordGoal\": \"abc\"}")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("wordGoal"));
         post(token, "{\"wordGoal\": 50000.5}").statusCode(400).body("error.details.field", equalTo("wordGoal"));
-        post(token, "{\"treeSpecies\": \"baobab\"}").statusCode(400)
+        post(token, "{\"treeSpecies\": \"baobab\"}")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("treeSpecies"))
                 .body("error.details.allowed", hasItems("oak", "willow", "pine", "maple", "cherry"));
-        post(token, "{\"treeSeason\": \"monsoon\"}").statusCode(400)
-                .body("error.details.field", equalTo("treeSeason"));
+        post(token, "{\"treeSeason\": \"monsoon\"}").statusCode(400).body("error.details.field", equalTo("treeSeason"));
         post(token, "{\"title\": \"   \"}").statusCode(400).body("error.details.field", equalTo("title"));
-        post(token, "{\"title\": \"" + "x".repeat(501) + "\"}").statusCode(400)
+        post(token, "{\"title\": \"" + "x".repeat(501) + "\"}")
+                .statusCode(400)
                 .body("error.details.field", equalTo("title"));
-        post(token, "{\"title\": ").statusCode(400)
+        post(token, "{\"title\": ")
+                .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.requestId", notNullValue());
     }
 
     @Test
     void requiresAValidToken() {
-        given().contentType(ContentType.JSON).body("{\"title\": \"Test\"}")
-                .when().post("/projects")
-                .then().statusCode(401)
+        given().contentType(ContentType.JSON)
+                .body("{\"title\": \"Test\"}")
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(401)
                 .body("success", is(false))
                 .body("error.code", equalTo("AUTHENTICATION_REQUIRED"))
                 .body("error.requestId", notNullValue());
-        given().auth().oauth2("not-a-token")
-                .when().get("/projects")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("INVALID_TOKEN"));
     }
 
@@ -143,44 +163,91 @@ class ProjectResourceTest {
         post(token, "{\"title\": \"Third\"}").statusCode(201);
         post(token(UUID.randomUUID()), "{\"title\": \"Someone else's\"}").statusCode(201);
 
-        given().auth().oauth2(token).when().get("/projects")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("data.total", equalTo(3))
                 .body("data.limit", equalTo(50))
                 .body("data.offset", equalTo(0))
                 .body("data.projects.title", contains("Third", "Second", "First"));
-        given().auth().oauth2(token).queryParam("limit", 2).queryParam("offset", 2).when().get("/projects")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", 2)
+                .queryParam("offset", 2)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("data.total", equalTo(3))
                 .body("data.limit", equalTo(2))
                 .body("data.offset", equalTo(2))
                 .body("data.projects", hasSize(1))
                 .body("data.projects[0].title", equalTo("First"))
                 .body("data.projects[0].treeSeed", matchesPattern(HEX_64));
-        given().auth().oauth2(token).queryParam("status", "active").when().get("/projects")
-                .then().statusCode(200).body("data.total", equalTo(3));
-        given().auth().oauth2(token).queryParam("status", "archived").when().get("/projects")
-                .then().statusCode(200).body("data.total", equalTo(0)).body("data.projects", hasSize(0));
+        given().auth()
+                .oauth2(token)
+                .queryParam("status", "active")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .body("data.total", equalTo(3));
+        given().auth()
+                .oauth2(token)
+                .queryParam("status", "archived")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .body("data.total", equalTo(0))
+                .body("data.projects", hasSize(0));
 
-        for (Map.Entry<String, String> bad : Map.of("status", "deleted", "limit", "0", "offset", "-1").entrySet()) {
-            given().auth().oauth2(token).queryParam(bad.getKey(), bad.getValue()).when().get("/projects")
-                    .then().statusCode(400)
+        for (Map.Entry<String, String> bad :
+                Map.of("status", "deleted", "limit", "0", "offset", "-1").entrySet()) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam(bad.getKey(), bad.getValue())
+                    .when()
+                    .get("/projects")
+                    .then()
+                    .statusCode(400)
                     .body("error.code", equalTo("VALIDATION_ERROR"))
                     .body("error.details.field", equalTo(bad.getKey()));
         }
-        given().auth().oauth2(token).queryParam("limit", "101").when().get("/projects").then().statusCode(400);
-        given().auth().oauth2(token).queryParam("limit", "abc").when().get("/projects").then().statusCode(400);
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", "101")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", "abc")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void answersOnlyTheOwnerForOneProject() {
         UUID owner = UUID.randomUUID();
-        String id = post(token(owner), "{\"title\": \"Mine\", \"wordGoal\": 60000}").statusCode(201)
-                .extract().path("data.id");
+        String id = post(token(owner), "{\"title\": \"Mine\", \"wordGoal\": 60000}")
+                .statusCode(201)
+                .extract()
+                .path("data.id");
 
-        given().auth().oauth2(token(owner)).when().get("/projects/" + id)
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token(owner))
+                .when()
+                .get("/projects/" + id)
+                .then()
+                .statusCode(200)
                 .body("success", is(true))
                 .body("data.project.id", equalTo(id))
                 .body("data.project.userId", equalTo(owner.toString()))
@@ -188,19 +255,35 @@ class ProjectResourceTest {
                 .body("data.project.wordGoal", equalTo(60000))
                 .body("data.project.status", equalTo("active"))
                 .body("data.project.treeSeed", matchesPattern(HEX_64));
-        given().auth().oauth2(token(UUID.randomUUID())).when().get("/projects/" + id)
-                .then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(token(owner)).when().get("/projects/" + UUID.randomUUID())
-                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().auth().oauth2(token(owner)).when().get("/projects/not-a-uuid")
-                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().auth()
+                .oauth2(token(UUID.randomUUID()))
+                .when()
+                .get("/projects/" + id)
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
+        given().auth()
+                .oauth2(token(owner))
+                .when()
+                .get("/projects/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
+        given().auth()
+                .oauth2(token(owner))
+                .when()
+                .get("/projects/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
     }
 
     @Test
     void followsContentEventsIdempotentlyAndInVersionOrder() throws Exception {
         UUID user = UUID.randomUUID();
         String token = token(user);
-        UUID project = UUID.fromString(post(token, "{\"wordGoal\": 50000}").statusCode(201).extract().path("data.id"));
+        UUID project = UUID.fromString(
+                post(token, "{\"wordGoal\": 50000}").statusCode(201).extract().path("data.id"));
         Instant savedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContentSaved v3 = ContentSaved.of(user, project, 3, 12_847, 347, savedAt, null);
 
@@ -231,7 +314,8 @@ class ProjectResourceTest {
         // the 100% milestone completes the project and publishes ProjectCompleted
         LocalKafka.publish(MilestoneReached.of(user, project, "100_percent", 50_000, 50_000, savedAt));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> "completed".equals(getProject(token, project).extract().path("data.project.status")));
+                .until(() ->
+                        "completed".equals(getProject(token, project).extract().path("data.project.status")));
         assertTrue(outboxHas("ProjectCompleted", project.toString()));
     }
 
@@ -242,7 +326,13 @@ class ProjectResourceTest {
     }
 
     private static ValidatableResponse post(String token, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/projects").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/projects")
+                .then();
     }
 
     private static ValidatableResponse getProject(String token, UUID id) {
@@ -254,8 +344,11 @@ class ProjectResourceTest {
     }
 
     private boolean publishedEvent(String type, String key) throws Exception {
-        return queryBoolean("SELECT count(*) > 0 FROM outbox_events WHERE event_type = ? AND event_key = ? "
-                + "AND published_at IS NOT NULL", type, key);
+        return queryBoolean(
+                "SELECT count(*) > 0 FROM outbox_events WHERE event_type = ? AND event_key = ? "
+                        + "AND published_at IS NOT NULL",
+                type,
+                key);
     }
 
     private boolean outboxHas(String type, String key) throws Exception {
@@ -263,8 +356,10 @@ class ProjectResourceTest {
     }
 
     private boolean processed(UUID eventId) throws Exception {
-        return queryBoolean("SELECT count(*) > 0 FROM processed_events WHERE event_id = ? AND consumer = ?",
-                eventId, "project-service");
+        return queryBoolean(
+                "SELECT count(*) > 0 FROM processed_events WHERE event_id = ? AND consumer = ?",
+                eventId,
+                "project-service");
     }
 
     private int contentVersion(UUID project) throws Exception {
@@ -279,7 +374,8 @@ class ProjectResourceTest {
     }
 
     private boolean queryBoolean(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -17,10 +17,10 @@ class ProjectRulesTest {
 
     @Test
     void aCompletedProjectStillAtItsNewGoalStaysCompleted() {
-        assertEquals(ProjectStatus.COMPLETED,
-                ProjectRules.statusAfterGoalChange(ProjectStatus.COMPLETED, 60_000, 60_000));
-        assertEquals(ProjectStatus.COMPLETED,
-                ProjectRules.statusAfterGoalChange(ProjectStatus.COMPLETED, 50_000, 40_000));
+        assertEquals(
+                ProjectStatus.COMPLETED, ProjectRules.statusAfterGoalChange(ProjectStatus.COMPLETED, 60_000, 60_000));
+        assertEquals(
+                ProjectStatus.COMPLETED, ProjectRules.statusAfterGoalChange(ProjectStatus.COMPLETED, 50_000, 40_000));
     }
 
     @Test

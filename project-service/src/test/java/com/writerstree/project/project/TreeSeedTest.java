@@ -16,7 +16,8 @@ class TreeSeedTest {
     @Test
     void isTheSha256HexOfUserProjectAndEpochMillis() {
         // printf '%s' '<user>-<project>-1769353200000' | sha256sum
-        assertEquals("5f3114cccef605f0481c23c64aa4e82267d11a038c1e04edbb9ec7afcc03ff98",
+        assertEquals(
+                "5f3114cccef605f0481c23c64aa4e82267d11a038c1e04edbb9ec7afcc03ff98",
                 TreeSeed.of(USER, PROJECT, CREATED));
     }
 

@@ -81,7 +81,9 @@ public class EdgeAuthenticator {
             }
             if (t instanceof IOException) {
                 LOG.warnf("Token keys unavailable: %s", t.toString());
-                return new ApiException(ErrorCode.EXTERNAL_SERVICE_ERROR, ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
+                return new ApiException(
+                        ErrorCode.EXTERNAL_SERVICE_ERROR,
+                        ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
                         Map.of("service", Upstream.IDENTITY.serviceName()));
             }
         }

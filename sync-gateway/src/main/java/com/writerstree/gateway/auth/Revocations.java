@@ -34,10 +34,16 @@ public class Revocations {
         String jti = jwt.getTokenID();
         String jtiKey = REVOKED_PREFIX + (jti == null || jti.isBlank() ? "-" : jti);
         String userKey = REVOKED_BEFORE_PREFIX + jwt.getSubject();
-        return redis.value(String.class).mget(jtiKey, userKey)
-                .onFailure().transform(failure -> {
-                    LOG.warnf("Revocation check impossible (Redis unavailable: %s); refusing the request", failure.toString());
-                    return new ApiException(ErrorCode.EXTERNAL_SERVICE_ERROR, ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
+        return redis.value(String.class)
+                .mget(jtiKey, userKey)
+                .onFailure()
+                .transform(failure -> {
+                    LOG.warnf(
+                            "Revocation check impossible (Redis unavailable: %s); refusing the request",
+                            failure.toString());
+                    return new ApiException(
+                            ErrorCode.EXTERNAL_SERVICE_ERROR,
+                            ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
                             Map.of("service", "redis"));
                 })
                 .map(values -> {

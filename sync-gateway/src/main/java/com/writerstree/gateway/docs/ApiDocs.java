@@ -56,26 +56,37 @@ public class ApiDocs {
         }
         List<Uni<Map.Entry<Upstream, JsonNode>>> fetches = new ArrayList<>();
         for (Upstream upstream : Upstream.values()) {
-            fetches.add(client.send(client.baseUrl(upstream) + "/q/openapi?format=json", HttpMethod.GET,
-                            MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json"), null, FETCH_TIMEOUT)
+            fetches.add(client.send(
+                            client.baseUrl(upstream) + "/q/openapi?format=json",
+                            HttpMethod.GET,
+                            MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json"),
+                            null,
+                            FETCH_TIMEOUT)
                     .map(r -> r.statusCode() == 200 ? parse(r.bodyAsString()) : null)
-                    .onFailure().recoverWithItem((JsonNode) null)
+                    .onFailure()
+                    .recoverWithItem((JsonNode) null)
                     .map(doc -> Map.entry(upstream, doc == null ? mapper.nullNode() : doc)));
         }
-        Uni.join().all(fetches).andFailFast().subscribe().with(docs -> {
-            Map<Upstream, JsonNode> byService = new LinkedHashMap<>();
-            docs.forEach(e -> byService.put(e.getKey(), e.getValue()));
-            ObjectNode merged = merge(mapper, byService);
-            String json = merged.toString();
-            if (!merged.has("x-unavailable-services")) {
-                cached = json;
-                cachedAt = System.currentTimeMillis();
-            }
-            send(rc, json);
-        }, failure -> {
-            LOG.warnf("API docs unavailable: %s", failure.toString());
-            rc.fail(failure);
-        });
+        Uni.join()
+                .all(fetches)
+                .andFailFast()
+                .subscribe()
+                .with(
+                        docs -> {
+                            Map<Upstream, JsonNode> byService = new LinkedHashMap<>();
+                            docs.forEach(e -> byService.put(e.getKey(), e.getValue()));
+                            ObjectNode merged = merge(mapper, byService);
+                            String json = merged.toString();
+                            if (!merged.has("x-unavailable-services")) {
+                                cached = json;
+                                cachedAt = System.currentTimeMillis();
+                            }
+                            send(rc, json);
+                        },
+                        failure -> {
+                            LOG.warnf("API docs unavailable: %s", failure.toString());
+                            rc.fail(failure);
+                        });
     }
 
     private JsonNode parse(String body) {
@@ -119,7 +130,8 @@ public class ApiDocs {
                 }
             }
             doc.path("components").fields().forEachRemaining(kind -> {
-                ObjectNode target = components.has(kind.getKey()) ? (ObjectNode) components.get(kind.getKey())
+                ObjectNode target = components.has(kind.getKey())
+                        ? (ObjectNode) components.get(kind.getKey())
                         : components.putObject(kind.getKey());
                 kind.getValue().fields().forEachRemaining(c -> {
                     if (!target.has(c.getKey())) {
@@ -135,7 +147,9 @@ public class ApiDocs {
     }
 
     private static void send(RoutingContext rc, String json) {
-        rc.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "max-age=60")
+        rc.response()
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "max-age=60")
                 .end(Buffer.buffer(json));
     }
 }

@@ -70,8 +70,13 @@ public final class HealthAssessment {
 
     private HealthAssessment() {}
 
-    public static HealthReport assess(boolean redisUp, Map<Upstream, Readiness> services, long freeDiskBytes,
-            HealthReport.Memory memory, Instant now, double uptimeSeconds) {
+    public static HealthReport assess(
+            boolean redisUp,
+            Map<Upstream, Readiness> services,
+            long freeDiskBytes,
+            HealthReport.Memory memory,
+            Instant now,
+            double uptimeSeconds) {
         Map<String, String> serviceStates = new LinkedHashMap<>();
         for (Upstream upstream : Upstream.values()) {
             Readiness r = services.getOrDefault(upstream, Readiness.unreachable());
@@ -87,13 +92,17 @@ public final class HealthAssessment {
         List<String> counted = new ArrayList<>(List.of(database, redis, kafka, s3, smtp));
         counted.addAll(serviceStates.values());
         String status = counted.contains(UNHEALTHY) ? DEGRADED : HEALTHY;
-        return new HealthReport(status, now, uptimeSeconds,
+        return new HealthReport(
+                status,
+                now,
+                uptimeSeconds,
                 new HealthReport.Checks(database, redis, kafka, s3, smtp, disk, memory, serviceStates));
     }
 
     /** healthy when every service reporting the check has it UP, unhealthy when one has it down, else unknown. */
     private static String everywhere(Stream<Readiness> reports, String check) {
-        List<String> states = reports.map(r -> r.check(check)).flatMap(Optional::stream).toList();
+        List<String> states =
+                reports.map(r -> r.check(check)).flatMap(Optional::stream).toList();
         if (states.isEmpty()) {
             return UNKNOWN;
         }

@@ -12,7 +12,14 @@ public record HealthReport(String status, Instant timestamp, double uptime, Chec
     public static final String WARNING = "warning";
     public static final String DEGRADED = "degraded";
 
-    public record Checks(String database, String redis, String kafka, String s3, String smtp, String disk, Memory memory,
+    public record Checks(
+            String database,
+            String redis,
+            String kafka,
+            String s3,
+            String smtp,
+            String disk,
+            Memory memory,
             Map<String, String> services) {}
 
     /** Sizes as the spec prints them, e.g. {@code "123MB"}. */

@@ -49,15 +49,21 @@ public class HealthReporter {
         Duration timeout = config.health().timeout();
         Uni<Boolean> redisUp = redis.execute("PING")
                 .map(reply -> reply != null && "PONG".equalsIgnoreCase(reply.toString()))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().invoke(e -> LOG.warnf("Redis PING failed: %s", e.toString()))
-                .onFailure().recoverWithItem(false);
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .invoke(e -> LOG.warnf("Redis PING failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithItem(false);
 
         Upstream[] upstreams = Upstream.values();
         List<Uni<HealthAssessment.Readiness>> probes = Arrays.stream(upstreams)
                 .map(upstream -> probe(upstream, requestId, timeout))
                 .toList();
-        Uni<Map<Upstream, HealthAssessment.Readiness>> services = Uni.combine().all().unis(probes)
+        Uni<Map<Upstream, HealthAssessment.Readiness>> services = Uni.combine()
+                .all()
+                .unis(probes)
                 .with(results -> {
                     Map<Upstream, HealthAssessment.Readiness> byService = new EnumMap<>(Upstream.class);
                     for (int i = 0; i < upstreams.length; i++) {
@@ -66,9 +72,17 @@ public class HealthReporter {
                     return byService;
                 });
 
-        return Uni.combine().all().unis(redisUp, services).asTuple()
-                .map(t -> HealthAssessment.assess(t.getItem1(), t.getItem2(), new File(".").getUsableSpace(), memory(),
-                        Instant.now().truncatedTo(ChronoUnit.MILLIS), uptimeSeconds()));
+        return Uni.combine()
+                .all()
+                .unis(redisUp, services)
+                .asTuple()
+                .map(t -> HealthAssessment.assess(
+                        t.getItem1(),
+                        t.getItem2(),
+                        new File(".").getUsableSpace(),
+                        memory(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                        uptimeSeconds()));
     }
 
     private Uni<HealthAssessment.Readiness> probe(Upstream upstream, String requestId, Duration timeout) {
@@ -78,15 +92,21 @@ public class HealthReporter {
         }
         return client.send(client.baseUrl(upstream) + "/q/health", HttpMethod.GET, headers, null, timeout)
                 .map(resp -> HealthAssessment.Readiness.of(resp.statusCode(), resp.bodyAsString()))
-                .ifNoItem().after(timeout).fail()
-                .onFailure().invoke(e -> LOG.debugf("%s readiness unreachable: %s", upstream.serviceName(), e.toString()))
-                .onFailure().recoverWithItem(HealthAssessment.Readiness.unreachable());
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .invoke(e -> LOG.debugf("%s readiness unreachable: %s", upstream.serviceName(), e.toString()))
+                .onFailure()
+                .recoverWithItem(HealthAssessment.Readiness.unreachable());
     }
 
     private static HealthReport.Memory memory() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new HealthReport.Memory(HealthAssessment.megabytes(heap.getUsed()),
-                HealthAssessment.megabytes(heap.getCommitted()), HealthAssessment.megabytes(residentSetBytes()));
+        return new HealthReport.Memory(
+                HealthAssessment.megabytes(heap.getUsed()),
+                HealthAssessment.megabytes(heap.getCommitted()),
+                HealthAssessment.megabytes(residentSetBytes()));
     }
 
     /** VmRSS from /proc (Linux); -1 elsewhere. */

@@ -56,7 +56,9 @@ public final class ClientAddress {
 
     /** An IP literal (no DNS lookups), or null. */
     static InetAddress literal(String s) {
-        if (s == null || s.isEmpty() || !(s.indexOf(':') >= 0 || s.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch)))) {
+        if (s == null
+                || s.isEmpty()
+                || !(s.indexOf(':') >= 0 || s.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch)))) {
             return null;
         }
         String bare = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
@@ -77,7 +79,8 @@ public final class ClientAddress {
             int bytes = ip.getAddress().length;
             int prefix = slash < 0 ? bytes * 8 : Integer.parseInt(cidr.substring(slash + 1));
             BigInteger all = BigInteger.ONE.shiftLeft(bytes * 8).subtract(BigInteger.ONE);
-            BigInteger mask = all.xor(BigInteger.ONE.shiftLeft(bytes * 8 - prefix).subtract(BigInteger.ONE));
+            BigInteger mask =
+                    all.xor(BigInteger.ONE.shiftLeft(bytes * 8 - prefix).subtract(BigInteger.ONE));
             return new Cidr(new BigInteger(1, ip.getAddress()).and(mask), mask, bytes);
         }
 

@@ -26,8 +26,14 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class EdgeLimits {
 
-    public static final Set<String> AUTH_LIMITED = Set.of("/auth/login", "/auth/register", "/auth/forgot-password",
-            "/auth/reset-password", "/auth/google", "/auth/resend-verification", "/auth/verify-email");
+    public static final Set<String> AUTH_LIMITED = Set.of(
+            "/auth/login",
+            "/auth/register",
+            "/auth/forgot-password",
+            "/auth/reset-password",
+            "/auth/google",
+            "/auth/resend-verification",
+            "/auth/verify-email");
     private static final Pattern CONTENT_SAVE = Pattern.compile("^/projects/([^/]+)/content/?$");
 
     @Inject
@@ -48,7 +54,9 @@ public class EdgeLimits {
     }
 
     public String clientIp(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String peer = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         return clientAddress.resolve(peer, request.headers().getAll("X-Forwarded-For"));
     }
 
@@ -59,7 +67,8 @@ public class EdgeLimits {
             return Uni.createFrom().voidItem();
         }
         GatewayConfig.Window auth = config.rateLimit().auth();
-        return enforce(limiter.window("rl:auth:" + normalized.substring(6) + ":" + clientIp, auth.max(), auth.window()),
+        return enforce(
+                limiter.window("rl:auth:" + normalized.substring(6) + ":" + clientIp, auth.max(), auth.window()),
                 "Too many attempts, please try again later.");
     }
 
@@ -87,15 +96,17 @@ public class EdgeLimits {
 
     private static Uni<Void> enforce(Uni<RateLimiter.Decision> decision, String message) {
         return decision.map(d -> {
-            if (!d.allowed()) {
-                throw tooMany(d.retryAfterSeconds(), message);
-            }
-            return null;
-        }).replaceWithVoid();
+                    if (!d.allowed()) {
+                        throw tooMany(d.retryAfterSeconds(), message);
+                    }
+                    return null;
+                })
+                .replaceWithVoid();
     }
 
     public static ApiException tooMany(long retryAfterSeconds, String message) {
-        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED,
+        return new ApiException(
+                ErrorCode.RATE_LIMIT_EXCEEDED,
                 message == null ? ErrorCode.RATE_LIMIT_EXCEEDED.defaultMessage() : message,
                 Map.of("retryAfter", retryAfterSeconds));
     }

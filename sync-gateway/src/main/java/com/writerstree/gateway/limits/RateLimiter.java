@@ -66,13 +66,15 @@ public class RateLimiter {
                     long ttl = r.get(1).toLong();
                     return count <= max ? Decision.ALLOW : new Decision(false, Math.max(1, (ttl + 999) / 1000));
                 })
-                .onFailure().recoverWithItem(failure -> failOpen(key, failure));
+                .onFailure()
+                .recoverWithItem(failure -> failOpen(key, failure));
     }
 
     public Uni<Decision> bucket(String key, double ratePerSecond, int burst) {
         return redis.execute("EVAL", TOKEN_BUCKET, "1", key, Double.toString(ratePerSecond), Integer.toString(burst))
                 .map(RateLimiter::bucketDecision)
-                .onFailure().recoverWithItem(failure -> failOpen(key, failure));
+                .onFailure()
+                .recoverWithItem(failure -> failOpen(key, failure));
     }
 
     private static Decision bucketDecision(Response r) {
@@ -82,7 +84,8 @@ public class RateLimiter {
     }
 
     private static Decision failOpen(String key, Throwable failure) {
-        LOG.warnf("Rate limit %s not checked (Redis unavailable: %s); letting the request through",
+        LOG.warnf(
+                "Rate limit %s not checked (Redis unavailable: %s); letting the request through",
                 key.replaceAll(":[^:]*$", ":*"), failure.toString());
         return Decision.ALLOW;
     }

@@ -12,13 +12,23 @@ import java.util.TreeSet;
  */
 public final class ForwardHeaders {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
-            "trailers", "upgrade", "proxy-authorization", "proxy-authenticate", "proxy-connection", "host",
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "trailers",
+            "upgrade",
+            "proxy-authorization",
+            "proxy-authenticate",
+            "proxy-connection",
+            "host",
             "content-length");
 
     /** Set by the gateway only. {@code Expect} is dropped because the body is already read in full. */
-    private static final Set<String> GATEWAY_OWNED = Set.of("x-sync-origin", "x-forwarded-for", "x-forwarded-proto",
-            "x-forwarded-host", "forwarded", "expect");
+    private static final Set<String> GATEWAY_OWNED =
+            Set.of("x-sync-origin", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded", "expect");
 
     private ForwardHeaders() {}
 

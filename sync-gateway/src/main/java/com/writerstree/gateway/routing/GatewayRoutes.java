@@ -3,8 +3,8 @@ package com.writerstree.gateway.routing;
 import com.writerstree.gateway.auth.EdgeAuthenticator;
 import com.writerstree.gateway.auth.Revocations;
 import com.writerstree.gateway.config.GatewayConfig;
-import com.writerstree.gateway.limits.EdgeLimits;
 import com.writerstree.gateway.health.HealthReporter;
+import com.writerstree.gateway.limits.EdgeLimits;
 import com.writerstree.gateway.web.EdgeResponses;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
@@ -41,8 +41,8 @@ import org.jboss.logging.MDC;
 public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
-    private static final Set<HttpMethod> BODYLESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
-            HttpMethod.OPTIONS);
+    private static final Set<HttpMethod> BODYLESS =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     @Inject
     GatewayConfig config;
@@ -73,7 +73,8 @@ public class GatewayRoutes {
         // /ws/sync is the WebSocket endpoint (sync/SyncSocket), /api-docs the merged API documentation (docs/ApiDocs)
         router.routeWithRegex("^(?!(" + Pattern.quote(reserved) + "|/ws/sync|/api-docs)(/|$)).*")
                 .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()))
+                .handler(BodyHandler.create(false)
+                        .setBodyLimit(config.maxBodySize().asLongValue()))
                 .handler(this::dispatch);
     }
 
@@ -82,13 +83,21 @@ public class GatewayRoutes {
         RouteTable.Match match = RouteTable.match(method, rc.normalizedPath());
         if (match instanceof RouteTable.MethodNotAllowed notAllowed) {
             rc.response().putHeader("Allow", String.join(", ", notAllowed.allowed()));
-            responses.error(rc, new ApiException(ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed here",
-                    Map.of("allowed", notAllowed.allowed())));
+            responses.error(
+                    rc,
+                    new ApiException(
+                            ErrorCode.METHOD_NOT_ALLOWED,
+                            method + " is not allowed here",
+                            Map.of("allowed", notAllowed.allowed())));
             return;
         }
         if (!(match instanceof RouteTable.Found found)) {
-            responses.error(rc, new ApiException(ErrorCode.NOT_FOUND, "No such endpoint",
-                    Map.of("method", method, "path", rc.normalizedPath())));
+            responses.error(
+                    rc,
+                    new ApiException(
+                            ErrorCode.NOT_FOUND,
+                            "No such endpoint",
+                            Map.of("method", method, "path", rc.normalizedPath())));
             return;
         }
         if (found.route().handling() == RouteTable.Handling.HEALTH) {
@@ -97,7 +106,8 @@ public class GatewayRoutes {
         }
         if (found.route().isPublic()) {
             limits.checkPublic(method, found.path(), limits.clientIp(rc.request()))
-                    .subscribe().with(ok -> forward(rc, found, null), failure -> fail(rc, failure));
+                    .subscribe()
+                    .with(ok -> forward(rc, found, null), failure -> fail(rc, failure));
             return;
         }
         authenticator.authenticate(rc).onComplete(verified -> {
@@ -108,15 +118,19 @@ public class GatewayRoutes {
             JsonWebToken jwt = verified.result();
             MDC.put(Caller.MDC_KEY, jwt.getSubject());
             rc.addEndHandler(ignored -> MDC.remove(Caller.MDC_KEY));
-            revocations.check(jwt)
+            revocations
+                    .check(jwt)
                     .chain(() -> limits.checkUser(method, found.path(), jwt.getSubject()))
-                    .subscribe().with(ok -> {
-                        if (found.route().handling() == RouteTable.Handling.COMPOSE_PROJECT) {
-                            composeProject(rc, found, jwt.getRawToken());
-                        } else {
-                            forward(rc, found, jwt.getRawToken());
-                        }
-                    }, failure -> fail(rc, failure));
+                    .subscribe()
+                    .with(
+                            ok -> {
+                                if (found.route().handling() == RouteTable.Handling.COMPOSE_PROJECT) {
+                                    composeProject(rc, found, jwt.getRawToken());
+                                } else {
+                                    forward(rc, found, jwt.getRawToken());
+                                }
+                            },
+                            failure -> fail(rc, failure));
         });
     }
 
@@ -130,7 +144,8 @@ public class GatewayRoutes {
             body = BODYLESS.contains(rc.request().method()) ? null : Buffer.buffer();
         }
         client.send(upstream, rc.request().method(), uri, outgoingHeaders(rc, token), body)
-                .subscribe().with(answer -> relay(rc, answer), failure -> unavailable(rc, upstream, failure));
+                .subscribe()
+                .with(answer -> relay(rc, answer), failure -> unavailable(rc, upstream, failure));
     }
 
     /** GET /projects/{id}: project + content in parallel, composed (or degraded) by {@link ProjectComposition}. */
@@ -139,26 +154,38 @@ public class GatewayRoutes {
         MultiMap headers = outgoingHeaders(rc, token);
         Uni<ProjectComposition.Reply> project = client.send(Upstream.PROJECT, HttpMethod.GET, path, headers, null)
                 .map(GatewayRoutes::reply);
-        Uni<Optional<ProjectComposition.Reply>> content = client
-                .send(Upstream.CONTENT, HttpMethod.GET, path + "/content", headers, null)
+        Uni<Optional<ProjectComposition.Reply>> content = client.send(
+                        Upstream.CONTENT, HttpMethod.GET, path + "/content", headers, null)
                 .map(answer -> Optional.of(reply(answer)))
-                .onFailure().invoke(e -> LOG.warnf("content-service unreachable for %s: %s", path, e.toString()))
-                .onFailure().recoverWithItem(Optional.empty());
-        Uni.combine().all().unis(project, content).asTuple()
+                .onFailure()
+                .invoke(e -> LOG.warnf("content-service unreachable for %s: %s", path, e.toString()))
+                .onFailure()
+                .recoverWithItem(Optional.empty());
+        Uni.combine()
+                .all()
+                .unis(project, content)
+                .asTuple()
                 .map(both -> ProjectComposition.compose(both.getItem1(), both.getItem2()))
-                .subscribe().with(outcome -> {
-                    if (outcome.degraded()) {
-                        LOG.warnf("Served %s without its content (content-service unavailable)", path);
-                    }
-                    responses.json(rc, outcome.status(), outcome.body());
-                }, failure -> unavailable(rc, Upstream.PROJECT, failure));
+                .subscribe()
+                .with(
+                        outcome -> {
+                            if (outcome.degraded()) {
+                                LOG.warnf("Served %s without its content (content-service unavailable)", path);
+                            }
+                            responses.json(rc, outcome.status(), outcome.body());
+                        },
+                        failure -> unavailable(rc, Upstream.PROJECT, failure));
     }
 
     private void reportHealth(RoutingContext rc) {
-        health.report(rc.request().getHeader(RequestIds.HEADER)).subscribe().with(report -> {
-            rc.response().putHeader("Cache-Control", "no-store");
-            responses.json(rc, report.healthy() ? 200 : 503, report);
-        }, failure -> fail(rc, failure));
+        health.report(rc.request().getHeader(RequestIds.HEADER))
+                .subscribe()
+                .with(
+                        report -> {
+                            rc.response().putHeader("Cache-Control", "no-store");
+                            responses.json(rc, report.healthy() ? 200 : 503, report);
+                        },
+                        failure -> fail(rc, failure));
     }
 
     private MultiMap outgoingHeaders(RoutingContext rc, String token) {
@@ -188,20 +215,27 @@ public class GatewayRoutes {
     }
 
     private void unavailable(RoutingContext rc, Upstream upstream, Throwable failure) {
-        LOG.warnf("%s unavailable for %s %s: %s", upstream.serviceName(), rc.request().method(), rc.normalizedPath(),
-                failure.toString());
+        LOG.warnf(
+                "%s unavailable for %s %s: %s",
+                upstream.serviceName(), rc.request().method(), rc.normalizedPath(), failure.toString());
         if (rc.response().closed()) {
             return;
         }
-        responses.error(rc, new ApiException(ErrorCode.EXTERNAL_SERVICE_ERROR,
-                ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(), Map.of("service", upstream.serviceName())));
+        responses.error(
+                rc,
+                new ApiException(
+                        ErrorCode.EXTERNAL_SERVICE_ERROR,
+                        ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
+                        Map.of("service", upstream.serviceName())));
     }
 
     private void fail(RoutingContext rc, Throwable failure) {
         if (failure instanceof ApiException api) {
-            if (api.code() == ErrorCode.RATE_LIMIT_EXCEEDED && api.details() != null
+            if (api.code() == ErrorCode.RATE_LIMIT_EXCEEDED
+                    && api.details() != null
                     && api.details().get("retryAfter") != null) {
-                rc.response().putHeader("Retry-After", String.valueOf(api.details().get("retryAfter")));
+                rc.response()
+                        .putHeader("Retry-After", String.valueOf(api.details().get("retryAfter")));
             }
             responses.error(rc, api);
             return;

@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class ProjectComposition {
 
     public static final String WARNING_CODE = "CONTENT_UNAVAILABLE";
-    public static final String WARNING_MESSAGE = "Content is temporarily unavailable; showing the project without its text.";
+    public static final String WARNING_MESSAGE =
+            "Content is temporarily unavailable; showing the project without its text.";
 
     /** A service's answer: status and raw body. */
     public record Reply(int status, String body) {}
@@ -42,18 +43,26 @@ public final class ProjectComposition {
         if (projectData == null) {
             throw new IllegalStateException("project-service answered 200 without data.project");
         }
-        if (content.isPresent() && content.get().status() >= 400 && content.get().status() < 500) {
+        if (content.isPresent()
+                && content.get().status() >= 400
+                && content.get().status() < 500) {
             return new Outcome(content.get().status(), content.get().body(), false);
         }
         JsonObject data = new JsonObject().put("project", projectData);
-        Object text = content.filter(c -> c.status() == 200).map(c -> dataField(c.body(), "content")).orElse(null);
+        Object text = content.filter(c -> c.status() == 200)
+                .map(c -> dataField(c.body(), "content"))
+                .orElse(null);
         if (text != null) {
             Object milestones = dataField(content.get().body(), "milestones");
             data.put("content", text).put("milestones", milestones == null ? new JsonArray() : milestones);
             return new Outcome(200, envelope(data), false);
         }
-        data.putNull("content").put("milestones", new JsonArray())
-                .put("warnings", new JsonArray().add(new JsonObject().put("code", WARNING_CODE).put("message", WARNING_MESSAGE)));
+        data.putNull("content")
+                .put("milestones", new JsonArray())
+                .put(
+                        "warnings",
+                        new JsonArray()
+                                .add(new JsonObject().put("code", WARNING_CODE).put("message", WARNING_MESSAGE)));
         return new Outcome(200, envelope(data), true);
     }
 

@@ -42,14 +42,16 @@ public class UpstreamClient {
             baseUrls.put(upstream, url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         }
         GatewayConfig.Client settings = config.client();
-        client = WebClient.create(vertx, new WebClientOptions()
-                .setKeepAlive(true)
-                .setMaxPoolSize(settings.maxPoolSize())
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setIdleTimeout((int) settings.requestTimeout().toSeconds())
-                .setFollowRedirects(false)
-                .setUserAgentEnabled(false)
-                .setDecompressionSupported(false));
+        client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setKeepAlive(true)
+                        .setMaxPoolSize(settings.maxPoolSize())
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                        .setIdleTimeout((int) settings.requestTimeout().toSeconds())
+                        .setFollowRedirects(false)
+                        .setUserAgentEnabled(false)
+                        .setDecompressionSupported(false));
     }
 
     @PreDestroy
@@ -67,14 +69,20 @@ public class UpstreamClient {
      * Sends one request to a service. {@code pathAndQuery} starts with '/'; {@code body} may be null. Fails when the
      * service cannot be reached or sends nothing within the request timeout; any HTTP status is an item.
      */
-    public Uni<HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> send(Upstream upstream, HttpMethod method,
-            String pathAndQuery, MultiMap headers, Buffer body) {
-        return send(baseUrl(upstream) + pathAndQuery, method, headers, body, config.client().requestTimeout());
+    public Uni<HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> send(
+            Upstream upstream, HttpMethod method, String pathAndQuery, MultiMap headers, Buffer body) {
+        return send(
+                baseUrl(upstream) + pathAndQuery,
+                method,
+                headers,
+                body,
+                config.client().requestTimeout());
     }
 
-    public Uni<HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> send(String url, HttpMethod method, MultiMap headers,
-            Buffer body, Duration timeout) {
-        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client.requestAbs(method, url).timeout(timeout.toMillis());
+    public Uni<HttpResponse<io.vertx.mutiny.core.buffer.Buffer>> send(
+            String url, HttpMethod method, MultiMap headers, Buffer body, Duration timeout) {
+        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request =
+                client.requestAbs(method, url).timeout(timeout.toMillis());
         request.putHeaders(io.vertx.mutiny.core.MultiMap.newInstance(headers));
         return body == null ? request.send() : request.sendBuffer(io.vertx.mutiny.core.buffer.Buffer.newInstance(body));
     }

@@ -34,7 +34,9 @@ public class ContentSync {
         }
 
         String errorCode() {
-            return status == 200 ? null : body.path("error").path("code").asText(ErrorCode.EXTERNAL_SERVICE_ERROR.name());
+            return status == 200
+                    ? null
+                    : body.path("error").path("code").asText(ErrorCode.EXTERNAL_SERVICE_ERROR.name());
         }
 
         String errorMessage() {
@@ -64,13 +66,19 @@ public class ContentSync {
         update.put("content", stored.path("text").asText(""));
         update.put("wordCount", stored.path("wordCount").asInt());
         update.put("version", stored.path("version").asInt());
-        update.put("updatedAt", stored.path("lastSavedAt").isTextual() ? stored.get("lastSavedAt").asText() : null);
+        update.put(
+                "updatedAt",
+                stored.path("lastSavedAt").isTextual()
+                        ? stored.get("lastSavedAt").asText()
+                        : null);
         return update;
     }
 
     private Reply call(HttpMethod method, String path, MultiMap headers, Buffer body) {
         try {
-            var answer = client.send(Upstream.CONTENT, method, path, headers, body).await().atMost(WAIT);
+            var answer = client.send(Upstream.CONTENT, method, path, headers, body)
+                    .await()
+                    .atMost(WAIT);
             JsonNode parsed;
             try {
                 parsed = SyncMessages.mapper().readTree(answer.bodyAsString());
@@ -86,9 +94,16 @@ public class ContentSync {
             return new Reply(answer.statusCode(), parsed);
         } catch (RuntimeException e) {
             LOG.warnf("content-service unavailable for %s %s: %s", method, path, e.toString());
-            return new Reply(503, SyncMessages.mapper().createObjectNode().set("error", SyncMessages.mapper()
-                    .createObjectNode().put("code", ErrorCode.EXTERNAL_SERVICE_ERROR.name())
-                    .put("message", ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage())));
+            return new Reply(
+                    503,
+                    SyncMessages.mapper()
+                            .createObjectNode()
+                            .set(
+                                    "error",
+                                    SyncMessages.mapper()
+                                            .createObjectNode()
+                                            .put("code", ErrorCode.EXTERNAL_SERVICE_ERROR.name())
+                                            .put("message", ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage())));
         }
     }
 

@@ -58,7 +58,11 @@ public class SyncEvents {
         }
         decoded.ifPresent(event -> {
             if (event instanceof UserEvents.UserDeletionRequested || event instanceof UserEvents.UserPurged) {
-                sessions.closeUser(event.userId().toString(), s -> true, SyncSessions.CLOSE_GONE, "ACCOUNT_DELETED",
+                sessions.closeUser(
+                        event.userId().toString(),
+                        s -> true,
+                        SyncSessions.CLOSE_GONE,
+                        "ACCOUNT_DELETED",
                         "This account is being deleted");
             }
         });
@@ -83,13 +87,16 @@ public class SyncEvents {
         }
     }
 
-    private void fanOutContent(Collection<SyncSession> local, UUID projectId, int version, String origin, UUID eventId) {
-        List<SyncSession> targets = local.stream().filter(s -> !s.id().equals(origin)).toList();
+    private void fanOutContent(
+            Collection<SyncSession> local, UUID projectId, int version, String origin, UUID eventId) {
+        List<SyncSession> targets =
+                local.stream().filter(s -> !s.id().equals(origin)).toList();
         if (targets.isEmpty()) {
             return;
         }
         // the text is fetched once per event, with the token of one of the user's connections
-        ContentSync.Reply reply = content.read(targets.get(0).identity().token(), projectId.toString(), "evt-" + eventId);
+        ContentSync.Reply reply =
+                content.read(targets.get(0).identity().token(), projectId.toString(), "evt-" + eventId);
         if (reply.status() != 200) {
             LOG.warnf("sync:update for project %s skipped: content-service answered %d", projectId, reply.status());
             return;

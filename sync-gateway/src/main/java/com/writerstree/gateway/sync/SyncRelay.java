@@ -29,11 +29,17 @@ public class SyncRelay {
     SyncSessions sessions;
 
     void start(@Observes StartupEvent ignored) {
-        redis.pubsub(String.class).subscribe(RELAY_CHANNEL, this::onRelay)
-                .subscribe().with(s -> LOG.debug("Subscribed to " + RELAY_CHANNEL),
+        redis.pubsub(String.class)
+                .subscribe(RELAY_CHANNEL, this::onRelay)
+                .subscribe()
+                .with(
+                        s -> LOG.debug("Subscribed to " + RELAY_CHANNEL),
                         f -> LOG.errorf("Cannot subscribe to %s: %s", RELAY_CHANNEL, f.toString()));
-        redis.pubsub(String.class).subscribe(Revocations.CHANNEL, this::onRevocation)
-                .subscribe().with(s -> LOG.debug("Subscribed to " + Revocations.CHANNEL),
+        redis.pubsub(String.class)
+                .subscribe(Revocations.CHANNEL, this::onRevocation)
+                .subscribe()
+                .with(
+                        s -> LOG.debug("Subscribed to " + Revocations.CHANNEL),
                         f -> LOG.errorf("Cannot subscribe to %s: %s", Revocations.CHANNEL, f.toString()));
     }
 
@@ -44,8 +50,12 @@ public class SyncRelay {
         message.put("origin", originConnection);
         message.put("event", event);
         message.put("data", data);
-        redis.pubsub(String.class).publish(RELAY_CHANNEL, SyncMessages.mapper().valueToTree(message).toString())
-                .subscribe().with(ok -> { }, f -> LOG.warnf("Relay publish failed: %s", f.toString()));
+        redis.pubsub(String.class)
+                .publish(
+                        RELAY_CHANNEL,
+                        SyncMessages.mapper().valueToTree(message).toString())
+                .subscribe()
+                .with(ok -> {}, f -> LOG.warnf("Relay publish failed: %s", f.toString()));
     }
 
     void onRelay(String payload) {
@@ -69,12 +79,22 @@ public class SyncRelay {
             JsonNode message = SyncMessages.mapper().readTree(payload);
             String userId = message.path("userId").asText(null);
             String jti = message.path("jti").isTextual() ? message.get("jti").asText() : null;
-            Long before = message.path("revokedBefore").isNumber() ? message.get("revokedBefore").asLong() : null;
-            int closed = sessions.closeUser(userId, session -> {
-                SyncSession.Identity identity = session.identity();
-                return identity != null && Revocations.isRevoked(jti != null && jti.equals(identity.jti()) ? "1" : null,
-                        before == null ? null : before.toString(), identity.issuedAt());
-            }, SyncSessions.CLOSE_AUTH, "INVALID_TOKEN", Revocations.MESSAGE);
+            Long before = message.path("revokedBefore").isNumber()
+                    ? message.get("revokedBefore").asLong()
+                    : null;
+            int closed = sessions.closeUser(
+                    userId,
+                    session -> {
+                        SyncSession.Identity identity = session.identity();
+                        return identity != null
+                                && Revocations.isRevoked(
+                                        jti != null && jti.equals(identity.jti()) ? "1" : null,
+                                        before == null ? null : before.toString(),
+                                        identity.issuedAt());
+                    },
+                    SyncSessions.CLOSE_AUTH,
+                    "INVALID_TOKEN",
+                    Revocations.MESSAGE);
             if (closed > 0) {
                 LOG.infof("Closed %d WebSocket(s) of user %s after a revocation", closed, userId);
             }

@@ -13,6 +13,7 @@ final class SyncSession {
 
     /** Per-connection message budget (in memory: a connection lives on one replica). */
     private double tokens;
+
     private long refilledAt = openedAt;
 
     SyncSession(WebSocketConnection connection, int burst) {

@@ -28,6 +28,7 @@ public class SyncSessions {
 
     /** Close codes (4000-4999 are the application's): authentication failed / revoked / expired; idle. */
     public static final int CLOSE_AUTH = 4401;
+
     public static final int CLOSE_IDLE = 4408;
     public static final int CLOSE_GONE = 4410;
 
@@ -48,7 +49,8 @@ public class SyncSessions {
 
     void start(@Observes StartupEvent ignored) {
         Gauge.builder("active_websocket_connections", byId, Map::size)
-                .description("Open /ws/sync connections on this gateway replica").register(registry);
+                .description("Open /ws/sync connections on this gateway replica")
+                .register(registry);
         timer = vertx.setPeriodic(1000, id -> sweep());
     }
 
@@ -67,7 +69,8 @@ public class SyncSessions {
     }
 
     void authenticated(SyncSession session) {
-        byUser.computeIfAbsent(session.userId(), u -> ConcurrentHashMap.newKeySet()).add(session);
+        byUser.computeIfAbsent(session.userId(), u -> ConcurrentHashMap.newKeySet())
+                .add(session);
     }
 
     void closed(String connectionId) {
@@ -91,9 +94,12 @@ public class SyncSessions {
 
     /** Sends an {@code error} event, then closes the connection with {@code code}. */
     void closeWith(SyncSession session, int code, String errorCode, String message) {
-        session.connection.sendText(SyncMessages.error(errorCode, message, null))
-                .onItemOrFailure().transformToUni((ok, failure) -> session.connection.close(new CloseReason(code, message)))
-                .subscribe().with(ok -> { }, failure -> LOG.debugf("Close of %s failed: %s", session.id(), failure));
+        session.connection
+                .sendText(SyncMessages.error(errorCode, message, null))
+                .onItemOrFailure()
+                .transformToUni((ok, failure) -> session.connection.close(new CloseReason(code, message)))
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("Close of %s failed: %s", session.id(), failure));
     }
 
     /** Closes every local connection of {@code userId} matching {@code which}. */
@@ -117,16 +123,22 @@ public class SyncSessions {
             if (identity == null) {
                 if (now - session.openedAt > authTimeout) {
                     byId.remove(session.id());
-                    closeWith(session, CLOSE_AUTH, "AUTHENTICATION_REQUIRED", "Authenticate within "
-                            + config.ws().authTimeout().toSeconds() + " s of connecting");
+                    closeWith(
+                            session,
+                            CLOSE_AUTH,
+                            "AUTHENTICATION_REQUIRED",
+                            "Authenticate within " + config.ws().authTimeout().toSeconds() + " s of connecting");
                 }
             } else if (identity.expiresAt() > 0 && now / 1000 >= identity.expiresAt()) {
                 closed(session.id());
                 closeWith(session, CLOSE_AUTH, "TOKEN_EXPIRED", "Your session has expired");
             } else if (now - session.lastSeen > idleTimeout) {
                 closed(session.id());
-                closeWith(session, CLOSE_IDLE, "IDLE_TIMEOUT", "No message for "
-                        + config.ws().idleTimeout().toSeconds() + " s");
+                closeWith(
+                        session,
+                        CLOSE_IDLE,
+                        "IDLE_TIMEOUT",
+                        "No message for " + config.ws().idleTimeout().toSeconds() + " s");
             }
         }
     }

@@ -61,7 +61,8 @@ public class SyncSocket {
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        SyncSession session = new SyncSession(connection, config.rateLimit().wsMessages().burst());
+        SyncSession session =
+                new SyncSession(connection, config.rateLimit().wsMessages().burst());
         sessions.opened(session);
         String cookie = cookieToken(connection.handshakeRequest().header("Cookie"));
         if (cookie == null) {
@@ -94,14 +95,20 @@ public class SyncSocket {
         String requestId = requestId();
         MDC.put("requestId", requestId);
         try {
-            if (!session.tryAcquire(config.rateLimit().wsMessages().rate(), config.rateLimit().wsMessages().burst())) {
+            if (!session.tryAcquire(
+                    config.rateLimit().wsMessages().rate(),
+                    config.rateLimit().wsMessages().burst())) {
                 send(session, SyncMessages.error("RATE_LIMIT_EXCEEDED", "Too many messages, slow down.", requestId));
                 return;
             }
             var parsed = SyncMessages.parse(frame);
             if (parsed.isEmpty()) {
-                send(session, SyncMessages.error("VALIDATION_ERROR",
-                        "Messages are JSON objects {\"event\": \"...\", \"data\": {...}}", requestId));
+                send(
+                        session,
+                        SyncMessages.error(
+                                "VALIDATION_ERROR",
+                                "Messages are JSON objects {\"event\": \"...\", \"data\": {...}}",
+                                requestId));
                 return;
             }
             SyncMessages.Incoming in = parsed.get();
@@ -119,8 +126,12 @@ public class SyncSocket {
                 return;
             }
             if (!session.authenticated()) {
-                send(session, SyncMessages.error("AUTHENTICATION_REQUIRED",
-                        "Send {\"event\":\"authenticate\",\"data\":{\"token\":\"...\"}} first", requestId));
+                send(
+                        session,
+                        SyncMessages.error(
+                                "AUTHENTICATION_REQUIRED",
+                                "Send {\"event\":\"authenticate\",\"data\":{\"token\":\"...\"}} first",
+                                requestId));
                 return;
             }
             MDC.put("userId", session.userId());
@@ -128,8 +139,11 @@ public class SyncSocket {
                 case "sync:content" -> syncContent(session, in.data(), requestId);
                 case "sync:cursor" -> syncCursor(session, in.data(), requestId);
                 case "sync:resume" -> resume(session, in.data(), requestId);
-                default -> send(session, SyncMessages.error("VALIDATION_ERROR", "Unknown event: " + truncate(in.event()),
-                        requestId));
+                default ->
+                    send(
+                            session,
+                            SyncMessages.error(
+                                    "VALIDATION_ERROR", "Unknown event: " + truncate(in.event()), requestId));
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "WebSocket message failed on connection %s", connection.id());
@@ -159,7 +173,10 @@ public class SyncSocket {
             sessions.closeWith(session, SyncSessions.CLOSE_AUTH, e.code().name(), e.getMessage());
             return;
         } catch (RuntimeException e) {
-            send(session, SyncMessages.error("EXTERNAL_SERVICE_ERROR", "Authentication is temporarily unavailable", requestId));
+            send(
+                    session,
+                    SyncMessages.error(
+                            "EXTERNAL_SERVICE_ERROR", "Authentication is temporarily unavailable", requestId));
             return;
         }
         String previous = session.userId();
@@ -167,18 +184,24 @@ public class SyncSocket {
             send(session, SyncMessages.error("FORBIDDEN", "This connection belongs to another user", requestId));
             return;
         }
-        session.authenticate(new SyncSession.Identity(jwt.getSubject(), token, jwt.getTokenID(), jwt.getIssuedAtTime(),
-                jwt.getExpirationTime()));
+        session.authenticate(new SyncSession.Identity(
+                jwt.getSubject(), token, jwt.getTokenID(), jwt.getIssuedAtTime(), jwt.getExpirationTime()));
         sessions.authenticated(session);
-        send(session, SyncMessages.encode("authenticated", Map.of("userId", jwt.getSubject(), "connectionId", session.id())));
+        send(
+                session,
+                SyncMessages.encode("authenticated", Map.of("userId", jwt.getSubject(), "connectionId", session.id())));
     }
 
     private void syncContent(SyncSession session, JsonNode data, String requestId) {
         String projectId = SyncMessages.text(data, "projectId");
         JsonNode text = data.get("content");
         if (!SyncMessages.isProjectId(projectId) || text == null || !text.isTextual()) {
-            send(session, SyncMessages.error("VALIDATION_ERROR",
-                    "sync:content needs data.projectId (UUID) and data.content (string)", requestId));
+            send(
+                    session,
+                    SyncMessages.error(
+                            "VALIDATION_ERROR",
+                            "sync:content needs data.projectId (UUID) and data.content (string)",
+                            requestId));
             return;
         }
         try {
@@ -213,9 +236,16 @@ public class SyncSocket {
             JsonNode details = reply.errorDetails();
             Map<String, Object> conflict = new LinkedHashMap<>();
             conflict.put("projectId", projectId);
-            conflict.put("serverVersion", details.path("serverVersion").isMissingNode() ? null : details.get("serverVersion").asInt());
-            conflict.put("clientVersion", data.hasNonNull("version") ? data.get("version").asInt()
-                    : details.path("clientVersion").asInt());
+            conflict.put(
+                    "serverVersion",
+                    details.path("serverVersion").isMissingNode()
+                            ? null
+                            : details.get("serverVersion").asInt());
+            conflict.put(
+                    "clientVersion",
+                    data.hasNonNull("version")
+                            ? data.get("version").asInt()
+                            : details.path("clientVersion").asInt());
             conflict.put("serverContent", details.path("serverContent").asText(null));
             conflict.put("message", "Your changes conflict with recent updates");
             send(session, SyncMessages.encode("sync:conflict", conflict));
@@ -228,26 +258,40 @@ public class SyncSocket {
         String projectId = SyncMessages.text(data, "projectId");
         Integer position = SyncMessages.integer(data, "cursorPosition");
         if (!SyncMessages.isProjectId(projectId) || position == null || position < 0) {
-            send(session, SyncMessages.error("VALIDATION_ERROR",
-                    "sync:cursor needs data.projectId (UUID) and data.cursorPosition (integer >= 0)", requestId));
+            send(
+                    session,
+                    SyncMessages.error(
+                            "VALIDATION_ERROR",
+                            "sync:cursor needs data.projectId (UUID) and data.cursorPosition (integer >= 0)",
+                            requestId));
             return;
         }
-        relay.publish(session.userId(), session.id(), "sync:cursor", Map.of("projectId", projectId, "cursorPosition", position));
+        relay.publish(
+                session.userId(),
+                session.id(),
+                "sync:cursor",
+                Map.of("projectId", projectId, "cursorPosition", position));
     }
 
     private void resume(SyncSession session, JsonNode data, String requestId) {
         JsonNode projects = data.get("projects");
         if (projects == null || !projects.isArray() || projects.size() > 100) {
-            send(session, SyncMessages.error("VALIDATION_ERROR",
-                    "sync:resume needs data.projects: [{projectId, version}] (at most 100)", requestId));
+            send(
+                    session,
+                    SyncMessages.error(
+                            "VALIDATION_ERROR",
+                            "sync:resume needs data.projects: [{projectId, version}] (at most 100)",
+                            requestId));
             return;
         }
         for (JsonNode p : projects) {
             String projectId = SyncMessages.text(p, "projectId");
             Integer version = SyncMessages.integer(p, "version");
             if (!SyncMessages.isProjectId(projectId) || version == null) {
-                send(session, SyncMessages.error("VALIDATION_ERROR", "each project needs projectId (UUID) and version",
-                        requestId));
+                send(
+                        session,
+                        SyncMessages.error(
+                                "VALIDATION_ERROR", "each project needs projectId (UUID) and version", requestId));
                 continue;
             }
             ContentSync.Reply reply = content.read(session.identity().token(), projectId, requestId);
@@ -274,8 +318,10 @@ public class SyncSocket {
     }
 
     static void send(SyncSession session, String message) {
-        session.connection.sendText(message).subscribe().with(ok -> { },
-                failure -> LOG.debugf("Send to %s failed: %s", session.id(), failure.toString()));
+        session.connection
+                .sendText(message)
+                .subscribe()
+                .with(ok -> {}, failure -> LOG.debugf("Send to %s failed: %s", session.id(), failure.toString()));
     }
 
     static String cookieToken(String cookieHeader) {

@@ -30,12 +30,14 @@ public class EdgeFilters {
     /** The Swagger UI page needs its own scripts and styles. */
     static final String DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
     public static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
     static final String ALLOWED_HEADERS = "Content-Type, Authorization, X-Request-Id";
     static final String EXPOSED_HEADERS = "X-Request-Id, Retry-After";
     /** Bodies up to this size are sent as they are. */
     static final int COMPRESSION_THRESHOLD = 1024;
+
     static final String NO_COMPRESSION = "X-No-Compression";
 
     @Inject
@@ -73,10 +75,13 @@ public class EdgeFilters {
             cors(headers, allowedOrigin ? origin : null);
             compression(headers, compress);
         });
-        if (origin != null && request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null) {
+        if (origin != null
+                && request.method() == HttpMethod.OPTIONS
+                && request.getHeader("Access-Control-Request-Method") != null) {
             // preflight: answered at the edge, never authenticated nor forwarded
             if (allowedOrigin) {
-                rc.response().putHeader("Access-Control-Allow-Methods", ALLOWED_METHODS)
+                rc.response()
+                        .putHeader("Access-Control-Allow-Methods", ALLOWED_METHODS)
                         .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                         .putHeader("Access-Control-Max-Age", "600");
             }
@@ -88,8 +93,11 @@ public class EdgeFilters {
 
     private static void cors(MultiMap headers, String allowedOrigin) {
         // a service's own CORS headers never reach the client: the edge decides
-        headers.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith("access-control-allow-origin")
-                || n.equalsIgnoreCase("Access-Control-Allow-Credentials")).toList().forEach(headers::remove);
+        headers.names().stream()
+                .filter(n -> n.toLowerCase(Locale.ROOT).startsWith("access-control-allow-origin")
+                        || n.equalsIgnoreCase("Access-Control-Allow-Credentials"))
+                .toList()
+                .forEach(headers::remove);
         if (allowedOrigin == null) {
             headers.remove("Access-Control-Allow-Methods");
             headers.remove("Access-Control-Allow-Headers");
@@ -125,8 +133,11 @@ public class EdgeFilters {
             return false;
         }
         String type = contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith("application/json") || type.startsWith("text/") || type.contains("javascript")
-                || type.contains("+json") || type.startsWith("application/xml");
+        return type.startsWith("application/json")
+                || type.startsWith("text/")
+                || type.contains("javascript")
+                || type.contains("+json")
+                || type.startsWith("application/xml");
     }
 
     private static boolean large(String contentLength) {
@@ -150,7 +161,8 @@ public class EdgeFilters {
             return true;
         }
         String proto = request.getHeader("X-Forwarded-Proto");
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String peer =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return proto != null && "https".equalsIgnoreCase(proto.split(",")[0].trim()) && limits.isTrustedProxy(peer);
     }
 }

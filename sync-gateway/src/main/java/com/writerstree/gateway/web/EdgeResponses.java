@@ -31,7 +31,9 @@ public class EdgeResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode a gateway response", e);
         }
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
                 .end(Buffer.buffer(encoded));
     }
 }

@@ -49,8 +49,12 @@ class HealthAssessmentTest {
     @Test
     void oneDatabaseDownDegrades() {
         Map<Upstream, Readiness> services = allUp();
-        services.put(Upstream.CONTENT, ready("DOWN", check("Database connections health check", "DOWN"),
-                check("Kafka connection health check", "UP")));
+        services.put(
+                Upstream.CONTENT,
+                ready(
+                        "DOWN",
+                        check("Database connections health check", "DOWN"),
+                        check("Kafka connection health check", "UP")));
         HealthReport report = assess(true, services, PLENTY);
 
         assertEquals("degraded", report.status());
@@ -99,7 +103,8 @@ class HealthAssessmentTest {
     private static Map<Upstream, Readiness> allUp() {
         Map<Upstream, Readiness> services = new EnumMap<>(Upstream.class);
         for (Upstream upstream : Upstream.values()) {
-            JsonArray checks = new JsonArray().add(check("Database connections health check", "UP"))
+            JsonArray checks = new JsonArray()
+                    .add(check("Database connections health check", "UP"))
                     .add(check("Kafka connection health check", "UP"));
             if (upstream == Upstream.IDENTITY) {
                 checks.add(check("SMTP", "UP"));
@@ -107,7 +112,14 @@ class HealthAssessmentTest {
             if (upstream == Upstream.EXPORT) {
                 checks.add(check("S3", "UP"));
             }
-            services.put(upstream, Readiness.of(200, new JsonObject().put("status", "UP").put("checks", checks).encode()));
+            services.put(
+                    upstream,
+                    Readiness.of(
+                            200,
+                            new JsonObject()
+                                    .put("status", "UP")
+                                    .put("checks", checks)
+                                    .encode()));
         }
         return services;
     }
@@ -117,7 +129,8 @@ class HealthAssessmentTest {
         for (JsonObject check : checks) {
             list.add(check);
         }
-        return Readiness.of("UP".equals(status) ? 200 : 503,
+        return Readiness.of(
+                "UP".equals(status) ? 200 : 503,
                 new JsonObject().put("status", status).put("checks", list).encode());
     }
 

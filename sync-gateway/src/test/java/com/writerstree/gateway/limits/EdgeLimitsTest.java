@@ -36,19 +36,39 @@ public class EdgeLimitsTest {
     void sixthLoginFromOneIpIsRateLimited() {
         String ip = randomIp();
         for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", ip).contentType(ContentType.JSON).body("{}")
-                    .when().post("/api/v1/auth/login").then().statusCode(503);
+            given().header("X-Forwarded-For", ip)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .when()
+                    .post("/api/v1/auth/login")
+                    .then()
+                    .statusCode(503);
         }
-        given().header("X-Forwarded-For", ip).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/auth/login")
-                .then().statusCode(429).header("Retry-After", notNullValue())
+        given().header("X-Forwarded-For", ip)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
                 .body("error.code", equalTo("RATE_LIMIT_EXCEEDED"))
                 .body("error.requestId", notNullValue());
         // another IP (another test user) has its own bucket; another endpoint too
-        given().header("X-Forwarded-For", randomIp()).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/auth/login").then().statusCode(503);
-        given().header("X-Forwarded-For", ip).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/auth/register").then().statusCode(503);
+        given().header("X-Forwarded-For", randomIp())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(503);
+        given().header("X-Forwarded-For", ip)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(503);
     }
 
     @Test
@@ -56,32 +76,63 @@ public class EdgeLimitsTest {
         UUID user = UUID.randomUUID();
         String jti = UUID.randomUUID().toString();
         String token = TestTokens.sign(TestTokens.claims(user).claim("jti", jti));
-        given().cookie("auth_token", token).when().get("/api/v1/projects").then().statusCode(503);
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(503);
         redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
-        given().cookie("auth_token", token).when().get("/api/v1/projects")
-                .then().statusCode(401).body("error.code", equalTo("INVALID_TOKEN"))
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("INVALID_TOKEN"))
                 .body("error.message", equalTo("Session has been revoked"));
 
         UUID other = UUID.randomUUID();
-        String old = TestTokens.sign(TestTokens.claims(other).issuedAt(Instant.now().minusSeconds(30)));
-        redis.value(String.class).setex("auth:revoked-before:" + other, 60, Long.toString(Instant.now().getEpochSecond() - 10));
-        given().header("Authorization", "Bearer " + old).when().get("/api/v1/projects")
-                .then().statusCode(401).body("error.message", equalTo("Session has been revoked"));
+        String old =
+                TestTokens.sign(TestTokens.claims(other).issuedAt(Instant.now().minusSeconds(30)));
+        redis.value(String.class)
+                .setex(
+                        "auth:revoked-before:" + other,
+                        60,
+                        Long.toString(Instant.now().getEpochSecond() - 10));
+        given().header("Authorization", "Bearer " + old)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(401)
+                .body("error.message", equalTo("Session has been revoked"));
         // a token issued after the cut-off still works
-        given().header("Authorization", "Bearer " + TestTokens.forUser(other)).when().get("/api/v1/projects")
-                .then().statusCode(503);
+        given().header("Authorization", "Bearer " + TestTokens.forUser(other))
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(503);
     }
 
     @Test
     void userBudgetIsEnforcedPerUser() {
         String token = TestTokens.forUser(UUID.randomUUID());
         for (int i = 0; i < 20; i++) {
-            given().cookie("auth_token", token).when().get("/api/v1/projects").then().statusCode(503);
+            given().cookie("auth_token", token)
+                    .when()
+                    .get("/api/v1/projects")
+                    .then()
+                    .statusCode(503);
         }
-        given().cookie("auth_token", token).when().get("/api/v1/projects")
-                .then().statusCode(429).header("Retry-After", notNullValue());
-        given().cookie("auth_token", TestTokens.forUser(UUID.randomUUID())).when().get("/api/v1/projects")
-                .then().statusCode(503);
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue());
+        given().cookie("auth_token", TestTokens.forUser(UUID.randomUUID()))
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(503);
     }
 
     @Test
@@ -91,17 +142,34 @@ public class EdgeLimitsTest {
         String token = TestTokens.forUser(UUID.randomUUID());
         String project = UUID.randomUUID().toString();
         for (int i = 0; i < 60; i++) {
-            int status = given().cookie("auth_token", token).contentType(ContentType.JSON).body("{\"content\":\"x\",\"version\":0}")
-                    .when().put("/api/v1/projects/" + project + "/content").then().extract().statusCode();
+            int status = given().cookie("auth_token", token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"content\":\"x\",\"version\":0}")
+                    .when()
+                    .put("/api/v1/projects/" + project + "/content")
+                    .then()
+                    .extract()
+                    .statusCode();
             assertNotEquals(429, status, "save " + i + " was rate limited");
             Thread.sleep(100);
         }
         boolean limited = false;
         for (int i = 0; i < 20 && !limited; i++) {
-            limited = given().cookie("auth_token", token).contentType(ContentType.JSON).body("{}")
-                    .when().put("/api/v1/projects/" + project + "/content").then().extract().statusCode() == 429;
+            limited = given().cookie("auth_token", token)
+                            .contentType(ContentType.JSON)
+                            .body("{}")
+                            .when()
+                            .put("/api/v1/projects/" + project + "/content")
+                            .then()
+                            .extract()
+                            .statusCode()
+                    == 429;
         }
         assertTrue(limited, "a flood of saves must hit the save budget");
-        given().cookie("auth_token", token).when().get("/api/v1/projects").then().statusCode(not(equalTo(429)));
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(not(equalTo(429)));
     }
 }

@@ -14,15 +14,19 @@ import org.junit.jupiter.api.Test;
 
 class ProjectCompositionTest {
 
-    private static final JsonObject PROJECT = new JsonObject().put("id", "p-1").put("title", "My First Novel")
-            .put("wordGoal", 50000);
-    private static final JsonObject CONTENT = new JsonObject().put("text", "It was a dark and stormy night")
-            .put("version", 42).put("wordCount", 7).put("lastSavedAt", "2026-01-25T14:30:00Z");
-    private static final JsonArray MILESTONES = new JsonArray()
-            .add(new JsonObject().put("type", "25_percent").put("wordCount", 12500));
+    private static final JsonObject PROJECT =
+            new JsonObject().put("id", "p-1").put("title", "My First Novel").put("wordGoal", 50000);
+    private static final JsonObject CONTENT = new JsonObject()
+            .put("text", "It was a dark and stormy night")
+            .put("version", 42)
+            .put("wordCount", 7)
+            .put("lastSavedAt", "2026-01-25T14:30:00Z");
+    private static final JsonArray MILESTONES =
+            new JsonArray().add(new JsonObject().put("type", "25_percent").put("wordCount", 12500));
 
     private static final Reply PROJECT_OK = ok(new JsonObject().put("project", PROJECT));
-    private static final Reply CONTENT_OK = ok(new JsonObject().put("content", CONTENT).put("milestones", MILESTONES));
+    private static final Reply CONTENT_OK =
+            ok(new JsonObject().put("content", CONTENT).put("milestones", MILESTONES));
 
     @Test
     void composesProjectContentAndMilestones() {
@@ -46,13 +50,16 @@ class ProjectCompositionTest {
         assertEquals(new Outcome(403, forbidden, false), outcome);
 
         String missing = "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\"}}";
-        assertEquals(new Outcome(404, missing, false), ProjectComposition.compose(new Reply(404, missing), Optional.empty()));
+        assertEquals(
+                new Outcome(404, missing, false),
+                ProjectComposition.compose(new Reply(404, missing), Optional.empty()));
     }
 
     @Test
     void contentRefusalWinsOverProjectSuccess() {
         String missing = "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\"}}";
-        assertEquals(new Outcome(404, missing, false),
+        assertEquals(
+                new Outcome(404, missing, false),
                 ProjectComposition.compose(PROJECT_OK, Optional.of(new Reply(404, missing))));
     }
 
@@ -70,8 +77,11 @@ class ProjectCompositionTest {
 
     @Test
     void missingMilestonesBecomeAnEmptyList() {
-        Outcome outcome = ProjectComposition.compose(PROJECT_OK, Optional.of(ok(new JsonObject().put("content", CONTENT))));
-        assertEquals(new JsonArray(), new JsonObject(outcome.body()).getJsonObject("data").getJsonArray("milestones"));
+        Outcome outcome =
+                ProjectComposition.compose(PROJECT_OK, Optional.of(ok(new JsonObject().put("content", CONTENT))));
+        assertEquals(
+                new JsonArray(),
+                new JsonObject(outcome.body()).getJsonObject("data").getJsonArray("milestones"));
     }
 
     private static void assertDegraded(Outcome outcome) {
@@ -84,10 +94,13 @@ class ProjectCompositionTest {
         assertEquals(new JsonArray(), data.getJsonArray("milestones"));
         JsonObject warning = data.getJsonArray("warnings").getJsonObject(0);
         assertEquals("CONTENT_UNAVAILABLE", warning.getString("code"));
-        assertEquals("Content is temporarily unavailable; showing the project without its text.", warning.getString("message"));
+        assertEquals(
+                "Content is temporarily unavailable; showing the project without its text.",
+                warning.getString("message"));
     }
 
     private static Reply ok(JsonObject data) {
-        return new Reply(200, new JsonObject().put("success", true).put("data", data).encode());
+        return new Reply(
+                200, new JsonObject().put("success", true).put("data", data).encode());
     }
 }

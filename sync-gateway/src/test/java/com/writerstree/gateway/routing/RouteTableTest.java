@@ -20,32 +20,33 @@ class RouteTableTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "POST,   /auth/register,                          IDENTITY",
-            "POST,   /auth/login,                             IDENTITY",
-            "POST,   /auth/google,                            IDENTITY",
-            "POST,   /auth/verify-email,                      IDENTITY",
-            "POST,   /auth/forgot-password,                   IDENTITY",
-            "POST,   /auth/reset-password,                    IDENTITY",
-            "POST,   /auth/logout,                            IDENTITY",
-            "GET,    /users/me,                               IDENTITY",
-            "PATCH,  /users/me,                               IDENTITY",
-            "DELETE, /users/me,                               IDENTITY",
-            "GET,    /users/me/stats,                         STATS",
-            "POST,   /users/me/export,                        EXPORT",
-            "GET,    /projects,                               PROJECT",
-            "POST,   /projects,                               PROJECT",
-            "PATCH,  /projects/" + ID + ",                    PROJECT",
-            "DELETE, /projects/" + ID + ",                    PROJECT",
-            "POST,   /projects/" + ID + "/restore,            PROJECT",
-            "PUT,    /projects/" + ID + "/content,            CONTENT",
-            "GET,    /projects/" + ID + "/content,            CONTENT",
-            "GET,    /projects/" + ID + "/versions,           CONTENT",
-            "GET,    /projects/" + ID + "/versions/v-42,      CONTENT",
-            "POST,   /projects/" + ID + "/versions/v-42/restore, CONTENT",
-            "POST,   /projects/" + ID + "/export,             EXPORT",
-            "POST,   /projects/" + ID + "/export-tree,        EXPORT",
-            "POST,   /analytics/event,                        STATS",
-            "POST,   /suggestions,                            SUGGESTION"})
+        "POST,   /auth/register,                          IDENTITY",
+        "POST,   /auth/login,                             IDENTITY",
+        "POST,   /auth/google,                            IDENTITY",
+        "POST,   /auth/verify-email,                      IDENTITY",
+        "POST,   /auth/forgot-password,                   IDENTITY",
+        "POST,   /auth/reset-password,                    IDENTITY",
+        "POST,   /auth/logout,                            IDENTITY",
+        "GET,    /users/me,                               IDENTITY",
+        "PATCH,  /users/me,                               IDENTITY",
+        "DELETE, /users/me,                               IDENTITY",
+        "GET,    /users/me/stats,                         STATS",
+        "POST,   /users/me/export,                        EXPORT",
+        "GET,    /projects,                               PROJECT",
+        "POST,   /projects,                               PROJECT",
+        "PATCH,  /projects/" + ID + ",                    PROJECT",
+        "DELETE, /projects/" + ID + ",                    PROJECT",
+        "POST,   /projects/" + ID + "/restore,            PROJECT",
+        "PUT,    /projects/" + ID + "/content,            CONTENT",
+        "GET,    /projects/" + ID + "/content,            CONTENT",
+        "GET,    /projects/" + ID + "/versions,           CONTENT",
+        "GET,    /projects/" + ID + "/versions/v-42,      CONTENT",
+        "POST,   /projects/" + ID + "/versions/v-42/restore, CONTENT",
+        "POST,   /projects/" + ID + "/export,             EXPORT",
+        "POST,   /projects/" + ID + "/export-tree,        EXPORT",
+        "POST,   /analytics/event,                        STATS",
+        "POST,   /suggestions,                            SUGGESTION"
+    })
     void forwardsEachRouteToItsServiceUnderBothPrefixes(String method, String path, Upstream upstream) {
         for (String prefix : RouteTable.PREFIXES) {
             RouteTable.Found found = assertInstanceOf(RouteTable.Found.class, RouteTable.match(method, prefix + path));
@@ -61,7 +62,8 @@ class RouteTableTest {
         assertFalse(found("GET", "/api/v1/users/me").route().isPublic());
         assertFalse(found("GET", "/api/v1/projects").route().isPublic());
         for (RouteTable.Route route : RouteTable.ROUTES) {
-            boolean expectedPublic = route.pattern().startsWith("/auth/") || route.pattern().equals("/health");
+            boolean expectedPublic =
+                    route.pattern().startsWith("/auth/") || route.pattern().equals("/health");
             assertEquals(expectedPublic, route.isPublic(), route.pattern());
         }
     }
@@ -89,25 +91,43 @@ class RouteTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/nope", "/api/v1", "/api/v1/", "/v1", "/api/v2/projects", "/projects", "/users/me",
-            "/api/v1x/projects", "/api/v1/projects/" + ID + "/unknown", "/api/v1/projects//content",
-            "/api/v1/users/me/stats/extra", "/api/v1/users", "/api/v1/users/someone-else", "/", "/healthz",
-            "/api/v1/auth", "/api/v1/analytics", "/api/v1/Projects"})
+    @ValueSource(
+            strings = {
+                "/api/v1/nope",
+                "/api/v1",
+                "/api/v1/",
+                "/v1",
+                "/api/v2/projects",
+                "/projects",
+                "/users/me",
+                "/api/v1x/projects",
+                "/api/v1/projects/" + ID + "/unknown",
+                "/api/v1/projects//content",
+                "/api/v1/users/me/stats/extra",
+                "/api/v1/users",
+                "/api/v1/users/someone-else",
+                "/",
+                "/healthz",
+                "/api/v1/auth",
+                "/api/v1/analytics",
+                "/api/v1/Projects"
+            })
     void unknownPathsAreNotFound(String path) {
         assertInstanceOf(RouteTable.NotFound.class, RouteTable.match("GET", path));
     }
 
     @ParameterizedTest(name = "{0} {1} -> 405, allowed {2}")
     @CsvSource({
-            "PUT,    /api/v1/projects,          GET POST",
-            "DELETE, /v1/projects,              GET POST",
-            "POST,   /api/v1/users/me,          DELETE GET PATCH",
-            "PUT,    /api/v1/projects/" + ID + ", DELETE GET PATCH",
-            "POST,   /api/v1/projects/" + ID + ", DELETE GET PATCH",
-            "POST,   /health,                   GET"})
+        "PUT,    /api/v1/projects,          GET POST",
+        "DELETE, /v1/projects,              GET POST",
+        "POST,   /api/v1/users/me,          DELETE GET PATCH",
+        "PUT,    /api/v1/projects/" + ID + ", DELETE GET PATCH",
+        "POST,   /api/v1/projects/" + ID + ", DELETE GET PATCH",
+        "POST,   /health,                   GET"
+    })
     void knownPathWithWrongMethodIsNotAllowed(String method, String path, String allowed) {
-        RouteTable.MethodNotAllowed notAllowed = assertInstanceOf(RouteTable.MethodNotAllowed.class,
-                RouteTable.match(method, path));
+        RouteTable.MethodNotAllowed notAllowed =
+                assertInstanceOf(RouteTable.MethodNotAllowed.class, RouteTable.match(method, path));
         assertEquals(Set.of(allowed.split(" ")), notAllowed.allowed());
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.writerstree.platform.event.ContentEvents;
-import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.JsonSocket;
+import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,24 +45,33 @@ class SyncSocketTest {
         UUID user = UUID.randomUUID();
         try (JsonSocket ws = JsonSocket.connect(url(), null)) {
             ws.sendRaw("{\"event\":\"sync:content\",\"data\":{}}");
-            assertEquals("AUTHENTICATION_REQUIRED", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "AUTHENTICATION_REQUIRED",
+                    ws.next("error", WAIT).path("data").path("code").asText());
             ws.sendRaw("{\"event\":\"authenticate\",\"data\":{\"token\":\"" + TestTokens.forUser(user) + "\"}}");
             JsonNode authenticated = ws.next("authenticated", WAIT);
             assertNotNull(authenticated);
-            assertEquals(user.toString(), authenticated.path("data").path("userId").asText());
+            assertEquals(
+                    user.toString(), authenticated.path("data").path("userId").asText());
 
             ws.sendRaw("{not json");
             JsonNode malformed = ws.next("error", WAIT);
             assertEquals("VALIDATION_ERROR", malformed.path("data").path("code").asText());
             assertTrue(malformed.path("data").path("requestId").asText().startsWith("ws-"));
             ws.sendRaw("{\"event\":\"nope\",\"data\":{}}");
-            assertEquals("VALIDATION_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "VALIDATION_ERROR",
+                    ws.next("error", WAIT).path("data").path("code").asText());
             ws.sendRaw("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"x\"}}");
-            assertEquals("VALIDATION_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "VALIDATION_ERROR",
+                    ws.next("error", WAIT).path("data").path("code").asText());
             // content-service is down: an error event, the connection survives
             ws.sendRaw("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"" + UUID.randomUUID()
                     + "\",\"content\":\"hello\",\"version\":0}}");
-            assertEquals("EXTERNAL_SERVICE_ERROR", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "EXTERNAL_SERVICE_ERROR",
+                    ws.next("error", WAIT).path("data").path("code").asText());
             ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
             assertFalse(ws.closed.isDone());
@@ -73,7 +82,9 @@ class SyncSocketTest {
     void cookieAuthenticatesTheUpgrade() throws Exception {
         UUID user = UUID.randomUUID();
         try (JsonSocket ws = JsonSocket.connect(url(), TestTokens.forUser(user))) {
-            assertEquals(user.toString(), ws.next("authenticated", WAIT).path("data").path("userId").asText());
+            assertEquals(
+                    user.toString(),
+                    ws.next("authenticated", WAIT).path("data").path("userId").asText());
             Thread.sleep(1500); // longer than the %test auth timeout: an authenticated socket stays
             ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
@@ -85,7 +96,8 @@ class SyncSocketTest {
         try (JsonSocket ws = JsonSocket.connect(url(), null)) {
             JsonNode error = ws.next("error", WAIT);
             assertNotNull(error);
-            assertEquals("AUTHENTICATION_REQUIRED", error.path("data").path("code").asText());
+            assertEquals(
+                    "AUTHENTICATION_REQUIRED", error.path("data").path("code").asText());
             assertEquals(SyncSessions.CLOSE_AUTH, ws.closed.get(5, TimeUnit.SECONDS));
         }
     }
@@ -94,7 +106,9 @@ class SyncSocketTest {
     void invalidAndRevokedTokensCloseTheSocket() throws Exception {
         try (JsonSocket ws = JsonSocket.connect(url(), null)) {
             ws.sendRaw("{\"event\":\"authenticate\",\"data\":{\"token\":\"garbage\"}}");
-            assertEquals("INVALID_TOKEN", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "INVALID_TOKEN",
+                    ws.next("error", WAIT).path("data").path("code").asText());
             assertEquals(SyncSessions.CLOSE_AUTH, ws.closed.get(5, TimeUnit.SECONDS));
         }
         UUID user = UUID.randomUUID();
@@ -104,14 +118,18 @@ class SyncSocketTest {
             assertNotNull(ws.next("authenticated", WAIT));
             // identity-service's logout: deny-list entry + publication -> this replica closes the socket
             redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
-            redis.pubsub(String.class).publish("auth:revocations",
-                    "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\",\"revokedBefore\":null}");
+            redis.pubsub(String.class)
+                    .publish(
+                            "auth:revocations",
+                            "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\",\"revokedBefore\":null}");
             JsonNode error = ws.next("error", WAIT);
             assertEquals("INVALID_TOKEN", error.path("data").path("code").asText());
             assertEquals(SyncSessions.CLOSE_AUTH, ws.closed.get(5, TimeUnit.SECONDS));
         }
         try (JsonSocket ws = JsonSocket.connect(url(), token)) {
-            assertEquals("INVALID_TOKEN", ws.next("error", WAIT).path("data").path("code").asText());
+            assertEquals(
+                    "INVALID_TOKEN",
+                    ws.next("error", WAIT).path("data").path("code").asText());
         }
     }
 
@@ -128,7 +146,8 @@ class SyncSocketTest {
             JsonNode got = null;
             // the consumer joins its fresh group at the newest offset: publish until it is assigned
             for (int i = 0; i < 20 && got == null; i++) {
-                LocalKafka.publish(ContentEvents.MilestoneReached.of(user, project, "25_percent", 250, 1000, Instant.now()));
+                LocalKafka.publish(
+                        ContentEvents.MilestoneReached.of(user, project, "25_percent", 250, 1000, Instant.now()));
                 got = a.next("milestone:reached", Duration.ofSeconds(1));
             }
             assertNotNull(got, "milestone:reached never arrived");
