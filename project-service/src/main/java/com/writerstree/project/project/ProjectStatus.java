@@ -1,10 +1,8 @@
 package com.writerstree.project.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** A project's lifecycle (spec §2.1): active until its goal is reached or it is archived. */
@@ -15,7 +13,7 @@ public enum ProjectStatus {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnum.value(this);
     }
 
     @Override
@@ -24,7 +22,7 @@ public enum ProjectStatus {
     }
 
     public static Optional<ProjectStatus> parse(String value) {
-        return Arrays.stream(values()).filter(v -> v.value().equals(value)).findFirst();
+        return LowerCaseEnum.parse(ProjectStatus.class, value);
     }
 
     public static List<String> allowed() {
@@ -33,17 +31,9 @@ public enum ProjectStatus {
 
     /** Stores the lower-case value. */
     @jakarta.persistence.Converter
-    public static class Column implements AttributeConverter<ProjectStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(ProjectStatus status) {
-            return status == null ? null : status.value();
-        }
-
-        @Override
-        public ProjectStatus convertToEntityAttribute(String value) {
-            return value == null
-                    ? null
-                    : parse(value).orElseThrow(() -> new IllegalArgumentException("Unknown project status: " + value));
+    public static class Column extends LowerCaseEnum.Column<ProjectStatus> {
+        public Column() {
+            super(ProjectStatus.class);
         }
     }
 }

@@ -1,9 +1,6 @@
 package com.writerstree.project.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import jakarta.persistence.AttributeConverter;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The season a project's tree is drawn in (spec §2.1); lower-case on the wire and in the database. */
 public enum TreeSeason {
@@ -14,7 +11,7 @@ public enum TreeSeason {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnum.value(this);
     }
 
     @Override
@@ -22,24 +19,11 @@ public enum TreeSeason {
         return value();
     }
 
-    public static TreeSeason of(String value) {
-        return Arrays.stream(values())
-                .filter(v -> v.value().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown tree season: " + value));
-    }
-
     /** Stores the lower-case value. */
     @jakarta.persistence.Converter
-    public static class Column implements AttributeConverter<TreeSeason, String> {
-        @Override
-        public String convertToDatabaseColumn(TreeSeason season) {
-            return season == null ? null : season.value();
-        }
-
-        @Override
-        public TreeSeason convertToEntityAttribute(String value) {
-            return value == null ? null : of(value);
+    public static class Column extends LowerCaseEnum.Column<TreeSeason> {
+        public Column() {
+            super(TreeSeason.class);
         }
     }
 }

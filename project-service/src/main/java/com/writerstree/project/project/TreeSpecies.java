@@ -1,9 +1,6 @@
 package com.writerstree.project.project;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import jakarta.persistence.AttributeConverter;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The tree a project grows (spec §2.1); lower-case on the wire and in the database. */
 public enum TreeSpecies {
@@ -15,7 +12,7 @@ public enum TreeSpecies {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseEnum.value(this);
     }
 
     @Override
@@ -23,24 +20,11 @@ public enum TreeSpecies {
         return value();
     }
 
-    public static TreeSpecies of(String value) {
-        return Arrays.stream(values())
-                .filter(v -> v.value().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown tree species: " + value));
-    }
-
     /** Stores the lower-case value. */
     @jakarta.persistence.Converter
-    public static class Column implements AttributeConverter<TreeSpecies, String> {
-        @Override
-        public String convertToDatabaseColumn(TreeSpecies species) {
-            return species == null ? null : species.value();
-        }
-
-        @Override
-        public TreeSpecies convertToEntityAttribute(String value) {
-            return value == null ? null : of(value);
+    public static class Column extends LowerCaseEnum.Column<TreeSpecies> {
+        public Column() {
+            super(TreeSpecies.class);
         }
     }
 }

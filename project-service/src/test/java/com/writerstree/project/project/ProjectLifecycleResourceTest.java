@@ -20,6 +20,7 @@ import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
 import com.writerstree.platform.event.ProjectEvents.ProjectRestored;
 import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -34,12 +35,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -477,28 +475,13 @@ class ProjectLifecycleResourceTest {
         return queryLong("SELECT count(*) FROM projects WHERE id = ?", projectId);
     }
 
-    private Optional<Instant> completedAt(UUID projectId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT completed_at FROM projects WHERE id = ?")) {
-            ps.setObject(1, projectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Timestamp at = rs.getTimestamp(1);
-                return Optional.ofNullable(at).map(Timestamp::toInstant);
-            }
-        }
+    private Optional<Instant> completedAt(UUID projectId) {
+        return Optional.ofNullable(TestSql.single(
+                        dataSource, OffsetDateTime.class, "SELECT completed_at FROM projects WHERE id = ?", projectId))
+                .map(OffsetDateTime::toInstant);
     }
 
-    private long queryLong(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long queryLong(String sql, Object... params) {
+        return TestSql.single(dataSource, Long.class, sql, params);
     }
 }

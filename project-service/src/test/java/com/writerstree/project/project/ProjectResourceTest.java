@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.writerstree.platform.event.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.ContentEvents.MilestoneReached;
 import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,9 +26,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -362,27 +360,11 @@ class ProjectResourceTest {
                 "project-service");
     }
 
-    private int contentVersion(UUID project) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT content_version FROM projects WHERE id = ?")) {
-            ps.setObject(1, project);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private int contentVersion(UUID project) {
+        return TestSql.single(dataSource, Integer.class, "SELECT content_version FROM projects WHERE id = ?", project);
     }
 
-    private boolean queryBoolean(String sql, Object... params) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
+    private boolean queryBoolean(String sql, Object... params) {
+        return TestSql.single(dataSource, Boolean.class, sql, params);
     }
 }
