@@ -26,7 +26,7 @@ START_TIMEOUT="${WT_ENGINE_START_TIMEOUT:-120}"
 JAVA="${JAVA:-java}"
 
 PG_DATABASES=(writerstree writerstree_test writerstree_it)
-KAFKA_BASE_TOPICS=(user-events project-events content-events)
+KAFKA_BASE_TOPICS=(user-events project-events content-events export-events)
 S3PROXY_VERSION=4.1.0
 S3_IDENTITY=writerstree
 S3_CREDENTIAL=writerstree-local-secret

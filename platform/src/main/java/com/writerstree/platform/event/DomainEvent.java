@@ -22,7 +22,9 @@ public sealed interface DomainEvent
                 ProjectEvents.ProjectDeleted,
                 ContentEvents.ContentSaved,
                 ContentEvents.VersionRestored,
-                ContentEvents.MilestoneReached {
+                ContentEvents.MilestoneReached,
+                ExportEvents.ContentExported,
+                ExportEvents.TreeExported {
 
     UUID eventId();
 

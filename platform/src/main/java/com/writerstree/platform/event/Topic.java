@@ -4,7 +4,8 @@ package com.writerstree.platform.event;
 public enum Topic {
     USER_EVENTS("user-events"),
     PROJECT_EVENTS("project-events"),
-    CONTENT_EVENTS("content-events");
+    CONTENT_EVENTS("content-events"),
+    EXPORT_EVENTS("export-events");
 
     private final String logicalName;
 
