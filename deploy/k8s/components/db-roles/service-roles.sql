@@ -7,7 +7,8 @@
 --
 -- Used by the Job in this directory (Kubernetes) and by docker-compose (deploy/docker/postgres-init).
 -- Role names are the DB_USER values of the <service>-db Secrets. CONNECTION LIMIT = the service's connection
--- budget (DB_POOL_MAX x HPA maxReplicas + 2 for a rolling update's surge pod; deploy/k8s/README.md).
+-- budget: DB_POOL_MAX x (HPA maxReplicas + 1 surge pod of a rolling update); deploy/k8s/README.md, checked by
+-- deploy-tests (DbRolesSqlTest).
 
 \set ON_ERROR_STOP on
 
@@ -17,12 +18,12 @@ SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()) \gexe
 
 CREATE TEMP TABLE wt_roles(role text, schema text, password text, connection_limit int);
 INSERT INTO wt_roles VALUES
-  ('wt_identity',   'identity',   :'identity_password',   34),
-  ('wt_project',    'project',    :'project_password',    34),
-  ('wt_content',    'content',    :'content_password',    62),
-  ('wt_export',     'export',     :'export_password',     17),
-  ('wt_stats',      'stats',      :'stats_password',      17),
-  ('wt_suggestion', 'suggestion', :'suggestion_password', 17);
+  ('wt_identity',   'identity',   :'identity_password',   40),
+  ('wt_project',    'project',    :'project_password',    40),
+  ('wt_content',    'content',    :'content_password',    70),
+  ('wt_export',     'export',     :'export_password',     20),
+  ('wt_stats',      'stats',      :'stats_password',      20),
+  ('wt_suggestion', 'suggestion', :'suggestion_password', 20);
 
 -- the role (created once, password and limit set every time)
 SELECT format('CREATE ROLE %I LOGIN', role) FROM wt_roles
