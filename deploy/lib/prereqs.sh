@@ -9,6 +9,8 @@ ensure_prereqs() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
   command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
+  # deploy-tests validates docker-compose.yml offline (no Docker engine needed)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   if [[ ${#missing[@]} -gt 0 ]]; then
     log "installing: ${missing[*]}"
     [[ $(id -u) -eq 0 ]] || die "need root to install ${missing[*]}"
@@ -18,4 +20,10 @@ ensure_prereqs() {
   local major
   major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')"
   [[ "${major%%.*}" -ge 17 ]] || die "Java 17+ required, found $major"
+  # deploy-tests builds the Kubernetes overlays with kubectl's Kustomize v5 (kubectl 1.27+). Debian's
+  # kubernetes-client (1.20) is too old, so it is not installed from here: install kubectl from the Kubernetes
+  # release packages (https://kubernetes.io/docs/tasks/tools/) or set KUBECTL to one.
+  if ! "${KUBECTL:-kubectl}" version --client 2>/dev/null | grep -q 'Kustomize Version: v[5-9]'; then
+    log "warning: kubectl with Kustomize v5 not found: deploy-tests (part of mvn install) will fail"
+  fi
 }

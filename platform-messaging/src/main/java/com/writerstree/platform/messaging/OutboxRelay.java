@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,8 +50,14 @@ public class OutboxRelay {
     @Inject
     MessagingConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
-    String bootstrapServers;
+    /**
+     * Every {@code kafka.*} setting of the service (bootstrap servers, TLS, SASL, client tuning), as Quarkus
+     * hands it to the consumers and the dead-letter producers: the relay's producer uses the same connection
+     * settings, so a secured broker needs them only once.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private final Counter published;
     private final Counter failures;
@@ -209,17 +216,44 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> createProducer() {
+        return new KafkaProducer<>(producerProperties(kafkaConfig), new StringSerializer(), new StringSerializer());
+    }
+
+    /** The relay's delivery guarantees and timeouts: they win over any shared {@code kafka.*} setting. */
+    private static final Map<String, String> RELAY_SETTINGS = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "4000",
+            ProducerConfig.LINGER_MS_CONFIG, "0",
+            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+
+    /**
+     * Keys Quarkus adds for its TLS registry ({@code kafka.tls-configuration-name}): the SSL engine factory it
+     * names reads them from the client's configuration, so they travel along although Kafka does not know them.
+     */
+    private static final Set<String> QUARKUS_TLS_KEYS = Set.of("tls-configuration-name");
+
+    /**
+     * The relay's producer configuration: every producer setting of the shared {@code kafka.*} configuration
+     * (bootstrap servers, {@code security.protocol}, {@code sasl.*}, {@code ssl.*}, ...), without the
+     * consumer-only ones (group id, offsets reset), with serializers and the relay's own guarantees on top.
+     */
+    static Properties producerProperties(Map<String, Object> shared) {
+        Set<String> producerKeys = ProducerConfig.configNames();
         Properties props = new Properties();
-        props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "4000",
-                ProducerConfig.LINGER_MS_CONFIG, "0",
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        shared.forEach((key, value) -> {
+            if (value != null && (producerKeys.contains(key) || QUARKUS_TLS_KEYS.contains(key))) {
+                props.put(key, value);
+            }
+        });
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        props.putAll(RELAY_SETTINGS);
+        return props;
     }
 
     void onStop(@Observes ShutdownEvent event) {
