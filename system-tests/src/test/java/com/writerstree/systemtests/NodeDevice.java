@@ -45,7 +45,9 @@ final class NodeDevice implements AutoCloseable {
                             try {
                                 lines.add(MAPPER.readTree(line));
                             } catch (IOException e) {
-                                lines.add(MAPPER.createObjectNode().put("type", "log").put("line", line));
+                                lines.add(MAPPER.createObjectNode()
+                                        .put("type", "log")
+                                        .put("line", line));
                             }
                         }
                     } catch (IOException ignored) {

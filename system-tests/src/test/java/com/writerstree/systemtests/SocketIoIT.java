@@ -34,48 +34,60 @@ class SocketIoIT {
         TestUsers.TestUser user = TestUsers.register();
         TestUsers.TestUser stranger = TestUsers.register();
         String projectId = Gateway.createProject(user.token(), "Socket.IO novel", 1000);
+        // long enough for a patch to be smaller than the text
+        String text1 = "Written on A." + " The rain kept falling on the town.".repeat(8);
+        String text2 = text1 + " Then C.";
         try (NodeDevice a = NodeDevice.start(Stack.gatewayUrl(), NodeDevice.withToken(user.token()));
                 NodeDevice b = NodeDevice.start(
-                        Stack.gateway2Url(),
-                        NodeDevice.transports(NodeDevice.withToken(user.token()), "websocket"));
+                        Stack.gateway2Url(), NodeDevice.transports(NodeDevice.withToken(user.token()), "websocket"));
                 NodeDevice c = NodeDevice.start(
                         Stack.gateway2Url(), NodeDevice.transports(NodeDevice.withToken(user.token()), "polling"));
-                NodeDevice other = NodeDevice.start(Stack.gatewayUrl(), NodeDevice.withToken(stranger.token()))) {
+                NodeDevice other = NodeDevice.start(Stack.gatewayUrl(), NodeDevice.withToken(stranger.token()));
+                NodeDevice patching = NodeDevice.start(Stack.gateway2Url(), patches(user.token()))) {
             // default options: long-polling first, then the upgrade to WebSocket
-            assertEquals("polling", a.awaitType("connect").path("transport").asText());
+            assertEquals("polling", a.awaitType("open").path("transport").asText());
             assertEquals("websocket", a.awaitType("upgrade").path("transport").asText());
-            assertEquals("websocket", b.awaitType("connect").path("transport").asText());
-            assertEquals("polling", c.awaitType("connect").path("transport").asText());
-            assertEquals(user.userId(), a.awaitEvent("authenticated").path("userId").asText());
-            for (NodeDevice device : new NodeDevice[] {b, c, other}) {
+            assertEquals("websocket", b.awaitType("open").path("transport").asText());
+            assertEquals("polling", c.awaitType("open").path("transport").asText());
+            assertNull(c.poll(l -> "upgrade".equals(l.path("type").asText()), Duration.ofMillis(200)));
+            assertEquals(
+                    user.userId(), a.awaitEvent("authenticated").path("userId").asText());
+            for (NodeDevice device : new NodeDevice[] {b, c, other, patching}) {
                 assertNotNull(device.awaitEvent("authenticated"));
             }
 
             // A saves (gateway 1, WebSocket after the upgrade): the acknowledgement carries the new version
-            JsonNode ack = a.awaitAck(a.emitWithAck("sync:content", save(projectId, "Written on A.", 0)));
+            JsonNode ack = a.awaitAck(a.emitWithAck("sync:content", save(projectId, text1, 0)));
             assertEquals(1, ack.path("version").asInt(), ack.toString());
             assertEquals(projectId, ack.path("projectId").asText());
             assertNotNull(ack.path("savedAt").asText(null));
-            for (NodeDevice device : new NodeDevice[] {b, c}) {
+            for (NodeDevice device : new NodeDevice[] {b, c, patching}) {
                 JsonNode update = device.awaitEvent("sync:update");
                 assertEquals(1, update.path("version").asInt());
-                assertEquals("Written on A.", update.path("content").asText());
+                assertEquals(text1, update.path("content").asText());
             }
 
             // C saves over long-polling on gateway 2; A (gateway 1) and B (gateway 2) see it
-            JsonNode second = c.awaitAck(c.emitWithAck("sync:content", save(projectId, "Written on A. Then C.", 1)));
+            JsonNode second = c.awaitAck(c.emitWithAck("sync:content", save(projectId, text2, 1)));
             assertEquals(2, second.path("version").asInt(), second.toString());
             assertEquals(2, a.awaitEvent("sync:update").path("version").asInt());
-            assertEquals(
-                    "Written on A. Then C.", b.awaitEvent("sync:update").path("content").asText());
+            assertEquals(text2, b.awaitEvent("sync:update").path("content").asText());
             assertNull(c.pollEvent("sync:update", Duration.ofMillis(500)), "no echo to the sender");
+            // the device that asked for patches gets the change against the version it holds, not the text
+            JsonNode patch = patching.awaitEvent("sync:update");
+            assertEquals(2, patch.path("version").asInt(), patch.toString());
+            assertEquals(1, patch.path("baseVersion").asInt(), patch.toString());
+            assertTrue(patch.path("content").isMissingNode(), patch.toString());
+            assertEquals("retain", patch.path("patch").get(0).path("op").asText(), patch.toString());
+            assertEquals(text1.length(), patch.path("patch").get(0).path("n").asInt(), patch.toString());
+            assertEquals(" Then C.", patch.path("patch").get(1).path("text").asText(), patch.toString());
 
             // a save without an acknowledgement is answered with the sync:ack event, as on /ws/sync
-            b.emit("sync:content", save(projectId, "Written on A. Then C. Then B.", 2));
+            b.emit("sync:content", save(projectId, text1 + " Then B.", 2));
             assertEquals(3, b.awaitEvent("sync:ack").path("version").asInt());
 
-            // a stale base that overlaps: the acknowledgement carries the conflict
-            JsonNode conflict = a.awaitAck(a.emitWithAck("sync:content", save(projectId, "Rewritten by A.", 1)));
+            // a stale base whose edit overlaps B's (both rewrote "C."): the acknowledgement carries the conflict
+            JsonNode conflict = a.awaitAck(a.emitWithAck("sync:content", save(projectId, text1 + " Then X.", 2)));
             assertEquals(3, conflict.path("conflict").path("serverVersion").asInt(), conflict.toString());
 
             // cursors go to the other devices of the user
@@ -100,7 +112,9 @@ class SocketIoIT {
         var cookie = NodeDevice.transports(NodeDevice.options(), "websocket");
         cookie.putObject("extraHeaders").put("Cookie", "auth_token=" + user.token());
         try (NodeDevice browser = NodeDevice.start(Stack.gateway2Url(), cookie)) {
-            assertEquals(user.userId(), browser.awaitEvent("authenticated").path("userId").asText());
+            assertEquals(
+                    user.userId(),
+                    browser.awaitEvent("authenticated").path("userId").asText());
         }
         // an invalid token is refused at connection
         try (NodeDevice forged = NodeDevice.start(Stack.gatewayUrl(), NodeDevice.withToken("not-a-token"))) {
@@ -115,7 +129,8 @@ class SocketIoIT {
             b.awaitEvent("authenticated");
             Http.expectStatus(Gateway.api(user.token()).body("{}").post("/auth/logout"), 200);
             for (NodeDevice device : new NodeDevice[] {a, b}) {
-                assertEquals("INVALID_TOKEN", device.awaitEvent("error").path("code").asText());
+                assertEquals(
+                        "INVALID_TOKEN", device.awaitEvent("error").path("code").asText());
                 assertEquals(
                         "io server disconnect",
                         device.awaitType("disconnect").path("reason").asText());
@@ -154,9 +169,17 @@ class SocketIoIT {
         assertTrue(received.contains("42[\"authenticated\""), received);
     }
 
+    private static com.fasterxml.jackson.databind.node.ObjectNode patches(String token) {
+        var options = NodeDevice.withToken(token);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) options.get("auth")).put("patches", true);
+        return options;
+    }
+
     private static String get(HttpClient http, String url) throws Exception {
         HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();

@@ -39,9 +39,9 @@ public class PatchCache {
 
     /**
      * Remembers the full update's text and returns the patched form of it against the previously known version of
-     * the project, or null when there is none or the patch would not be smaller than the text.
+     * the project, or null when nobody wants it, there is none, or the patch would not be smaller than the text.
      */
-    Map<String, Object> update(String projectId, Map<String, Object> full) {
+    Map<String, Object> update(String projectId, Map<String, Object> full, boolean wanted) {
         String text = (String) full.get("content");
         int version = (Integer) full.get("version");
         Known previous;
@@ -55,7 +55,7 @@ public class PatchCache {
                 }
             }
         }
-        if (previous == null || previous.version() >= version) {
+        if (!wanted || previous == null || previous.version() >= version) {
             return null;
         }
         List<Map<String, Object>> ops = TextDiff.ops(previous.text(), text);

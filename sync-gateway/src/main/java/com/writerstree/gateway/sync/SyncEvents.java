@@ -108,7 +108,8 @@ public class SyncEvents {
             return; // not visible yet; a newer event follows
         }
         Map<String, Object> full = ContentSync.update(projectId.toString(), stored);
-        Map<String, Object> patched = patches.update(projectId.toString(), full);
+        boolean wanted = targets.stream().anyMatch(SyncSession::patches);
+        Map<String, Object> patched = patches.update(projectId.toString(), full, wanted);
         targets.forEach(session -> session.emit("sync:update", patched != null && session.patches() ? patched : full));
     }
 }

@@ -35,14 +35,17 @@ public final class TextDiff {
             suffix--;
         }
         List<Map<String, Object>> ops = new ArrayList<>(3);
+        int deleted = base.length() - prefix - suffix;
+        String inserted = target.substring(prefix, target.length() - suffix);
+        if (deleted == 0 && inserted.isEmpty()) {
+            return ops; // the same text: nothing to do (whatever follows the last operation is kept)
+        }
         if (prefix > 0) {
             ops.add(op("retain", prefix, null));
         }
-        int deleted = base.length() - prefix - suffix;
         if (deleted > 0) {
             ops.add(op("delete", deleted, null));
         }
-        String inserted = target.substring(prefix, target.length() - suffix);
         if (!inserted.isEmpty()) {
             ops.add(op("insert", null, inserted));
         }

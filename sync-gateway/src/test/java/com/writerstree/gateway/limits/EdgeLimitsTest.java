@@ -158,7 +158,11 @@ public class EdgeLimitsTest {
         }
         post(token, "/v1/analytics/event").then().statusCode(429);
         // their own windows: the general budget (20 in %test) is untouched, reads still go through
-        given().cookie("auth_token", token).when().get("/api/v1/projects").then().statusCode(503);
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(503);
         // and per user: another user exports
         post(TestTokens.forUser(UUID.randomUUID()), "/api/v1/projects/" + project + "/export")
                 .then()

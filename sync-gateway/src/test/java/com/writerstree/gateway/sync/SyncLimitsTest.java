@@ -81,6 +81,24 @@ class SyncLimitsTest {
     }
 
     @Test
+    void aManuscriptSizedMessageIsAccepted() throws Exception {
+        try (JsonSocket ws = JsonSocket.connect(url(), TestTokens.forUser(UUID.randomUUID()))) {
+            assertNotNull(ws.next("authenticated", WAIT));
+            String text =
+                    "word ".repeat(400_000); // 2 MB: far over Vert.x' default 64 KiB frame and 256 KiB message limits
+            ws.sendRaw("{\"event\":\"sync:content\",\"data\":{\"projectId\":\"" + UUID.randomUUID()
+                    + "\",\"content\":\"" + text + "\",\"version\":0}}");
+            // content-service is down in %test: an error event on a surviving connection, not a close 1009
+            assertEquals(
+                    "EXTERNAL_SERVICE_ERROR",
+                    ws.next("error", Duration.ofSeconds(20))
+                            .path("data")
+                            .path("code")
+                            .asText());
+        }
+    }
+
+    @Test
     void invalidUtf8InATextFrameClosesWith1007() throws Exception {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(5000);

@@ -24,6 +24,8 @@ final class EngineSession {
     long queuedChars;
     RoutingContext pendingPoll;
     ServerWebSocket ws;
+    /** The probe WebSocket got its {@code 3probe}: polls are answered at once (noop) until the upgrade. */
+    boolean probed;
     /** The WebSocket sent its upgrade packet: everything goes through it from now on. */
     boolean upgraded;
 

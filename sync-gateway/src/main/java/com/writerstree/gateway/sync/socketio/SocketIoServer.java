@@ -263,6 +263,8 @@ public class SocketIoServer {
                 flush(session, rc);
             } else if (session.closed) {
                 respond(rc, "1");
+            } else if (session.probed) {
+                respond(rc, "6"); // the client is switching to the WebSocket: release its poll at once
             } else {
                 session.pendingPoll = rc;
                 rc.response().closeHandler(ignored -> {
@@ -427,6 +429,7 @@ public class SocketIoServer {
                 if (ws != null && "probe".equals(packet.substring(1))) {
                     ws.writeTextMessage("3probe");
                     synchronized (session) {
+                        session.probed = true;
                         if (session.pendingPoll != null) {
                             respond(session.pendingPoll, "6");
                             session.pendingPoll = null;
@@ -455,6 +458,9 @@ public class SocketIoServer {
                             }
                             session.queue.clear();
                             session.queuedChars = 0;
+                            if (session.closed) {
+                                ws.close(); // closed while upgrading: the DISCONNECT went over the new transport
+                            }
                         }
                     }
                 }
@@ -611,7 +617,7 @@ public class SocketIoServer {
                 }
                 return;
             }
-            if (session.closed && !"1".equals(packet) && !"41".equals(packet)) {
+            if (session.closed && !"41".equals(packet)) {
                 return;
             }
             session.queue.add(packet);
@@ -637,14 +643,19 @@ public class SocketIoServer {
             }
             session.closed = true;
             session.lastPollAt = System.currentTimeMillis();
-            if (session.ws != null && !session.ws.isClosed()) {
+            if (session.overWebSocket() && !session.ws.isClosed()) {
                 session.ws.close();
             }
-            if (!session.overWebSocket()) {
-                session.queue.add("1");
-                if (session.pendingPoll != null) {
-                    RoutingContext poll = session.pendingPoll;
-                    session.pendingPoll = null;
+            // a probe WebSocket stays open: if the client completes the upgrade, the queue (DISCONNECT, close) goes
+            // over it; otherwise the next poll gets it and the sweep closes the probe
+            // polling: the close packet goes alone, in the poll after the queued packets (the client handles a
+            // DISCONNECT a tick later than the Engine.IO close of the same payload, which would win)
+            if (!session.overWebSocket() && session.pendingPoll != null) {
+                RoutingContext poll = session.pendingPoll;
+                session.pendingPoll = null;
+                if (session.queue.isEmpty()) {
+                    respond(poll, "1");
+                } else {
                     flush(session, poll);
                 }
             }
@@ -667,6 +678,9 @@ public class SocketIoServer {
                 if (session.closed) {
                     if (now - session.lastPollAt > interval + timeout) {
                         sessions.remove(session.sid);
+                        if (session.ws != null && !session.ws.isClosed()) {
+                            session.ws.close();
+                        }
                     }
                     continue;
                 }

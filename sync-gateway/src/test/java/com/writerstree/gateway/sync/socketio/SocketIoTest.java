@@ -150,7 +150,7 @@ class SocketIoTest {
     void authenticateEventAfterConnectAndUnknownSessions() throws Exception {
         UUID user = UUID.randomUUID();
         Polling client = new Polling();
-        // one payload (the %test auth timeout is 1 s): join, an event before authenticating, authenticate
+        // one payload (the %test auth timeout is 2 s): join, an event before authenticating, authenticate
         client.post(
                 "40",
                 "427[\"sync:cursor\",{}]",
