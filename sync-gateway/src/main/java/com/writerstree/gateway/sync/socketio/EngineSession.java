@@ -17,6 +17,8 @@ final class EngineSession {
     final String cookie;
     final String origin;
     SyncSession sync;
+    /** A CONNECT to the default namespace arrived (its answer may still be pending on the worker). */
+    boolean joining;
     /** The Socket.IO default namespace is joined (CONNECT answered). */
     boolean connected;
 

@@ -485,11 +485,11 @@ public class SocketIoServer {
             case 0 -> connect(session, packet);
             case 1 -> closeEngine(session);
             case 2 -> {
-                boolean connected;
+                boolean joining;
                 synchronized (session) {
-                    connected = session.connected;
+                    joining = session.joining;
                 }
-                if (!connected || !"/".equals(packet.namespace())) {
+                if (!joining || !"/".equals(packet.namespace())) {
                     return; // the socket has not joined that namespace
                 }
                 String requestId = SyncService.requestId();
@@ -524,9 +524,16 @@ public class SocketIoServer {
                     return;
                 }
                 JsonNode payload = data;
-                sync.submit(
-                        workers,
-                        () -> answer(session, packet.ackId(), service.handle(sync, event, payload, requestId)));
+                // after the CONNECT's own task (same serial queue): dropped if the CONNECT was refused
+                sync.submit(workers, () -> {
+                    boolean connected;
+                    synchronized (session) {
+                        connected = session.connected;
+                    }
+                    if (connected) {
+                        answer(session, packet.ackId(), service.handle(sync, event, payload, requestId));
+                    }
+                });
             }
             case 3 -> {
                 // acknowledgements from the client: the gateway never asks for one
@@ -546,9 +553,10 @@ public class SocketIoServer {
             return;
         }
         synchronized (session) {
-            if (session.connected) {
+            if (session.joining) {
                 return;
             }
+            session.joining = true;
         }
         JsonNode auth = packet.data();
         String token = auth != null && auth.path("token").isTextual()
@@ -565,6 +573,9 @@ public class SocketIoServer {
                 result = service.authenticateByCookie(sync, session.cookie, session.origin, requestId);
             }
             if (result != null && !result.ok()) {
+                synchronized (session) {
+                    session.joining = false; // the client may try again (another token)
+                }
                 Object message = result.error().get("message");
                 send(session, SocketIoPackets.connectError("/", String.valueOf(message), result.error()));
                 if (result.fatal()) {
