@@ -51,6 +51,15 @@ public interface GatewayConfig {
 
         /** WebSocket frames per connection. */
         Bucket wsMessages();
+
+        /** POST /projects/{id}/export and /export-tree, per user (all projects together). */
+        Window export();
+
+        /** POST /suggestions, per user (spec §4.7: 60 per minute). */
+        Window suggestions();
+
+        /** POST /analytics/event, per user. */
+        Window analytics();
     }
 
     interface Window {
@@ -72,6 +81,44 @@ public interface GatewayConfig {
 
         @WithDefault("60s")
         Duration idleTimeout();
+
+        /** WebSocket ping frames on /ws/sync. */
+        @WithDefault("20s")
+        Duration pingInterval();
+
+        /** Open sync connections per user over every replica and both transports; one more is refused (4429). */
+        @WithDefault("10")
+        int maxConnectionsPerUser();
+
+        /** Projects one sync:resume may name; each costs one request of the user's API budget. */
+        @WithDefault("50")
+        int resumeMaxProjects();
+
+        /** Texts kept per replica to compute sync:update patches (the last text seen of each project). */
+        @WithDefault("500")
+        int patchCacheProjects();
+
+        SocketIo socketIo();
+    }
+
+    /** Socket.IO (Engine.IO v4) at /socket.io/. */
+    interface SocketIo {
+        /** Engine.IO heartbeat: the server pings every interval; no pong within the timeout closes the session. */
+        @WithDefault("25s")
+        Duration pingInterval();
+
+        @WithDefault("20s")
+        Duration pingTimeout();
+
+        /** Largest Engine.IO payload (one polling POST, one WebSocket message). */
+        @WithDefault("7M")
+        MemorySize maxPayload();
+
+        /**
+         * This replica's address for other replicas: a long-polling request whose session lives elsewhere is
+         * forwarded there (the session id names its replica). Empty: http://127.0.0.1:<quarkus.http.port>.
+         */
+        Optional<String> advertisedUrl();
     }
 
     interface Cors {

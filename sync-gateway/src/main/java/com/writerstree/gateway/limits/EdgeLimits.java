@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * {@code gateway.rate-limit.auth} per client IP and endpoint (fixed window);</li>
  * <li>content saves ({@code PUT /projects/{id}/content}, WebSocket {@code sync:content}): a token bucket per user
  * and project ({@code gateway.rate-limit.save});</li>
+ * <li>{@code POST /projects/{id}/export|export-tree}, {@code POST /suggestions}, {@code POST /analytics/event}: a
+ * fixed window of their own per user ({@code gateway.rate-limit.export|suggestions|analytics}), instead of the general
+ * budget;</li>
  * <li>every other authenticated request: {@code gateway.rate-limit.user} per user (fixed window).</li>
  * </ul>
  */
@@ -35,6 +38,9 @@ public class EdgeLimits {
             "/auth/resend-verification",
             "/auth/verify-email");
     private static final Pattern CONTENT_SAVE = Pattern.compile("^/projects/([^/]+)/content/?$");
+    private static final Pattern EXPORT = Pattern.compile("^/projects/[^/]+/(export|export-tree)/?$");
+    private static final Pattern SUGGESTIONS = Pattern.compile("^/suggestions/?$");
+    private static final Pattern ANALYTICS_EVENT = Pattern.compile("^/analytics/event/?$");
 
     @Inject
     GatewayConfig config;
@@ -81,8 +87,31 @@ public class EdgeLimits {
         if ("PUT".equals(method) && save.matches()) {
             return checkSave(userId, save.group(1));
         }
-        GatewayConfig.Window user = config.rateLimit().user();
-        return enforce(limiter.window("rl:user:" + userId, user.max(), user.window()), null);
+        if ("POST".equals(method)) {
+            GatewayConfig.RateLimit limits = config.rateLimit();
+            if (EXPORT.matcher(path).matches()) {
+                return checkWindow("rl:export:" + userId, limits.export(), "Too many exports, please try again later.");
+            }
+            if (SUGGESTIONS.matcher(path).matches()) {
+                return checkWindow("rl:suggestions:" + userId, limits.suggestions(), null);
+            }
+            if (ANALYTICS_EVENT.matcher(path).matches()) {
+                return checkWindow("rl:analytics:" + userId, limits.analytics(), null);
+            }
+        }
+        return checkUserBudget(userId);
+    }
+
+    /** One request of the user's general API budget (REST reads and writes, each project of a sync:resume). */
+    public Uni<Void> checkUserBudget(String userId) {
+        if (!config.rateLimit().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return checkWindow("rl:user:" + userId, config.rateLimit().user(), null);
+    }
+
+    private Uni<Void> checkWindow(String key, GatewayConfig.Window window, String message) {
+        return enforce(limiter.window(key, window.max(), window.window()), message);
     }
 
     /** The save budget of one user on one project (REST PUT content and WebSocket sync:content share it). */

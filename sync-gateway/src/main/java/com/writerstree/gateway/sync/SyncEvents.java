@@ -33,6 +33,9 @@ public class SyncEvents {
     @Inject
     ContentSync content;
 
+    @Inject
+    PatchCache patches;
+
     @Incoming("content-events-in")
     @Blocking(ordered = true)
     public void onContentEvent(String json) {
@@ -82,8 +85,7 @@ public class SyncEvents {
             data.put("projectId", milestone.projectId().toString());
             data.put("milestone", milestone.milestone());
             data.put("wordCount", milestone.wordCount());
-            String frame = SyncMessages.encode("milestone:reached", data);
-            local.forEach(session -> SyncSocket.send(session, frame));
+            local.forEach(session -> session.emit("milestone:reached", data));
         }
     }
 
@@ -105,7 +107,9 @@ public class SyncEvents {
         if (stored.path("version").asInt() < version) {
             return; // not visible yet; a newer event follows
         }
-        String frame = SyncMessages.encode("sync:update", ContentSync.update(projectId.toString(), stored));
-        targets.forEach(session -> SyncSocket.send(session, frame));
+        Map<String, Object> full = ContentSync.update(projectId.toString(), stored);
+        boolean wanted = targets.stream().anyMatch(SyncSession::patches);
+        Map<String, Object> patched = patches.update(projectId.toString(), full, wanted);
+        targets.forEach(session -> session.emit("sync:update", patched != null && session.patches() ? patched : full));
     }
 }

@@ -63,10 +63,11 @@ public class SyncRelay {
             JsonNode message = SyncMessages.mapper().readTree(payload);
             String userId = message.path("userId").asText(null);
             String origin = message.path("origin").asText(null);
-            String frame = SyncMessages.encode(message.path("event").asText(), message.path("data"));
+            String event = message.path("event").asText();
+            JsonNode data = message.path("data");
             for (SyncSession session : sessions.ofUser(userId)) {
                 if (!session.id().equals(origin)) {
-                    SyncSocket.send(session, frame);
+                    session.emit(event, data);
                 }
             }
         } catch (Exception e) {

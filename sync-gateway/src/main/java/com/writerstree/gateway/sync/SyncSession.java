@@ -1,30 +1,52 @@
 package com.writerstree.gateway.sync;
 
-import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
-/** One open {@code /ws/sync} connection on this replica and what the gateway knows about its user. */
-final class SyncSession {
+/**
+ * One device connection on this replica, whatever its transport, and what the gateway knows about its user. Its
+ * inbound messages run one at a time, in arrival order, on worker threads ({@link #submit}).
+ */
+public final class SyncSession {
 
-    final WebSocketConnection connection;
+    private static final Logger LOG = Logger.getLogger(SyncSession.class);
+
+    private final String id;
+    private final SyncTransport transport;
     final long openedAt = System.currentTimeMillis();
     volatile long lastSeen = openedAt;
 
     private volatile Identity identity;
+    private volatile boolean patches;
 
     /** Per-connection message budget (in memory: a connection lives on one replica). */
     private double tokens;
 
     private long refilledAt = openedAt;
 
-    SyncSession(WebSocketConnection connection, int burst) {
-        this.connection = connection;
+    private final Queue<Runnable> inbox = new ArrayDeque<>();
+    private boolean draining;
+
+    public SyncSession(String id, SyncTransport transport, int burst) {
+        this.id = id;
+        this.transport = transport;
         this.tokens = burst;
     }
 
-    record Identity(String userId, String token, String jti, long issuedAt, long expiresAt) {}
+    public record Identity(String userId, String token, String jti, long issuedAt, long expiresAt) {}
 
-    String id() {
-        return connection.id();
+    public String id() {
+        return id;
+    }
+
+    public SyncTransport transport() {
+        return transport;
+    }
+
+    public void emit(String event, Object data) {
+        transport.emit(event, data);
     }
 
     Identity identity() {
@@ -35,16 +57,25 @@ final class SyncSession {
         this.identity = identity;
     }
 
-    boolean authenticated() {
+    public boolean authenticated() {
         return identity != null;
     }
 
-    String userId() {
+    public String userId() {
         Identity i = identity;
         return i == null ? null : i.userId();
     }
 
-    void touch() {
+    /** Whether this device asked for {@code sync:update} as a patch when one is possible (README "Patches"). */
+    boolean patches() {
+        return patches;
+    }
+
+    void acceptPatches(boolean patches) {
+        this.patches = patches;
+    }
+
+    public void touch() {
         lastSeen = System.currentTimeMillis();
     }
 
@@ -57,5 +88,35 @@ final class SyncSession {
             return true;
         }
         return false;
+    }
+
+    /** Runs {@code task} on {@code workers} after every task submitted before it has finished (serial, in order). */
+    public void submit(Executor workers, Runnable task) {
+        synchronized (inbox) {
+            inbox.add(task);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        workers.execute(() -> drain(workers));
+    }
+
+    private void drain(Executor workers) {
+        Runnable next;
+        synchronized (inbox) {
+            next = inbox.poll();
+            if (next == null) {
+                draining = false;
+                return;
+            }
+        }
+        try {
+            next.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Sync message failed on connection %s", id);
+        } finally {
+            workers.execute(() -> drain(workers));
+        }
     }
 }

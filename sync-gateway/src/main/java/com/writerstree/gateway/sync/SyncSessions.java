@@ -1,27 +1,28 @@
 package com.writerstree.gateway.sync;
 
 import com.writerstree.gateway.config.GatewayConfig;
+import com.writerstree.gateway.limits.ConnectionCap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.CloseReason;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import org.jboss.logging.Logger;
 
 /**
- * The {@code /ws/sync} connections open on this replica, by connection id and by user, plus the housekeeping
- * timer: unauthenticated sockets closed after {@code gateway.ws.auth-timeout}, silent ones after
- * {@code gateway.ws.idle-timeout}, expired tokens closed at their {@code exp}.
+ * The sync connections open on this replica (both transports), by connection id and by user, plus the housekeeping
+ * timer: unauthenticated sessions closed after {@code gateway.ws.auth-timeout}, silent ones after
+ * {@code gateway.ws.idle-timeout}, expired tokens closed at their {@code exp}, WebSocket pings, and the heartbeat of
+ * this replica's entries in the per-user connection cap.
  */
 @ApplicationScoped
 public class SyncSessions {
@@ -32,8 +33,6 @@ public class SyncSessions {
     public static final int CLOSE_IDLE = 4408;
     public static final int CLOSE_GONE = 4410;
 
-    private static final Logger LOG = Logger.getLogger(SyncSessions.class);
-
     @Inject
     GatewayConfig config;
 
@@ -43,15 +42,29 @@ public class SyncSessions {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ConnectionCap cap;
+
     private final Map<String, SyncSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<SyncSession>> byUser = new ConcurrentHashMap<>();
     private long timer = -1;
+    private long lastPing = System.currentTimeMillis();
+    private long lastCapRefresh = System.currentTimeMillis();
 
     void start(@Observes StartupEvent ignored) {
-        Gauge.builder("active_websocket_connections", byId, Map::size)
+        Gauge.builder("active_websocket_connections", byId, m -> count(m, "ws"))
                 .description("Open /ws/sync connections on this gateway replica")
                 .register(registry);
+        Gauge.builder("active_socketio_connections", byId, m -> count(m, "socket.io"))
+                .description("Open Socket.IO (/socket.io/) sessions on this gateway replica")
+                .register(registry);
         timer = vertx.setPeriodic(1000, id -> sweep());
+    }
+
+    private static double count(Map<String, SyncSession> sessions, String kind) {
+        return sessions.values().stream()
+                .filter(s -> kind.equals(s.transport().kind()))
+                .count();
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -64,7 +77,7 @@ public class SyncSessions {
         byId.put(session.id(), session);
     }
 
-    SyncSession get(String connectionId) {
+    public SyncSession get(String connectionId) {
         return byId.get(connectionId);
     }
 
@@ -80,6 +93,7 @@ public class SyncSessions {
                 set.remove(session);
                 return set.isEmpty() ? null : set;
             });
+            cap.release(session.userId(), session.id());
         }
     }
 
@@ -94,12 +108,13 @@ public class SyncSessions {
 
     /** Sends an {@code error} event, then closes the connection with {@code code}. */
     void closeWith(SyncSession session, int code, String errorCode, String message) {
-        session.connection
-                .sendText(SyncMessages.error(errorCode, message, null))
-                .onItemOrFailure()
-                .transformToUni((ok, failure) -> session.connection.close(new CloseReason(code, message)))
-                .subscribe()
-                .with(ok -> {}, failure -> LOG.debugf("Close of %s failed: %s", session.id(), failure));
+        closeWith(session, code, SyncService.errorData(errorCode, message, null));
+    }
+
+    void closeWith(SyncSession session, int code, Map<String, Object> error) {
+        session.emit("error", error);
+        Object message = error.get("message");
+        session.transport().terminate(code, message == null ? "" : message.toString());
     }
 
     /** Closes every local connection of {@code userId} matching {@code which}. */
@@ -107,6 +122,7 @@ public class SyncSessions {
         int closed = 0;
         for (SyncSession session : ofUser(userId)) {
             if (which.test(session)) {
+                closed(session.id());
                 closeWith(session, code, errorCode, message);
                 closed++;
             }
@@ -122,7 +138,7 @@ public class SyncSessions {
             SyncSession.Identity identity = session.identity();
             if (identity == null) {
                 if (now - session.openedAt > authTimeout) {
-                    byId.remove(session.id());
+                    closed(session.id());
                     closeWith(
                             session,
                             CLOSE_AUTH,
@@ -140,6 +156,17 @@ public class SyncSessions {
                         "IDLE_TIMEOUT",
                         "No message for " + config.ws().idleTimeout().toSeconds() + " s");
             }
+        }
+        if (now - lastPing >= config.ws().pingInterval().toMillis()) {
+            lastPing = now;
+            byId.values().forEach(s -> s.transport().heartbeat());
+        }
+        if (now - lastCapRefresh >= SyncService.CAP_STALE.toMillis() / 3) {
+            lastCapRefresh = now;
+            Map<String, List<String>> ids = new HashMap<>();
+            byUser.forEach((user, set) ->
+                    ids.put(user, set.stream().map(SyncSession::id).toList()));
+            ids.forEach((user, list) -> cap.refresh(user, list, SyncService.CAP_STALE));
         }
     }
 }

@@ -135,6 +135,48 @@ public class EdgeLimitsTest {
                 .statusCode(503);
     }
 
+    /** %test: exports 3 per hour (export + export-tree together), suggestions 5 and analytics events 7 per minute. */
+    @Test
+    void exportsSuggestionsAndAnalyticsHaveTheirOwnPerUserWindows() {
+        String token = TestTokens.forUser(UUID.randomUUID());
+        String project = UUID.randomUUID().toString();
+        String[] exports = {"/export", "/export-tree", "/export"};
+        for (String path : exports) {
+            post(token, "/api/v1/projects/" + project + path).then().statusCode(503);
+        }
+        post(token, "/api/v1/projects/" + UUID.randomUUID() + "/export-tree")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", notNullValue())
+                .body("error.code", equalTo("RATE_LIMIT_EXCEEDED"));
+        for (int i = 0; i < 5; i++) {
+            post(token, "/api/v1/suggestions").then().statusCode(503);
+        }
+        post(token, "/api/v1/suggestions").then().statusCode(429);
+        for (int i = 0; i < 7; i++) {
+            post(token, "/v1/analytics/event").then().statusCode(503);
+        }
+        post(token, "/v1/analytics/event").then().statusCode(429);
+        // their own windows: the general budget (20 in %test) is untouched, reads still go through
+        given().cookie("auth_token", token)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(503);
+        // and per user: another user exports
+        post(TestTokens.forUser(UUID.randomUUID()), "/api/v1/projects/" + project + "/export")
+                .then()
+                .statusCode(503);
+    }
+
+    private static io.restassured.response.Response post(String token, String path) {
+        return given().cookie("auth_token", token)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post(path);
+    }
+
     @Test
     void steadyAutosaveCadenceIsNeverLimitedButAFloodIs() throws InterruptedException {
         // %test: 20 saves/s sustained, burst 3. One save every 100 ms (half the sustained rate, like one save
@@ -153,18 +195,28 @@ public class EdgeLimitsTest {
             assertNotEquals(429, status, "save " + i + " was rate limited");
             Thread.sleep(100);
         }
-        boolean limited = false;
-        for (int i = 0; i < 20 && !limited; i++) {
-            limited = given().cookie("auth_token", token)
-                            .contentType(ContentType.JSON)
-                            .body("{}")
-                            .when()
-                            .put("/api/v1/projects/" + project + "/content")
-                            .then()
-                            .extract()
-                            .statusCode()
-                    == 429;
+        // the flood comes from 8 threads at once, so that it outruns 20/s even on a loaded machine
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            flood.add(pool.submit(() -> given().cookie("auth_token", token)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .when()
+                    .put("/api/v1/projects/" + project + "/content")
+                    .then()
+                    .extract()
+                    .statusCode()));
         }
+        boolean limited = false;
+        for (var f : flood) {
+            try {
+                limited |= f.get() == 429;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(e);
+            }
+        }
+        pool.shutdown();
         assertTrue(limited, "a flood of saves must hit the save budget");
         given().cookie("auth_token", token)
                 .when()

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * /ws/sync against the real Redis and Kafka (content-service is "down" in %test; the auth timeout is 1 s).
+ * /ws/sync against the real Redis and Kafka (content-service is "down" in %test; the auth timeout is 2 s).
  */
 @QuarkusTest
 class SyncSocketTest {
@@ -85,7 +85,7 @@ class SyncSocketTest {
             assertEquals(
                     user.toString(),
                     ws.next("authenticated", WAIT).path("data").path("userId").asText());
-            Thread.sleep(1500); // longer than the %test auth timeout: an authenticated socket stays
+            Thread.sleep(2500); // longer than the %test auth timeout: an authenticated socket stays
             ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
         }
