@@ -11,6 +11,9 @@ ensure_prereqs() {
   command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
   # deploy-tests validates docker-compose.yml offline (no Docker engine needed)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  # the Socket.IO system tests drive the real npm socket.io-client (system-tests/socketio-client)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [[ ${#missing[@]} -gt 0 ]]; then
     log "installing: ${missing[*]}"
     [[ $(id -u) -eq 0 ]] || die "need root to install ${missing[*]}"
