@@ -56,16 +56,24 @@ class SuggestionResourceTest {
     @Test
     void suggestsNextWordsInTheSpecsShape() {
         UUID user = UUID.randomUUID();
-        suggest(user, Map.of("context", "It is a truth universally acknowledged, that a single man in possession of a"))
+        suggest(
+                        user,
+                        Map.of(
+                                "context",
+                                "It is a truth universally acknowledged, that a single man in possession of a "))
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.suggestions", hasSize(3))
                 .body("data.suggestions.word", everyItem(matchesPattern(".*[A-Za-z].*")))
                 .body("data.suggestions.confidence", everyItem(lessThanOrEqualTo(1.0f)))
                 .body("data.suggestions.word", hasItem("good"));
-        suggest(user, Map.of("context", "I am very", "limit", 10))
+        suggest(user, Map.of("context", "I am very ", "limit", 10))
                 .statusCode(200)
                 .body("data.suggestions", hasSize(10));
+        // the spec's example: without a trailing space the last word is being typed, so it is completed
+        suggest(user, Map.of("context", "The quick brown fox jumped over the la"))
+                .statusCode(200)
+                .body("data.suggestions.word", everyItem(startsWith("la")));
     }
 
     @Test
@@ -134,13 +142,13 @@ class SuggestionResourceTest {
 
         suggest(alice, Map.of("context", "The next morning Captain Zor", "projectId", project.toString()))
                 .body("data.suggestions.word", hasItem(NAME));
-        suggest(alice, Map.of("context", "The next morning Captain"))
+        suggest(alice, Map.of("context", "The next morning Captain "))
                 .body("data.suggestions.word", hasItem(NAME)); // her most recent project, without naming it
         // another writer: neither by default nor by naming her project
         suggest(bob, Map.of("context", "The next morning Captain Zor", "limit", 10))
                 .statusCode(200)
                 .body("data.suggestions.word", not(hasItem(NAME)));
-        suggest(bob, Map.of("context", "The next morning Captain", "projectId", project.toString(), "limit", 10))
+        suggest(bob, Map.of("context", "The next morning Captain ", "projectId", project.toString(), "limit", 10))
                 .statusCode(200)
                 .body("data.suggestions.word", not(hasItem(NAME)));
     }
@@ -184,7 +192,7 @@ class SuggestionResourceTest {
         prefs.put("wordSuggestions", false);
         LocalKafka.publish(UserEvents.UserPreferencesChanged.of(user, "UTC", prefs));
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> suggest(user, Map.of("context", "I am very"))
+                .untilAsserted(() -> suggest(user, Map.of("context", "I am very "))
                         .statusCode(200)
                         .body("success", equalTo(true))
                         .body("message", equalTo(SuggestionResource.DISABLED))
@@ -193,7 +201,7 @@ class SuggestionResourceTest {
         prefs.put("wordSuggestions", true);
         LocalKafka.publish(UserEvents.UserPreferencesChanged.of(user, "UTC", prefs));
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> suggest(user, Map.of("context", "I am very"))
+                .untilAsserted(() -> suggest(user, Map.of("context", "I am very "))
                         .statusCode(200)
                         .body("data.suggestions", hasSize(3)));
     }
