@@ -10,6 +10,7 @@
 #
 #   deploy/bench/suggestions/run.sh [eval|load|redis|all]
 #   RATE=200 DURATION=30 SUGGESTION_PORT=25086 DB_NAME=writerstree_h11 deploy/bench/suggestions/run.sh load
+#   (SKIP_BUILD=1: use the classes / jar already built; MAVEN_REPO=...: a local Maven repository of one's own)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -21,14 +22,14 @@ book="$module/src/test/resources/heldout/persuasion.txt.gz"
 
 if [[ "$what" == eval || "$what" == all ]]; then
   echo "== eval: base model = five Austen novels; held out: Persuasion (chapters 1-12 = the writer's project, 13-24 measured)"
-  "${MVN[@]}" compile -pl suggestion-service -am
+  [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" compile -pl suggestion-service -am
   java -Xmx512m -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
-    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" 12 "${KEYSTROKE_WORDS:-5000}" 0.35:0.35
+    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" 12 "${KEYSTROKE_WORDS:-5000}" 0.35:0.1
 fi
 
 if [[ "$what" == load || "$what" == all ]]; then
   echo "== load: ${RATE} req/s for ${DURATION}s, POST /suggestions directly on suggestion-service :$PORT"
-  "${MVN[@]}" package -DskipTests -pl suggestion-service -am
+  [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" package -DskipTests -pl suggestion-service -am
   log="$(mktemp)"
   HTTP_PORT="$PORT" DB_NAME="${DB_NAME:-writerstree}" WRITERSTREE_MESSAGING_TOPIC_PREFIX="${WRITERSTREE_MESSAGING_TOPIC_PREFIX:-bench.}" \
     SERVICE_TOKEN="${SERVICE_TOKEN:-bench-service-token}" \

@@ -16,12 +16,13 @@ public interface SuggestionConfig {
     @WithDefault("1000")
     int contextChars();
 
-    /** The writer model's weight without and with strong evidence for the context (see Suggester). */
+    /** The writer model's weight in the mix (see Suggester; measured in README). */
     @WithDefault("0.35")
-    double writerWeightMin();
+    double writerWeight();
 
-    @WithDefault("0.35")
-    double writerWeightMax();
+    /** The weight of the cache of the context's own words (see Suggester; measured in README). */
+    @WithDefault("0.1")
+    double recentWeight();
 
     Adaptation adaptation();
 

@@ -28,7 +28,7 @@ public class SuggestionService {
         this.writers = writers;
         this.lookup = lookup;
         this.config = config;
-        this.weights = new Suggester.Weights(config.writerWeightMin(), config.writerWeightMax());
+        this.weights = new Suggester.Weights(config.writerWeight(), config.recentWeight());
     }
 
     /** What was asked for, and what the writer's preference allowed. */

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
- * <keystroke words> <min:max writer weight>...}. The book's first chapters become a writer's project (the writer model); the
+ * <keystroke words> <writer weight:context cache weight>...}. The book's first chapters become a writer's project (the writer model); the
  * rest is measured with the base model alone and with each writer weight. Also prints the base model's load time
  * and heap.
  */
@@ -26,7 +26,7 @@ public final class Evaluate {
     public static void main(String[] args) throws IOException {
         if (args.length < 5) {
             System.err.println(
-                    "usage: Evaluate <model.bin.gz> <book.txt[.gz]> <adapt chapters> <keystroke words> <min:max writer weight>...");
+                    "usage: Evaluate <model.bin.gz> <book.txt[.gz]> <adapt chapters> <keystroke words> <writer weight:context cache weight>...");
             System.exit(2);
         }
         Runtime rt = Runtime.getRuntime();
@@ -71,15 +71,16 @@ public final class Evaluate {
         Evaluation.run(
                 base,
                 writer,
-                new Suggester.Weights(0.1, 0.5),
+                new Suggester.Weights(0.35, 0.1),
                 split.learned().subList(0, Math.min(20_000, split.learned().size())),
                 2_000);
-        Evaluation.Result plain = Evaluation.run(base, null, Suggester.Weights.NONE, split.measured(), keystrokeWords);
-        System.out.println("base only          " + plain);
         for (int i = 4; i < args.length; i++) {
             String[] range = args[i].split(":");
             Suggester.Weights weight =
                     new Suggester.Weights(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
+            Evaluation.Result plain = Evaluation.run(
+                    base, null, new Suggester.Weights(0, weight.recent()), split.measured(), keystrokeWords);
+            System.out.printf("base only (context cache %s)   %s%n", range[1], plain);
             Evaluation.Result adapted = Evaluation.run(base, writer, weight, split.measured(), keystrokeWords);
             System.out.printf("adapted (%s)   %s%n", args[i], adapted);
             System.out.printf(

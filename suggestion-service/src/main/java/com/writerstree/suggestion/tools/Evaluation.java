@@ -22,6 +22,9 @@ import java.util.List;
  */
 public final class Evaluation {
 
+    /** Tokens of context given with each question: about the 1000 characters the service reads. */
+    static final int HISTORY = 200;
+
     private Evaluation() {}
 
     public record Result(
@@ -32,13 +35,16 @@ public final class Evaluation {
             double charsSaved,
             double netSavings,
             double meanMicros,
-            double p99Micros) {
+            double p50Micros,
+            double p99Micros,
+            double repeatedQueries) {
 
         @Override
         public String toString() {
             return String.format(
                     "words %d: top-1 %.1f %%, top-3 %.1f %%; keystrokes over %d words: characters saved %.1f %%, net of"
-                            + " accept taps %.1f %%; suggest() mean %.0f us, p99 %.0f us",
+                            + " accept taps %.1f %%; suggest() mean %.0f us, p50 %.0f us, p99 %.0f us; queries whose"
+                            + " (context, prefix) was asked before: %.1f %%",
                     words,
                     100 * top1,
                     100 * top3,
@@ -46,7 +52,9 @@ public final class Evaluation {
                     100 * charsSaved,
                     100 * netSavings,
                     meanMicros,
-                    p99Micros);
+                    p50Micros,
+                    p99Micros,
+                    100 * repeatedQueries);
         }
     }
 
@@ -68,6 +76,9 @@ public final class Evaluation {
         long taps = 0;
         long simulated = 0;
         long[] nanos = new long[tokens.size() * 2];
+        // how often a next-word query repeats an earlier one exactly: the best hit rate a cache of contexts could have
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        long repeated = 0;
         int timed = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -84,7 +95,12 @@ public final class Evaluation {
                 continue;
             }
             String key = Tokenizer.key(token);
-            List<String> before = tokens.subList(Math.max(0, i - 3), i);
+            // the text before the word, about as much as the service reads (suggestion.context-chars)
+            List<String> before = tokens.subList(Math.max(0, i - HISTORY), i);
+            if (!asked.add(String.join(" ", tokens.subList(Math.max(0, i - 3), i))
+                    .toLowerCase(java.util.Locale.ROOT))) {
+                repeated++;
+            }
             long start = System.nanoTime();
             List<Suggester.Suggestion> next =
                     Suggester.suggest(base, writer, writerWeight, new Tokenizer.Typed(before, ""), 3);
@@ -131,7 +147,18 @@ public final class Evaluation {
                 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1000.0;
         double saved = plainKeys == 0 ? 0 : 1 - (double) typedKeys / plainKeys;
         double net = plainKeys == 0 ? 0 : 1 - (double) (typedKeys + taps) / plainKeys;
-        return new Result(words, ratio(hit1, words), ratio(hit3, words), simulated, saved, net, mean, p99);
+        double p50 = sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1000.0;
+        return new Result(
+                words,
+                ratio(hit1, words),
+                ratio(hit3, words),
+                simulated,
+                saved,
+                net,
+                mean,
+                p50,
+                p99,
+                ratio(repeated, words));
     }
 
     private static int rank(List<Suggester.Suggestion> suggestions, String key) {

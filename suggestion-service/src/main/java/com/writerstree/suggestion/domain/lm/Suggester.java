@@ -1,21 +1,29 @@
 package com.writerstree.suggestion.domain.lm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Ranks next words (or completions of the word being typed) by the base model, mixed with a writer's own model
- * when there is one: {@code P(w | h) = (1 - l(h)) P_base(w | h) + l(h) P_writer(w | h)}. The writer's weight
- * {@code l(h)} grows with how often the writer has written the context: {@code l = min + (max - min) n / (n + 3)},
- * {@code n} the count of the longest context the writer's model knows (0 when it knows none), so the writer's
- * phrases win where the writer has habits and the base model speaks where the writer's text is silent.
+ * Ranks next words (or completions of the word being typed) by three sources mixed linearly:
  *
- * <p>Candidates are the words either model has seen after the last token (every word seen after a longer context
- * is among them) plus, from each model, the most probable unigrams that fit the typed prefix: a word seen after
- * none of the contexts is ranked by its unigram probability alone, so that short list is enough. Punctuation is
- * never suggested. At the start of a sentence (or when the writer typed a capital) the word is capitalised;
- * otherwise it takes the form the writer (or the base text) usually writes it in.
+ * <pre>
+ *   P(w | h) = (1 - r) [ (1 - l) P_base(w | h) + l P_writer(w | h) ] + r P_recent(w)
+ * </pre>
+ *
+ * the base model, the writer's own model of her project (weight {@code l}, when there is one) and a cache of the
+ * words of the context itself ({@code P_recent}: how often the word occurs in the text before the cursor; weight
+ * {@code r}, scaled down while that text is short: {@code r n / (n + 20)} for n words), so a name introduced a page
+ * ago comes up even before the project was learned.
+ *
+ * <p>Candidates are the context's words, the words either model has seen after the last token (every word seen
+ * after a longer context is among them) and, from each model, the most probable unigrams that fit the typed
+ * prefix: a word seen after no context ranks by its unigram probability alone, so that short list is enough.
+ * Punctuation is never suggested. At the start of a sentence (or when the writer typed a capital) the word is
+ * capitalised; otherwise it takes the form the writer (or the base text) usually writes it in.
  */
 public final class Suggester {
 
@@ -23,8 +31,8 @@ public final class Suggester {
 
     public record Suggestion(String word, double confidence) {}
 
-    /** The writer's weight without and with strong evidence. */
-    public record Weights(double min, double max) {
+    /** The writer model's weight {@code l} and the context cache's weight {@code r}. */
+    public record Weights(double writer, double recent) {
         public static final Weights NONE = new Weights(0, 0);
     }
 
@@ -35,7 +43,7 @@ public final class Suggester {
         for (int i = Math.max(0, tokens.size() - (NgramCounts.ORDER - 1)); i < tokens.size(); i++) {
             last.add(Tokenizer.key(tokens.get(i)));
         }
-        Ranking ranking = new Ranking(base, writer, weights, last, Tokenizer.key(typed.prefix()), limit);
+        Ranking ranking = new Ranking(base, writer, weights, tokens, last, Tokenizer.key(typed.prefix()), limit);
         ranking.run();
         boolean capital = tokens.isEmpty()
                 || Tokenizer.endsSentence(tokens.get(tokens.size() - 1))
@@ -43,7 +51,7 @@ public final class Suggester {
                         && Character.isUpperCase(typed.prefix().charAt(0));
         List<Suggestion> out = new ArrayList<>(ranking.size);
         for (int i = 0; i < ranking.size; i++) {
-            String word = ranking.surface(i);
+            String word = ranking.surface(ranking.words[i]);
             if (capital) {
                 word = word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
             }
@@ -59,34 +67,79 @@ public final class Suggester {
         final WriterModel writer;
         final KneserNeyModel own;
         final double lambda;
+        final double recentWeight;
         final KneserNeyModel.Context baseContext;
         final KneserNeyModel.Context writerContext;
         final String prefix;
         final boolean[] seenBase;
         final boolean[] seenWriter;
-        /** A candidate: its base id, or -(writer id) - 2 for a word only the writer uses. */
-        final int[] ids;
+        /** The context's words (case-folded) with their counts, and how the writer wrote each last. */
+        final Map<String, Integer> recent = new LinkedHashMap<>();
 
+        final Map<String, String> recentForms = new HashMap<>();
+        final int recentTotal;
+        final String[] words;
         final double[] scores;
         int size;
         double mass;
 
-        Ranking(KneserNeyModel base, WriterModel writer, Weights weights, List<String> last, String prefix, int limit) {
+        Ranking(
+                KneserNeyModel base,
+                WriterModel writer,
+                Weights weights,
+                List<String> tokens,
+                List<String> last,
+                String prefix,
+                int limit) {
             this.base = base;
             this.writer = writer;
             this.own = writer == null ? null : writer.model;
             this.prefix = prefix;
             this.baseContext = base.context(last);
             this.writerContext = own == null ? null : own.context(last);
-            double n = own == null ? 0 : own.evidence(writerContext);
-            this.lambda = own == null ? 0 : weights.min() + (weights.max() - weights.min()) * n / (n + 3);
+            this.lambda = own == null ? 0 : weights.writer();
+            int total = 0;
+            if (weights.recent() > 0) {
+                for (int i = 0; i < tokens.size(); i++) {
+                    String token = tokens.get(i);
+                    if (!Tokenizer.isPunctuation(token)) {
+                        String key = Tokenizer.key(token);
+                        recent.merge(key, 1, Integer::sum);
+                        if (i > 0 && !Tokenizer.endsSentence(tokens.get(i - 1))) {
+                            recentForms.put(key, token);
+                        }
+                        total++;
+                    }
+                }
+            }
+            this.recentTotal = total;
+            this.recentWeight = total == 0 ? 0 : weights.recent() * total / (total + 20.0);
             this.seenBase = new boolean[base.vocabularySize()];
             this.seenWriter = own == null ? null : new boolean[own.vocabularySize()];
-            this.ids = new int[limit];
+            this.words = new String[limit];
             this.scores = new double[limit];
         }
 
         void run() {
+            // the context's own words first: they alone get the cache's share, so every later candidate has none
+            for (Map.Entry<String, Integer> e : recent.entrySet()) {
+                String key = e.getKey();
+                if (!key.startsWith(prefix)) {
+                    continue;
+                }
+                int b = base.id(key);
+                int w = own == null ? -1 : own.id(key);
+                double p = recentWeight * e.getValue() / recentTotal;
+                if (b >= 0) {
+                    seenBase[b] = true;
+                    p += (1 - recentWeight) * (1 - lambda) * base.probability(baseContext, b);
+                }
+                if (w >= 0) {
+                    seenWriter[w] = true;
+                    p += (1 - recentWeight) * lambda * own.probability(writerContext, w);
+                }
+                add(key, p);
+            }
             base.forEachFollower(baseContext, this::offerBase);
             if (own != null) {
                 own.forEachFollower(writerContext, this::offerWriter);
@@ -95,7 +148,7 @@ public final class Suggester {
             for (int id : base.ranked()) {
                 if (base.key(id).startsWith(prefix)) {
                     offerBase(id);
-                    if (++taken >= ids.length) {
+                    if (++taken >= words.length) {
                         break;
                     }
                 }
@@ -105,7 +158,7 @@ public final class Suggester {
                 for (int id : own.ranked()) {
                     if (own.key(id).startsWith(prefix)) {
                         offerWriter(id);
-                        if (++taken >= ids.length) {
+                        if (++taken >= words.length) {
                             break;
                         }
                     }
@@ -126,7 +179,7 @@ public final class Suggester {
                     p += lambda * own.probability(writerContext, w);
                 }
             }
-            add(b, p);
+            add(base.key(b), (1 - recentWeight) * p);
         }
 
         void offerWriter(int w) {
@@ -139,32 +192,36 @@ public final class Suggester {
                 return;
             }
             seenWriter[w] = true;
-            add(-w - 2, lambda * own.probability(writerContext, w));
+            add(own.key(w), (1 - recentWeight) * lambda * own.probability(writerContext, w));
         }
 
-        private void add(int id, double p) {
+        private void add(String key, double p) {
             mass += p;
-            int n = ids.length;
+            int n = words.length;
             if (size == n && p <= scores[n - 1]) {
                 return;
             }
             int i = size < n ? size++ : n - 1;
             while (i > 0 && scores[i - 1] < p) {
-                ids[i] = ids[i - 1];
+                words[i] = words[i - 1];
                 scores[i] = scores[i - 1];
                 i--;
             }
-            ids[i] = id;
+            words[i] = key;
             scores[i] = p;
         }
 
-        String surface(int i) {
-            int id = ids[i];
-            if (id <= -2) {
-                return own.surface(-id - 2);
+        /** How the word is usually written: by the writer's project, else the base text, else the context. */
+        String surface(String key) {
+            int w = own == null ? -1 : own.id(key);
+            if (w >= 0) {
+                return own.surface(w);
             }
-            int w = own == null ? -1 : writer.fromBase[id];
-            return w >= 0 ? own.surface(w) : base.surface(id);
+            int b = base.id(key);
+            if (b >= 0) {
+                return base.surface(b);
+            }
+            return recentForms.getOrDefault(key, key);
         }
     }
 }

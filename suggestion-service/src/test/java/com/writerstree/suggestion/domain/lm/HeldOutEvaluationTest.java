@@ -34,8 +34,7 @@ class HeldOutEvaluationTest {
                 new KneserNeyModel(NgramCounts.builder().add(split.learned()).build()));
 
         Evaluation.Result plain = Evaluation.run(base, null, Suggester.Weights.NONE, split.measured(), 600);
-        Evaluation.Result adapted =
-                Evaluation.run(base, writer, new Suggester.Weights(0.35, 0.35), split.measured(), 600);
+        Evaluation.Result adapted = Evaluation.run(base, writer, new Suggester.Weights(0.35, 0), split.measured(), 600);
         System.out.println("held-out, base only: " + plain);
         System.out.println("held-out, adapted:   " + adapted);
 

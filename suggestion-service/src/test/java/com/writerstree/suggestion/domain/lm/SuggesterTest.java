@@ -14,7 +14,7 @@ class SuggesterTest {
                     + " hopeful. The captain was very tired. The captain smiled. The captain spoke. I was happy."))
             .build());
 
-    private static final Suggester.Weights WEIGHTS = new Suggester.Weights(0.35, 0.35);
+    private static final Suggester.Weights WEIGHTS = new Suggester.Weights(0.35, 0);
 
     private static List<String> words(WriterModel writer, String typed, int limit) {
         return Suggester.suggest(BASE, writer, WEIGHTS, Tokenizer.typed(typed), limit).stream()
@@ -61,6 +61,20 @@ class SuggesterTest {
         assertEquals(List.of("Zorblattine"), words(writer, "then zor", 3));
         assertFalse(words(null, "the captain ", 10).contains("Zorblattine"));
         assertTrue(words(null, "then zor", 3).isEmpty());
+    }
+
+    @Test
+    void aNameFromTheTextBeforeTheCursorComesUpWithTheContextCache() {
+        List<String> words = Suggester.suggest(
+                        BASE,
+                        null,
+                        new Suggester.Weights(0, 0.1),
+                        Tokenizer.typed("Then Zorblattine smiled at the captain. Later, she spoke to zor"),
+                        3)
+                .stream()
+                .map(Suggester.Suggestion::word)
+                .toList();
+        assertEquals(List.of("Zorblattine"), words);
     }
 
     @Test
