@@ -75,10 +75,21 @@ public class AdaptationService {
         if (learned != null && learned.contentVersion >= version) {
             return;
         }
-        Instant earliest = learned == null
-                ? Instant.now()
-                : learned.learnedAt.plus(config.adaptation().minInterval());
+        Instant earliest = dueAt(
+                learned == null ? null : learned.learnedAt, config.adaptation().minInterval(), Instant.now());
         requests.request(projectId, userId, version, earliest);
+    }
+
+    /**
+     * The debounce: a project never learned is due now; one learned before is due once the interval has passed since
+     * then (an existing request keeps its own, earlier due time: see AdaptationRequestRepository#request).
+     */
+    static Instant dueAt(Instant lastLearned, Duration minInterval, Instant now) {
+        if (lastLearned == null) {
+            return now;
+        }
+        Instant next = lastLearned.plus(minInterval);
+        return next.isAfter(now) ? next : now;
     }
 
     public void forgetProject(UUID projectId) {
