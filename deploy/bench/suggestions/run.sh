@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Word-suggestion benchmark (not a test). Three parts, each printed with its numbers:
+#   eval   - held-out accuracy, keystroke savings and adaptation gain (Persuasion, never trained on), plus the base
+#            model's load time and heap: runs the Evaluate main on the built classes.
+#   load   - open-loop POST /suggestions at RATE req/s for DURATION s against a suggestion-service started here from
+#            its jar on SUGGESTION_PORT (loopback), trusting the test JWT key; reports p50/p90/p99 and the service's
+#            heap after a full GC.
+#   redis  - the cost of one Redis GET round trip on loopback (redis-benchmark), to compare with one suggestion
+#            computed in memory (README: why there is no Redis cache).
+#
+#   deploy/bench/suggestions/run.sh [eval|load|redis|all]
+#   RATE=200 DURATION=30 SUGGESTION_PORT=25086 DB_NAME=writerstree_h11 deploy/bench/suggestions/run.sh load
+#   (SKIP_BUILD=1: use the classes / jar already built; MAVEN_REPO=...: a local Maven repository of one's own)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+module="$root/suggestion-service"
+what="${1:-all}"
+RATE="${RATE:-200}"; DURATION="${DURATION:-30}"; PORT="${SUGGESTION_PORT:-25086}"
+MVN=(mvn -B -q ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO})
+book="$module/src/test/resources/heldout/persuasion.txt.gz"
+
+if [[ "$what" == eval || "$what" == all ]]; then
+  echo "== eval: base model = five Austen novels; held out: Persuasion (chapters 1-12 = the writer's project, 13-24 measured)"
+  [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" compile -pl suggestion-service -am
+  java -Xmx512m -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
+    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" 12 "${KEYSTROKE_WORDS:-5000}" 0.35:0.1
+fi
+
+if [[ "$what" == load || "$what" == all ]]; then
+  echo "== load: ${RATE} req/s for ${DURATION}s, POST /suggestions directly on suggestion-service :$PORT"
+  [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" package -DskipTests -pl suggestion-service -am
+  log="$(mktemp)"
+  HTTP_PORT="$PORT" DB_NAME="${DB_NAME:-writerstree}" WRITERSTREE_MESSAGING_TOPIC_PREFIX="${WRITERSTREE_MESSAGING_TOPIC_PREFIX:-bench.}" \
+    SERVICE_TOKEN="${SERVICE_TOKEN:-bench-service-token}" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$root/platform-testing/src/main/resources/writerstree-test/jwt-public.pem" \
+    java -Xmx256m -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "service did not start, log: $log" >&2; exit 1; }
+  grep -o 'Base model.*' "$log" || true
+  key="$root/platform-testing/src/main/resources/writerstree-test/jwt-private.pem"
+  node "$here/load.js" "http://127.0.0.1:$PORT" "$RATE" 5 "$key" "$book" >/dev/null   # JIT warm-up
+  node "$here/load.js" "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$key" "$book"
+  jcmd "$pid" GC.run >/dev/null 2>&1 || true
+  jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -2 || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  trap - EXIT
+fi
+
+if [[ "$what" == redis || "$what" == all ]]; then
+  echo "== redis: one GET round trip on loopback, 1 client, no pipelining"
+  redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-6379}" -n 50000 -c 1 -t get -d 200 --csv 2>/dev/null | tail -2
+  redis-benchmark -h 127.0.0.1 -p "${REDIS_PORT:-6379}" -n 50000 -c 1 -t get -d 200 2>/dev/null | grep -A4 -i "latency summary" || true
+fi

@@ -1,0 +1,227 @@
+package com.writerstree.suggestion.domain.lm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ranks next words (or completions of the word being typed) by three sources mixed linearly:
+ *
+ * <pre>
+ *   P(w | h) = (1 - r) [ (1 - l) P_base(w | h) + l P_writer(w | h) ] + r P_recent(w)
+ * </pre>
+ *
+ * the base model, the writer's own model of her project (weight {@code l}, when there is one) and a cache of the
+ * words of the context itself ({@code P_recent}: how often the word occurs in the text before the cursor; weight
+ * {@code r}, scaled down while that text is short: {@code r n / (n + 20)} for n words), so a name introduced a page
+ * ago comes up even before the project was learned.
+ *
+ * <p>Candidates are the context's words, the words either model has seen after the last token (every word seen
+ * after a longer context is among them) and, from each model, the most probable unigrams that fit the typed
+ * prefix: a word seen after no context ranks by its unigram probability alone, so that short list is enough.
+ * Punctuation is never suggested. At the start of a sentence (or when the writer typed a capital) the word is
+ * capitalised; otherwise it takes the form the writer (or the base text) usually writes it in.
+ */
+public final class Suggester {
+
+    private Suggester() {}
+
+    public record Suggestion(String word, double confidence) {}
+
+    /** The writer model's weight {@code l} and the context cache's weight {@code r}. */
+    public record Weights(double writer, double recent) {
+        public static final Weights NONE = new Weights(0, 0);
+    }
+
+    public static List<Suggestion> suggest(
+            KneserNeyModel base, WriterModel writer, Weights weights, Tokenizer.Typed typed, int limit) {
+        List<String> tokens = typed.tokens();
+        List<String> last = new ArrayList<>(NgramCounts.ORDER - 1);
+        for (int i = Math.max(0, tokens.size() - (NgramCounts.ORDER - 1)); i < tokens.size(); i++) {
+            last.add(Tokenizer.key(tokens.get(i)));
+        }
+        Ranking ranking = new Ranking(base, writer, weights, tokens, last, Tokenizer.key(typed.prefix()), limit);
+        ranking.run();
+        boolean capital = tokens.isEmpty()
+                || Tokenizer.endsSentence(tokens.get(tokens.size() - 1))
+                || !typed.prefix().isEmpty()
+                        && Character.isUpperCase(typed.prefix().charAt(0));
+        List<Suggestion> out = new ArrayList<>(ranking.size);
+        for (int i = 0; i < ranking.size; i++) {
+            String word = ranking.surface(ranking.words[i]);
+            if (capital) {
+                word = word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+            }
+            double confidence = ranking.mass > 0 ? ranking.scores[i] / ranking.mass : 0;
+            out.add(new Suggestion(word, Math.round(confidence * 1000) / 1000.0));
+        }
+        return out;
+    }
+
+    /** The best {@code limit} candidates so far, kept sorted (limit is at most a few dozen). */
+    private static final class Ranking {
+        final KneserNeyModel base;
+        final WriterModel writer;
+        final KneserNeyModel own;
+        final double lambda;
+        final double recentWeight;
+        final KneserNeyModel.Context baseContext;
+        final KneserNeyModel.Context writerContext;
+        final String prefix;
+        final boolean[] seenBase;
+        final boolean[] seenWriter;
+        /** The context's words (case-folded) with their counts, and how the writer wrote each last. */
+        final Map<String, Integer> recent = new LinkedHashMap<>();
+
+        final Map<String, String> recentForms = new HashMap<>();
+        final int recentTotal;
+        final String[] words;
+        final double[] scores;
+        int size;
+        double mass;
+
+        Ranking(
+                KneserNeyModel base,
+                WriterModel writer,
+                Weights weights,
+                List<String> tokens,
+                List<String> last,
+                String prefix,
+                int limit) {
+            this.base = base;
+            this.writer = writer;
+            this.own = writer == null ? null : writer.model;
+            this.prefix = prefix;
+            this.baseContext = base.context(last);
+            this.writerContext = own == null ? null : own.context(last);
+            this.lambda = own == null ? 0 : weights.writer();
+            int total = 0;
+            if (weights.recent() > 0) {
+                for (int i = 0; i < tokens.size(); i++) {
+                    String token = tokens.get(i);
+                    if (!Tokenizer.isPunctuation(token)) {
+                        String key = Tokenizer.key(token);
+                        recent.merge(key, 1, Integer::sum);
+                        if (i > 0 && !Tokenizer.endsSentence(tokens.get(i - 1))) {
+                            recentForms.put(key, token);
+                        }
+                        total++;
+                    }
+                }
+            }
+            this.recentTotal = total;
+            this.recentWeight = total == 0 ? 0 : weights.recent() * total / (total + 20.0);
+            this.seenBase = new boolean[base.vocabularySize()];
+            this.seenWriter = own == null ? null : new boolean[own.vocabularySize()];
+            this.words = new String[limit];
+            this.scores = new double[limit];
+        }
+
+        void run() {
+            // the context's own words first: they alone get the cache's share, so every later candidate has none
+            for (Map.Entry<String, Integer> e : recent.entrySet()) {
+                String key = e.getKey();
+                if (!key.startsWith(prefix)) {
+                    continue;
+                }
+                int b = base.id(key);
+                int w = own == null ? -1 : own.id(key);
+                double p = recentWeight * e.getValue() / recentTotal;
+                if (b >= 0) {
+                    seenBase[b] = true;
+                    p += (1 - recentWeight) * (1 - lambda) * base.probability(baseContext, b);
+                }
+                if (w >= 0) {
+                    seenWriter[w] = true;
+                    p += (1 - recentWeight) * lambda * own.probability(writerContext, w);
+                }
+                add(key, p);
+            }
+            base.forEachFollower(baseContext, this::offerBase);
+            if (own != null) {
+                own.forEachFollower(writerContext, this::offerWriter);
+            }
+            int taken = 0;
+            for (int id : base.ranked()) {
+                if (base.key(id).startsWith(prefix)) {
+                    offerBase(id);
+                    if (++taken >= words.length) {
+                        break;
+                    }
+                }
+            }
+            if (own != null) {
+                taken = 0;
+                for (int id : own.ranked()) {
+                    if (own.key(id).startsWith(prefix)) {
+                        offerWriter(id);
+                        if (++taken >= words.length) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        void offerBase(int b) {
+            if (seenBase[b] || !base.suggestible(b) || !base.key(b).startsWith(prefix)) {
+                return;
+            }
+            seenBase[b] = true;
+            double p = (1 - lambda) * base.probability(baseContext, b);
+            if (own != null) {
+                int w = writer.fromBase[b];
+                if (w >= 0) {
+                    seenWriter[w] = true;
+                    p += lambda * own.probability(writerContext, w);
+                }
+            }
+            add(base.key(b), (1 - recentWeight) * p);
+        }
+
+        void offerWriter(int w) {
+            int b = writer.toBase[w];
+            if (b >= 0) {
+                offerBase(b);
+                return;
+            }
+            if (seenWriter[w] || !own.suggestible(w) || !own.key(w).startsWith(prefix)) {
+                return;
+            }
+            seenWriter[w] = true;
+            add(own.key(w), (1 - recentWeight) * lambda * own.probability(writerContext, w));
+        }
+
+        private void add(String key, double p) {
+            mass += p;
+            int n = words.length;
+            if (size == n && p <= scores[n - 1]) {
+                return;
+            }
+            int i = size < n ? size++ : n - 1;
+            while (i > 0 && scores[i - 1] < p) {
+                words[i] = words[i - 1];
+                scores[i] = scores[i - 1];
+                i--;
+            }
+            words[i] = key;
+            scores[i] = p;
+        }
+
+        /** How the word is usually written: by the writer's project, else the base text, else the context. */
+        String surface(String key) {
+            int w = own == null ? -1 : own.id(key);
+            if (w >= 0) {
+                return own.surface(w);
+            }
+            int b = base.id(key);
+            if (b >= 0) {
+                return base.surface(b);
+            }
+            return recentForms.getOrDefault(key, key);
+        }
+    }
+}

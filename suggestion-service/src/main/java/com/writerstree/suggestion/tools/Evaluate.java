@@ -1,0 +1,112 @@
+package com.writerstree.suggestion.tools;
+
+import com.writerstree.suggestion.domain.lm.KneserNeyModel;
+import com.writerstree.suggestion.domain.lm.ModelCodec;
+import com.writerstree.suggestion.domain.lm.NgramCounts;
+import com.writerstree.suggestion.domain.lm.Suggester;
+import com.writerstree.suggestion.domain.lm.Tokenizer;
+import com.writerstree.suggestion.domain.lm.WriterModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
+ * <keystroke words> <writer weight:context cache weight>...}. The book's first chapters become a writer's project (the writer model); the
+ * rest is measured with the base model alone and with each writer weight. Also prints the base model's load time
+ * and heap.
+ */
+public final class Evaluate {
+
+    private Evaluate() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 5) {
+            System.err.println(
+                    "usage: Evaluate <model.bin.gz> <book.txt[.gz]> <adapt chapters> <keystroke words> <writer weight:context cache weight>...");
+            System.exit(2);
+        }
+        Runtime rt = Runtime.getRuntime();
+        long before = usedHeap(rt);
+        long t0 = System.nanoTime();
+        KneserNeyModel base;
+        try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+            base = new KneserNeyModel(ModelCodec.read(in));
+        }
+        long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+        long heap = usedHeap(rt) - before;
+        System.out.printf(
+                "base model: vocabulary %d, stored n-grams %d, loaded in %d ms, heap %.1f MB%n",
+                base.vocabularySize(), base.storedNgrams(), loadMillis, heap / 1e6);
+
+        String book;
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            book = Books.read(in, args[1].endsWith(".gz"));
+        }
+        List<String> chapters = Books.chapters(book);
+        int adapt = Integer.parseInt(args[2]);
+        int keystrokeWords = Integer.parseInt(args[3]);
+        Split split = split(chapters, adapt);
+        System.out.printf(
+                "held-out book: %d chapters; writer's project = chapters 1-%d (%d tokens); measured on chapters %d-%d (%d tokens)%n",
+                chapters.size(),
+                adapt,
+                split.learned().size(),
+                adapt + 1,
+                chapters.size(),
+                split.measured().size());
+
+        long t1 = System.nanoTime();
+        KneserNeyModel own =
+                new KneserNeyModel(NgramCounts.builder().add(split.learned()).build());
+        WriterModel writer = new WriterModel(base, own);
+        System.out.printf(
+                "writer model: %d stored n-grams, built in %d ms%n",
+                own.storedNgrams(), (System.nanoTime() - t1) / 1_000_000);
+
+        // warm up the JIT on the first chapters, then measure
+        Evaluation.run(
+                base,
+                writer,
+                new Suggester.Weights(0.35, 0.1),
+                split.learned().subList(0, Math.min(20_000, split.learned().size())),
+                2_000);
+        for (int i = 4; i < args.length; i++) {
+            String[] range = args[i].split(":");
+            Suggester.Weights weight =
+                    new Suggester.Weights(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
+            Evaluation.Result plain = Evaluation.run(
+                    base, null, new Suggester.Weights(0, weight.recent()), split.measured(), keystrokeWords);
+            System.out.printf("base only (context cache %s)   %s%n", range[1], plain);
+            Evaluation.Result adapted = Evaluation.run(base, writer, weight, split.measured(), keystrokeWords);
+            System.out.printf("adapted (%s)   %s%n", args[i], adapted);
+            System.out.printf(
+                    "  adaptation gain: top-1 %+.1f, top-3 %+.1f points, characters saved %+.1f points%n",
+                    100 * (adapted.top1() - plain.top1()),
+                    100 * (adapted.top3() - plain.top3()),
+                    100 * (adapted.charsSaved() - plain.charsSaved()));
+        }
+    }
+
+    public record Split(List<String> learned, List<String> measured) {}
+
+    /** The tokens of the first {@code adapt} chapters, and those of the rest. */
+    public static Split split(List<String> chapters, int adapt) {
+        List<String> learned = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        for (int c = 0; c < chapters.size(); c++) {
+            (c < adapt ? learned : measured).addAll(Tokenizer.tokens(chapters.get(c)));
+        }
+        return new Split(learned, measured);
+    }
+
+    private static long usedHeap(Runtime rt) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

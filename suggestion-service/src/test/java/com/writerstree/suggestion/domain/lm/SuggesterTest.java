@@ -1,0 +1,90 @@
+package com.writerstree.suggestion.domain.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuggesterTest {
+
+    private static final KneserNeyModel BASE = new KneserNeyModel(NgramCounts.builder()
+            .add(Tokenizer.tokens("She was very happy. She was very hungry. He was very happy, and she was very"
+                    + " hopeful. The captain was very tired. The captain smiled. The captain spoke. I was happy."))
+            .build());
+
+    private static final Suggester.Weights WEIGHTS = new Suggester.Weights(0.35, 0);
+
+    private static List<String> words(WriterModel writer, String typed, int limit) {
+        return Suggester.suggest(BASE, writer, WEIGHTS, Tokenizer.typed(typed), limit).stream()
+                .map(Suggester.Suggestion::word)
+                .toList();
+    }
+
+    @Test
+    void suggestsTheLikelyNextWordFirst() {
+        assertEquals("happy", words(null, "she was very ", 3).get(0));
+    }
+
+    @Test
+    void completesThePrefixBeingTyped() {
+        List<String> words = words(null, "she was very hu", 3);
+        assertEquals(List.of("hungry"), words);
+        assertTrue(words(null, "she was very h", 5).stream().allMatch(w -> w.startsWith("h")));
+        assertTrue(words(null, "she was very xq", 3).isEmpty());
+    }
+
+    @Test
+    void neverSuggestsPunctuation() {
+        List<String> words = words(null, "The captain", 10);
+        assertFalse(words.isEmpty());
+        assertTrue(words.stream().allMatch(w -> !Tokenizer.isPunctuation(w)), words.toString());
+    }
+
+    @Test
+    void capitalisesAtSentenceStartsAndAfterATypedCapital() {
+        assertTrue(words(null, "He was tired. ", 3).stream().allMatch(w -> Character.isUpperCase(w.charAt(0))));
+        assertTrue(words(null, "", 3).stream().allMatch(w -> Character.isUpperCase(w.charAt(0))));
+        assertEquals(List.of("Hungry"), words(null, "she was very Hu", 3));
+        assertEquals("happy", words(null, "she was very ", 1).get(0));
+    }
+
+    @Test
+    void aWritersModelBringsUpHerNamesOnlyWhenMixedIn() {
+        KneserNeyModel own = new KneserNeyModel(NgramCounts.builder()
+                .add(Tokenizer.tokens(
+                        "The captain Zorblattine smiled. Then Zorblattine spoke to the captain Zorblattine."))
+                .build());
+        WriterModel writer = new WriterModel(BASE, own);
+        assertEquals("Zorblattine", words(writer, "the captain ", 3).get(0));
+        assertEquals(List.of("Zorblattine"), words(writer, "then zor", 3));
+        assertFalse(words(null, "the captain ", 10).contains("Zorblattine"));
+        assertTrue(words(null, "then zor", 3).isEmpty());
+    }
+
+    @Test
+    void aNameFromTheTextBeforeTheCursorComesUpWithTheContextCache() {
+        List<String> words = Suggester.suggest(
+                        BASE,
+                        null,
+                        new Suggester.Weights(0, 0.1),
+                        Tokenizer.typed("Then Zorblattine smiled at the captain. Later, she spoke to zor"),
+                        3)
+                .stream()
+                .map(Suggester.Suggestion::word)
+                .toList();
+        assertEquals(List.of("Zorblattine"), words);
+    }
+
+    @Test
+    void confidencesAreBetweenZeroAndOneAndOrdered() {
+        List<Suggester.Suggestion> s = Suggester.suggest(BASE, null, WEIGHTS, Tokenizer.typed("she was very "), 5);
+        for (int i = 0; i < s.size(); i++) {
+            assertTrue(s.get(i).confidence() >= 0 && s.get(i).confidence() <= 1);
+            if (i > 0) {
+                assertTrue(s.get(i - 1).confidence() >= s.get(i).confidence());
+            }
+        }
+    }
+}
