@@ -1,9 +1,11 @@
-package com.writerstree.export.job;
+package com.writerstree.export.events;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.export.storage.ExportBucket;
+import com.writerstree.export.persistence.ExportJob;
+import com.writerstree.export.persistence.ExportJobRepository;
+import com.writerstree.export.persistence.ExportStorage;
 import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
 import com.writerstree.platform.testing.LocalKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +26,7 @@ class ProjectDeletionCleanupTest {
     S3Client s3;
 
     @Inject
-    ExportBucket bucket;
+    ExportStorage bucket;
 
     @Inject
     ExportJobRepository jobs;
@@ -41,10 +43,10 @@ class ProjectDeletionCleanupTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> countObjects(ExportCleanup.projectPrefix(deleted)) == 0
+                .until(() -> countObjects(ExportStorage.projectPrefix(deleted)) == 0
                         && QuarkusTransaction.requiringNew()
                                 .call(() -> jobs.forProject(deleted).isEmpty()));
-        assertEquals(1, countObjects(ExportCleanup.projectPrefix(kept)), "another project's file stays: " + keptKey);
+        assertEquals(1, countObjects(ExportStorage.projectPrefix(kept)), "another project's file stays: " + keptKey);
         assertEquals(
                 1,
                 QuarkusTransaction.requiringNew()
@@ -53,7 +55,7 @@ class ProjectDeletionCleanupTest {
     }
 
     private String store(UUID user, UUID project) {
-        String key = ExportCleanup.projectPrefix(project) + UUID.randomUUID() + ".txt";
+        String key = ExportStorage.projectPrefix(project) + UUID.randomUUID() + ".txt";
         s3.putObject(r -> r.bucket(bucket.name()).key(key), RequestBody.fromString("exported text"));
         QuarkusTransaction.requiringNew().run(() -> {
             ExportJob job = new ExportJob();
