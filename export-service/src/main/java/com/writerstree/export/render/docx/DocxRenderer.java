@@ -108,7 +108,7 @@ public final class DocxRenderer implements ManuscriptRenderer {
                 paragraph(
                         w,
                         h.level() == 1 ? "Heading1" : "Heading2",
-                        h.level() == 1 ? "<w:pageBreakBefore/>" : null,
+                        h.level() == 1 ? "<w:pageBreakBefore w:val=\"true\"/>" : null,
                         h.spans());
             } else if (block instanceof Block.Paragraph p) {
                 paragraph(w, "Normal", null, p.spans());
