@@ -31,6 +31,13 @@ public interface ExportConfig {
     @WithDefault("50")
     int listLimit();
 
+    /** How often expired files are swept from S3 (read by {@code ExpirySweep}'s schedule), and the first delay. */
+    @WithDefault("5m")
+    String sweepEvery();
+
+    @WithDefault("1m")
+    String sweepDelay();
+
     Tree tree();
 
     interface Tree {
