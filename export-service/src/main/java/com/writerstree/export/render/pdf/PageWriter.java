@@ -2,13 +2,15 @@ package com.writerstree.export.render.pdf;
 
 import com.writerstree.export.render.model.ManuscriptMeta;
 import com.writerstree.export.render.model.Span;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -36,6 +38,7 @@ final class PageWriter {
     private final boolean manuscript;
     private final ManuscriptMeta meta;
     private final PDType0Font[] faces = new PDType0Font[4];
+    private final List<TrueTypeFont> fontFiles = new ArrayList<>(4);
     private final float[][] widths = new float[4][];
     private final List<Map<Integer, Float>> wideWidths =
             List.of(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
@@ -94,6 +97,14 @@ final class PageWriter {
 
     void moveTo(float fromTop) {
         y = HEIGHT - MARGIN - fromTop;
+    }
+
+    /** Releases the parsed font files; after the document was saved (subsetting reads them). */
+    void release() throws IOException {
+        for (TrueTypeFont ttf : fontFiles) {
+            ttf.close();
+        }
+        fontFiles.clear();
     }
 
     void finish() throws IOException {
@@ -289,7 +300,12 @@ final class PageWriter {
         if (faces[face] == null) {
             FontFiles.Face file = FontFiles.Face.values()[face];
             try {
-                faces[face] = PDType0Font.load(doc, new ByteArrayInputStream(files.bytes(file)), true);
+                // GSUB (ligatures, contextual forms) off: it costs seconds per book in PDFBox's showText, Latin,
+                // Greek and Cyrillic prose does not need it, and extracted text keeps "fi" as two letters
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(files.bytes(file)));
+                ttf.setEnableGsub(false);
+                fontFiles.add(ttf);
+                faces[face] = PDType0Font.load(doc, ttf, true);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

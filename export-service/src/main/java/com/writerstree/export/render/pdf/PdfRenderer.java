@@ -82,7 +82,11 @@ public final class PdfRenderer implements ManuscriptRenderer {
                 pages.paragraph(plain("END"), 0, PageWriter.Align.CENTER, 12, 24, false);
             }
             pages.finish();
-            doc.save(out);
+            try {
+                doc.save(out);
+            } finally {
+                pages.release();
+            }
         }
     }
 
