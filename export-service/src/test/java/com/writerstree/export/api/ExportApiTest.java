@@ -357,6 +357,14 @@ class ExportApiTest {
                 .body("data.export.kind", equalTo("tree"))
                 .body("data.export.status", equalTo("completed"))
                 .body("data.export.width", equalTo(640));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestSql.single(
+                                db,
+                                Long.class,
+                                "SELECT count(*) FROM outbox_events WHERE event_type = 'TreeExported' AND payload LIKE ?"
+                                        + " AND payload LIKE '%\"width\":640%' AND published_at IS NOT NULL",
+                                "%" + treeId + "%")
+                        == 1L);
         Setup stranger = project("Elsewhere", TEXT, 22);
         given().auth()
                 .oauth2(stranger.token())
