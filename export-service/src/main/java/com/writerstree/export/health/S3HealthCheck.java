@@ -1,8 +1,7 @@
 package com.writerstree.export.health;
 
-import com.writerstree.export.storage.ExportBucket;
+import com.writerstree.export.persistence.ExportStorage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,21 +12,24 @@ import software.amazon.awssdk.core.exception.SdkException;
 @ApplicationScoped
 public class S3HealthCheck implements HealthCheck {
 
-    @Inject
-    ExportBucket bucket;
+    private final ExportStorage storage;
+
+    public S3HealthCheck(ExportStorage storage) {
+        this.storage = storage;
+    }
 
     @Override
     public HealthCheckResponse call() {
         try {
-            bucket.ensureExists();
+            storage.ensureExists();
             return HealthCheckResponse.named("S3")
                     .up()
-                    .withData("bucket", bucket.name())
+                    .withData("bucket", storage.name())
                     .build();
         } catch (SdkException e) {
             return HealthCheckResponse.named("S3")
                     .down()
-                    .withData("bucket", bucket.name())
+                    .withData("bucket", storage.name())
                     .withData("error", e.getClass().getSimpleName())
                     .build();
         }

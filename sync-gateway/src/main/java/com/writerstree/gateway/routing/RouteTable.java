@@ -64,6 +64,8 @@ public final class RouteTable {
             secured("/projects/{id}/versions/**", ANY, Upstream.CONTENT),
             secured("/projects/{id}/export", ANY, Upstream.EXPORT),
             secured("/projects/{id}/export-tree", ANY, Upstream.EXPORT),
+            secured("/exports", Set.of("GET"), Upstream.EXPORT),
+            secured("/exports/{id}", Set.of("GET"), Upstream.EXPORT),
             secured("/analytics/**", ANY, Upstream.STATS),
             secured("/suggestions", ANY, Upstream.SUGGESTION));
 

@@ -1,0 +1,76 @@
+package com.writerstree.export.domain;
+
+import com.writerstree.export.persistence.ExportJob;
+import com.writerstree.export.persistence.ExportJobRepository;
+import com.writerstree.export.persistence.ExportStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Files leave S3 when their time is up (24 h), when their project is deleted for good, or when their user is
+ * purged. Files go first: if S3 fails, the transaction rolls back and the work is retried (the next sweep, or
+ * the event's redelivery), so a record never points at a file that is gone while the file stays.
+ */
+@ApplicationScoped
+public class ExportRemoval {
+
+    private static final Logger LOG = Logger.getLogger(ExportRemoval.class);
+    private static final int BATCH = 200;
+    /** A background export still "processing" after this long died with its service instance. */
+    private static final Duration STALE_JOB = Duration.ofHours(1);
+
+    private final ExportJobRepository jobs;
+    private final ExportStorage storage;
+    private final Clock clock;
+
+    public ExportRemoval(ExportJobRepository jobs, ExportStorage storage, Clock clock) {
+        this.jobs = jobs;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void projectDeleted(UUID projectId) {
+        int files = storage.deletePrefix(ExportStorage.projectPrefix(projectId));
+        long rows = jobs.delete("projectId", projectId);
+        LOG.infof("Project %s deleted: removed %d export files and %d export records", projectId, files, rows);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void userPurged(UUID userId) {
+        List<ExportJob> all = jobs.forUser(userId);
+        for (ExportJob job : all) {
+            if (job.objectKey != null) {
+                storage.delete(job.objectKey);
+            }
+        }
+        long rows = jobs.delete("userId", userId);
+        LOG.infof("User %s purged: removed %d export records and their files", userId, rows);
+    }
+
+    /** The scheduled sweep (see {@link ExpirySweep}); {@code now} comes from the injectable clock. */
+    @Transactional
+    public int expire(Instant now) {
+        List<ExportJob> due = jobs.expired(now, BATCH);
+        for (ExportJob job : due) {
+            storage.delete(job.objectKey);
+            job.objectKey = null;
+            job.status = ExportJob.EXPIRED;
+        }
+        long stale = jobs.failStale(now.minus(STALE_JOB));
+        if (!due.isEmpty() || stale > 0) {
+            LOG.infof("Export sweep: %d files expired, %d stale jobs failed", due.size(), stale);
+        }
+        return due.size();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,161 @@
+package com.writerstree.export.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A small HTTP server standing in for project-, content- and identity-service (other services, not engines) in
+ * export-service's Quarkus tests. It answers like them: the project's owner is taken from the bearer token's
+ * subject (403 for someone else's project, 404 for an unknown one), content as content-service shapes it.
+ */
+public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
+
+    public record Project(
+            UUID id,
+            UUID owner,
+            String title,
+            int wordGoal,
+            double progress,
+            String seed,
+            String species,
+            String season) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<UUID, Project> PROJECTS = new ConcurrentHashMap<>();
+    private static final Map<UUID, String> TEXTS = new ConcurrentHashMap<>();
+    private static final Map<UUID, Integer> WORDS = new ConcurrentHashMap<>();
+    private static final Map<UUID, List<String>> MILESTONES = new ConcurrentHashMap<>();
+    private static final Map<UUID, String[]> USERS = new ConcurrentHashMap<>();
+
+    private HttpServer server;
+
+    public static void project(Project p, String text, int wordCount, List<String> milestones) {
+        PROJECTS.put(p.id(), p);
+        TEXTS.put(p.id(), text);
+        WORDS.put(p.id(), wordCount);
+        MILESTONES.put(p.id(), milestones);
+    }
+
+    public static void user(UUID id, String fullName, String email) {
+        USERS.put(id, new String[] {fullName, email});
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of(
+                "quarkus.rest-client.project-service.url", url,
+                "quarkus.rest-client.content-service.url", url,
+                "quarkus.rest-client.identity-service.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            UUID caller = subject(ex.getRequestHeaders().getFirst("Authorization"));
+            if (caller == null) {
+                send(ex, 401, Map.of("success", false));
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/users/me")) {
+                String[] user = USERS.get(caller);
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("id", caller);
+                data.put("email", user == null ? "user@example.com" : user[1]);
+                data.put("fullName", user == null ? null : user[0]);
+                send(ex, 200, Map.of("success", true, "data", data));
+                return;
+            }
+            String[] parts = path.split("/");
+            UUID id;
+            try {
+                id = UUID.fromString(parts[2]);
+            } catch (RuntimeException e) {
+                send(ex, 404, Map.of("success", false));
+                return;
+            }
+            Project p = PROJECTS.get(id);
+            if (p == null) {
+                send(ex, 404, Map.of("success", false));
+                return;
+            }
+            if (!p.owner().equals(caller)) {
+                send(ex, 403, Map.of("success", false));
+                return;
+            }
+            if (parts.length == 3) {
+                Map<String, Object> project = new LinkedHashMap<>();
+                project.put("id", p.id());
+                project.put("userId", p.owner());
+                project.put("title", p.title());
+                project.put("wordGoal", p.wordGoal());
+                project.put("currentWordCount", WORDS.get(id));
+                project.put("progress", p.progress());
+                project.put("treeSeed", p.seed());
+                project.put("treeSpecies", p.species());
+                project.put("treeSeason", p.season());
+                project.put("status", "active");
+                send(ex, 200, Map.of("success", true, "data", Map.of("project", project)));
+            } else {
+                List<Map<String, Object>> milestones = MILESTONES.get(id).stream()
+                        .map(t ->
+                                Map.<String, Object>of("type", t, "achievedAt", "2026-01-01T00:00:00Z", "wordCount", 1))
+                        .toList();
+                Map<String, Object> content = new LinkedHashMap<>();
+                content.put("text", TEXTS.get(id));
+                content.put("version", 3);
+                content.put("wordCount", WORDS.get(id));
+                content.put("lastSavedAt", null);
+                send(ex, 200, Map.of("success", true, "data", Map.of("content", content, "milestones", milestones)));
+            }
+        }
+    }
+
+    private static UUID subject(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            String payload = authorization.substring(7).split("\\.")[1];
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            return UUID.fromString(claims.get("sub").asText());
+        } catch (RuntimeException | IOException e) {
+            return null;
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
