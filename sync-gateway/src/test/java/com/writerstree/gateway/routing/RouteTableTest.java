@@ -44,6 +44,8 @@ class RouteTableTest {
         "POST,   /projects/" + ID + "/versions/v-42/restore, CONTENT",
         "POST,   /projects/" + ID + "/export,             EXPORT",
         "POST,   /projects/" + ID + "/export-tree,        EXPORT",
+        "GET,    /exports,                                EXPORT",
+        "GET,    /exports/" + ID + ",                     EXPORT",
         "POST,   /analytics/event,                        STATS",
         "POST,   /suggestions,                            SUGGESTION"
     })
