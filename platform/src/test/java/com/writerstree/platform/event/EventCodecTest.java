@@ -24,7 +24,8 @@ class EventCodecTest {
                 UserEvents.UserDeletionRequested.of(USER),
                 UserEvents.UserPurged.of(USER),
                 ProjectEvents.ProjectCreated.of(USER, PROJECT, "Novel", 50000, "active"),
-                ProjectEvents.ProjectUpdated.of(USER, PROJECT, "Novel 2", 60000, "active"),
+                ProjectEvents.ProjectUpdated.of(
+                        USER, PROJECT, "Novel 2", 60000, "active", java.time.LocalDate.parse("2026-11-30")),
                 ProjectEvents.ProjectArchived.of(USER, PROJECT),
                 ProjectEvents.ProjectRestored.of(USER, PROJECT, "active"),
                 ProjectEvents.ProjectCompleted.of(USER, PROJECT, Instant.parse("2026-01-25T14:30:00Z")),
@@ -39,6 +40,17 @@ class EventCodecTest {
             assertTrue(json.contains("\"type\":\"" + event.type() + "\""), json);
             assertEquals(event, EventCodec.decode(json).orElseThrow());
         }
+    }
+
+    @Test
+    void aProjectEventWithoutDeadlineFromAnOlderProducerStillDecodes() {
+        String older = "{\"type\":\"ProjectCreated\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"2026-01-25T14:30:00Z\",\"userId\":\"" + USER + "\",\"projectId\":\""
+                + PROJECT + "\",\"title\":\"Novel\",\"wordGoal\":50000,\"status\":\"active\"}";
+        ProjectEvents.ProjectCreated decoded =
+                (ProjectEvents.ProjectCreated) EventCodec.decode(older).orElseThrow();
+        assertEquals(50000, decoded.wordGoal());
+        assertEquals(null, decoded.deadline());
     }
 
     @Test
