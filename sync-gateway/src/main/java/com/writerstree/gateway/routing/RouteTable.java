@@ -64,6 +64,8 @@ public final class RouteTable {
             secured("/projects/{id}/versions/**", ANY, Upstream.CONTENT),
             secured("/projects/{id}/export", ANY, Upstream.EXPORT),
             secured("/projects/{id}/export-tree", ANY, Upstream.EXPORT),
+            secured("/projects/{id}/stats", ANY, Upstream.STATS),
+            secured("/projects/{id}/milestones/**", ANY, Upstream.STATS),
             secured("/analytics/**", ANY, Upstream.STATS),
             secured("/suggestions", ANY, Upstream.SUGGESTION));
 

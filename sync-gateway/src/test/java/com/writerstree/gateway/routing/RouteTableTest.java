@@ -45,6 +45,8 @@ class RouteTableTest {
         "POST,   /projects/" + ID + "/export,             EXPORT",
         "POST,   /projects/" + ID + "/export-tree,        EXPORT",
         "POST,   /analytics/event,                        STATS",
+        "GET,    /projects/" + ID + "/stats,              STATS",
+        "POST,   /projects/" + ID + "/milestones/25_percent/celebrate, STATS",
         "POST,   /suggestions,                            SUGGESTION"
     })
     void forwardsEachRouteToItsServiceUnderBothPrefixes(String method, String path, Upstream upstream) {
