@@ -1,8 +1,10 @@
--- The writer's clock: time zone and daily word target, as a history. A change applies from its moment on
--- (from the next quarter hour), so history is never rewritten. Filled from user-events.
+-- The writer's clock: time zone and daily word target, as a history. A change applies from the start of the
+-- quarter hour it was made in, so history is never rewritten. Filled from user-events; of two changes in one
+-- quarter hour the later (changed_at) wins.
 CREATE TABLE user_settings (
     user_id          UUID        NOT NULL,
     effective_from   TIMESTAMPTZ NOT NULL,
+    changed_at       TIMESTAMPTZ NOT NULL,
     timezone         VARCHAR(64) NOT NULL,
     daily_word_goal  INTEGER     NOT NULL DEFAULT 0 CHECK (daily_word_goal >= 0),
     PRIMARY KEY (user_id, effective_from)

@@ -17,15 +17,6 @@ public record WordChange(int added, int deleted) {
         return wordDelta >= 0 ? new WordChange(wordDelta, 0) : new WordChange(0, -wordDelta);
     }
 
-    /**
-     * The first quarter hour that starts at or after {@code at}: a time zone change applies from there (a save
-     * belongs to the day of its quarter hour's start, in the zone in effect then).
-     */
-    public static Instant firstSlotFrom(Instant at) {
-        Instant slot = slotOf(at);
-        return slot.equals(at) ? at : slot.plus(SLOT);
-    }
-
     /** The start of the quarter hour {@code savedAt} falls in. */
     public static Instant slotOf(Instant savedAt) {
         long slotSeconds = SLOT.toSeconds();

@@ -51,11 +51,10 @@ public class WritingLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void saved(UUID userId, UUID projectId, int version, int wordCount, int wordDelta, Instant savedAt) {
         settings.lock(userId);
-        projects.wordCount(projectId, userId, version, wordCount);
         Instant slot = WordChange.slotOf(savedAt);
         LocalDate day = settings.clockOf(userId).localDate(slot);
         WordChange change = WordChange.ofDelta(wordDelta);
-        writing.recordSave(userId, projectId, slot, day, change.added(), change.deleted());
+        writing.recordSave(userId, projectId, version, wordCount, slot, day, change.added(), change.deleted());
     }
 
     /** A restore changes the manuscript's count but is not writing. */
@@ -71,15 +70,16 @@ public class WritingLedger {
     }
 
     /**
-     * A preference change: from {@code at} on, days are in {@code zone} and need {@code dailyWordGoal}. When
-     * saves after that moment were already placed on days of the previous zone, the writer's days are rebuilt.
+     * A preference change: from the quarter hour of {@code at} on, days are in {@code zone} and need
+     * {@code dailyWordGoal} (a writer who sets a zone and writes right away gets that writing in the new zone).
+     * When saves after that were already placed on days of the previous zone, the writer's days are rebuilt.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void settingsChanged(UUID userId, Instant at, ZoneId zone, int dailyWordGoal) {
         settings.lock(userId);
-        Instant from = WordChange.firstSlotFrom(at);
+        Instant from = WordChange.slotOf(at);
         ZoneId before = settings.clockOf(userId).zoneAt(from);
-        if (!settings.record(userId, at, zone.getId(), dailyWordGoal)) {
+        if (!settings.record(userId, from, at, zone.getId(), dailyWordGoal)) {
             return;
         }
         if (!before.equals(zone) && writing.hasSlotsFrom(userId, from)) {

@@ -27,8 +27,13 @@ public class ContentEventsConsumer {
         this.analytics = analytics;
     }
 
+    /**
+     * Unordered (the ledger is additive per quarter hour and the word count has a version high-water mark) but
+     * bounded: the "stats-ingest" worker pool runs as many saves at once as configured, well below the
+     * datasource pool, since a save holds its connection while it waits for the writer's lock.
+     */
     @Incoming("content-events-in")
-    @Blocking(ordered = false)
+    @Blocking(value = "stats-ingest", ordered = false)
     public void consume(String json) {
         inbound.apply(CONSUMER, json, event -> {
             if (event instanceof ContentSaved e) {

@@ -65,13 +65,12 @@ public class ProjectRepository {
 
     /** Moves the word count forward only (the content version is the high-water mark). */
     public void wordCount(UUID projectId, UUID userId, int version, int wordCount) {
-        ensure(projectId, userId);
-        sql.update(
-                "UPDATE projects SET word_count = ?, content_version = ? WHERE project_id = ? AND content_version < ?",
-                wordCount,
-                version,
-                projectId,
-                version);
+        sql.update("""
+                INSERT INTO projects (project_id, user_id, word_count, content_version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET
+                    word_count = EXCLUDED.word_count, content_version = EXCLUDED.content_version
+                WHERE projects.content_version < EXCLUDED.content_version
+                """, projectId, userId, wordCount, version);
     }
 
     public Optional<ProjectRow> find(UUID projectId) {

@@ -38,16 +38,18 @@ public class SettingsRepository {
                 userId));
     }
 
-    /** Records a change; false when this very change was already recorded. */
-    public boolean record(UUID userId, Instant effectiveFrom, String zone, int dailyWordGoal) {
-        return sql.update(
-                        "INSERT INTO user_settings (user_id, effective_from, timezone, daily_word_goal) "
-                                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        userId,
-                        effectiveFrom,
-                        zone,
-                        dailyWordGoal)
-                == 1;
+    /**
+     * Records a change effective from {@code effectiveFrom} (a quarter hour); of two changes in one quarter hour
+     * the later one ({@code changedAt}) stays. False when nothing changed.
+     */
+    public boolean record(UUID userId, Instant effectiveFrom, Instant changedAt, String zone, int dailyWordGoal) {
+        return sql.update("""
+                        INSERT INTO user_settings (user_id, effective_from, changed_at, timezone, daily_word_goal)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (user_id, effective_from) DO UPDATE SET changed_at = EXCLUDED.changed_at,
+                            timezone = EXCLUDED.timezone, daily_word_goal = EXCLUDED.daily_word_goal
+                        WHERE user_settings.changed_at < EXCLUDED.changed_at
+                        """, userId, effectiveFrom, changedAt, zone, dailyWordGoal) == 1;
     }
 
     public List<Instant> changesOf(UUID userId) {

@@ -23,11 +23,17 @@ public class WritingRepository {
     public record Slot(Instant start, UUID projectId, int wordsAdded, int wordsDeleted, int saves) {}
 
     /**
-     * One save, into all three levels in one statement. A project's first save of a day adds one to the day's
-     * projects_worked_on (its project_days row is new: {@code xmax = 0}).
+     * One save, into all three levels and the project's word count in one statement (one round trip per save).
+     * A project's first save of a day adds one to the day's projects_worked_on (its project_days row is new:
+     * {@code xmax = 0}). The word count only moves forward (the content version is its high-water mark).
      */
     private static final String RECORD_SAVE = """
-            WITH slot AS (
+            WITH project AS (
+                INSERT INTO projects (project_id, user_id, word_count, content_version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET
+                    word_count = EXCLUDED.word_count, content_version = EXCLUDED.content_version
+                WHERE projects.content_version < EXCLUDED.content_version),
+            slot AS (
                 INSERT INTO writing_slots (user_id, slot_start, project_id, words_added, words_deleted, saves)
                 VALUES (?, ?, ?, ?, ?, 1)
                 ON CONFLICT (user_id, slot_start, project_id) DO UPDATE SET
@@ -58,9 +64,20 @@ public class WritingRepository {
     }
 
     public void recordSave(
-            UUID userId, UUID projectId, Instant slot, LocalDate date, int wordsAdded, int wordsDeleted) {
+            UUID userId,
+            UUID projectId,
+            int version,
+            int wordCount,
+            Instant slot,
+            LocalDate date,
+            int wordsAdded,
+            int wordsDeleted) {
         sql.update(
                 RECORD_SAVE,
+                projectId,
+                userId,
+                wordCount,
+                version,
                 userId,
                 slot,
                 projectId,

@@ -19,10 +19,6 @@ class WordChangeAndAddressTest {
     void savesAreAggregatedPerUtcQuarterHour() {
         assertEquals(Instant.parse("2026-03-10T09:45:00Z"), WordChange.slotOf(Instant.parse("2026-03-10T09:59:59.9Z")));
         assertEquals(Instant.parse("2026-03-10T10:00:00Z"), WordChange.slotOf(Instant.parse("2026-03-10T10:00:00Z")));
-        assertEquals(
-                Instant.parse("2026-03-10T10:15:00Z"), WordChange.firstSlotFrom(Instant.parse("2026-03-10T10:07:00Z")));
-        assertEquals(
-                Instant.parse("2026-03-10T10:00:00Z"), WordChange.firstSlotFrom(Instant.parse("2026-03-10T10:00:00Z")));
     }
 
     @Test
