@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  *   seed   USER_ID PREFIX                 3 years of daily history over 20 projects for USER_ID, then waits
  *                                         until stats-service applied it (through the gateway: TOKEN env var)
- *   read   GATEWAY_URL TOKEN N CONC       N x GET /api/v1/users/me/stats?period=all, CONC in parallel: p50/p99
+ *   read   URL TOKEN N CONC               N x GET URL (/users/me/stats?period=all through the gateway, or on
+ *                                         stats-service directly), CONC in parallel: p50/p95/p99
  *   ingest PREFIX RATE SECONDS            RATE ContentSaved/s for SECONDS (writers of their own), sampling the
  *                                         stats-service consumer lag on PREFIXcontent-events every second
  */
@@ -118,9 +119,8 @@ public class StatsBench {
 
     // ---- read -----------------------------------------------------------------------------------------------
 
-    static void read(String gateway, String token, int n, int concurrency) throws Exception {
-        guardLoopback(gateway);
-        String url = gateway + "/api/v1/users/me/stats?period=all";
+    static void read(String url, String token, int n, int concurrency) throws Exception {
+        guardLoopback(url);
         for (int i = 0; i < 200; i++) {
             check(get(url, token)); // warm-up (JIT, pools)
         }
@@ -149,8 +149,8 @@ public class StatsBench {
         pool.shutdown();
         List<Long> sorted = latencies.stream().sorted().toList();
         System.out.printf(
-                "GET /users/me/stats?period=all via gateway: n=%d conc=%d  %.0f req/s  p50=%.1f ms p95=%.1f ms "
-                        + "p99=%.1f ms max=%.1f ms  body=%d bytes%n",
+                "GET %s: n=%d conc=%d  %.0f req/s  p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms  body=%d bytes%n",
+                url,
                 sorted.size(), concurrency, sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95),
                 pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, bytes.get() / sorted.size());
     }

@@ -26,7 +26,10 @@ user=$(python3 -c 'import sys,json,base64; p=sys.argv[1].split(".")[1]; print(js
 
 echo "== seed: 3 years of daily history over 20 projects (through Kafka, applied by stats-service)"
 time java -cp "$cp" "$here/StatsBench.java" seed "$user" "$PREFIX" "$GATEWAY_URL" "$token"
-echo "== read: GET /users/me/stats?period=all through the gateway"
-java -cp "$cp" "$here/StatsBench.java" read "$GATEWAY_URL" "$token" "$N" "$CONC"
-echo "== ingest: $RATE ContentSaved/s for ${SECONDS_}s"
-java -cp "$cp" "$here/StatsBench.java" ingest "$PREFIX" "$RATE" "$SECONDS_"
+echo "== read: GET /users/me/stats?period=all through the gateway, then on stats-service directly"
+java -cp "$cp" "$here/StatsBench.java" read "$GATEWAY_URL/api/v1/users/me/stats?period=all" "$token" "$N" "$CONC"
+java -cp "$cp" "$here/StatsBench.java" read "http://127.0.0.1:${STATS_PORT:-8085}/users/me/stats?period=all" "$token" "$N" "$CONC"
+if (( SECONDS_ > 0 )); then
+  echo "== ingest: $RATE ContentSaved/s for ${SECONDS_}s"
+  java -cp "$cp" "$here/StatsBench.java" ingest "$PREFIX" "$RATE" "$SECONDS_"
+fi
