@@ -33,7 +33,9 @@ class EventCodecTest {
                 ContentEvents.ContentSaved.of(
                         USER, PROJECT, 43, 12847, 12, Instant.parse("2026-01-25T14:35:00Z"), null),
                 ContentEvents.VersionRestored.of(USER, PROJECT, 44, 40, 12500, -347, Instant.now()),
-                ContentEvents.MilestoneReached.of(USER, PROJECT, "25_percent", 12500, 50000, Instant.now()));
+                ContentEvents.MilestoneReached.of(USER, PROJECT, "25_percent", 12500, 50000, Instant.now()),
+                ExportEvents.ContentExported.of(USER, PROJECT, UUID.randomUUID(), "docx", "manuscript", 12_345, 50_000),
+                ExportEvents.TreeExported.of(USER, PROJECT, UUID.randomUUID(), "png", 1200, 1600, 54_321));
         assertEquals(DomainEvent.class.getPermittedSubclasses().length, events.size(), "a test case per event type");
         for (DomainEvent event : events) {
             String json = EventCodec.encode(event);
