@@ -190,6 +190,37 @@ class UserStatsFlowTest {
     }
 
     @Test
+    void aWriterWhoSetsAZoneAndWritesRightAwayWritesInThatZone() {
+        UUID user = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        Instant now = Instant.now();
+        publish(zone(user, "Pacific/Kiritimati", 0, now), saved(user, project, 1, 42, now.plusSeconds(1)));
+        LocalDate local = LocalDate.ofInstant(now.plusSeconds(1), ZoneId.of("Pacific/Kiritimati"));
+        await().atMost(APPLIED).untilAsserted(() -> {
+            var s = userStats(user, "week");
+            assertEquals(42, s.getInt("data.totalWordsWritten"));
+            assertEquals(local.toString(), s.getString("data.dailyBreakdown[0].date"));
+        });
+    }
+
+    @Test
+    void aPurgedWriterLeavesNoNumbers() {
+        UUID user = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        publish(
+                ProjectCreated.of(user, project, "Gone soon", 50_000, "active"),
+                saved(user, project, 1, 300, Instant.now()));
+        await().atMost(APPLIED)
+                .untilAsserted(() -> assertEquals(300, userStats(user, "week").getInt("data.totalWordsWritten")));
+        publish(com.writerstree.platform.event.UserEvents.UserPurged.of(user));
+        await().atMost(APPLIED).untilAsserted(() -> {
+            var s = userStats(user, "all");
+            assertEquals(0, s.getInt("data.totalWordsWritten"));
+            assertEquals(0, s.getInt("data.totalProjects"));
+        });
+    }
+
+    @Test
     void statsNeedAToken_andAnUnknownPeriodIsAValidationError() {
         given().when().get("/users/me/stats").then().statusCode(401);
         given().auth()
