@@ -17,6 +17,10 @@ import java.util.Map;
 public final class Preferences {
 
     public static final String TIMEZONE = "timezone";
+    /** Words a day that count towards a streak (stats-service); 0 means any words. */
+    public static final String DAILY_WORD_GOAL = "dailyWordGoal";
+
+    public static final int DAILY_WORD_GOAL_MAX = 100_000;
     public static final int FONT_SIZE_MIN = 8;
     public static final int FONT_SIZE_MAX = 48;
     public static final Map<String, Object> DEFAULTS = defaults();
@@ -71,6 +75,16 @@ public final class Preferences {
                 }
                 return value.intValue();
             }
+            case DAILY_WORD_GOAL -> {
+                if (!value.isIntegralNumber()
+                        || !value.canConvertToInt()
+                        || value.intValue() < 0
+                        || value.intValue() > DAILY_WORD_GOAL_MAX) {
+                    throw ApiException.validation(
+                            field, field + " must be an integer from 0 (any words) to " + DAILY_WORD_GOAL_MAX);
+                }
+                return value.intValue();
+            }
             case TIMEZONE -> {
                 if (!value.isTextual()) {
                     throw ApiException.validation(field, field + " must be a time zone id such as Europe/Berlin");
@@ -103,6 +117,7 @@ public final class Preferences {
         d.put("showKeyboard", true);
         d.put("wordSuggestions", true);
         d.put(TIMEZONE, "UTC");
+        d.put(DAILY_WORD_GOAL, 0);
         return Collections.unmodifiableMap(d);
     }
 }

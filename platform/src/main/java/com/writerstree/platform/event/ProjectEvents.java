@@ -1,6 +1,7 @@
 package com.writerstree.platform.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Facts about projects, published by project-service on {@code project-events}, keyed by project id. */
@@ -8,11 +9,41 @@ public final class ProjectEvents {
 
     private ProjectEvents() {}
 
+    /**
+     * {@code deadline} (optional, null when unset) is the local date the writer wants to finish by. It was added
+     * within the topic's major version, so consumers must accept its absence.
+     */
     public record ProjectCreated(
-            UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title, int wordGoal, String status)
+            UUID eventId,
+            Instant occurredAt,
+            UUID userId,
+            UUID projectId,
+            String title,
+            int wordGoal,
+            String status,
+            LocalDate deadline)
             implements DomainEvent {
+
+        /** The shape before {@code deadline}: kept so that existing callers compile unchanged. */
+        public ProjectCreated(
+                UUID eventId,
+                Instant occurredAt,
+                UUID userId,
+                UUID projectId,
+                String title,
+                int wordGoal,
+                String status) {
+            this(eventId, occurredAt, userId, projectId, title, wordGoal, status, null);
+        }
+
         public static ProjectCreated of(UUID userId, UUID projectId, String title, int wordGoal, String status) {
-            return new ProjectCreated(UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status);
+            return of(userId, projectId, title, wordGoal, status, null);
+        }
+
+        public static ProjectCreated of(
+                UUID userId, UUID projectId, String title, int wordGoal, String status, LocalDate deadline) {
+            return new ProjectCreated(
+                    UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status, deadline);
         }
 
         public Topic topic() {
@@ -24,11 +55,41 @@ public final class ProjectEvents {
         }
     }
 
+    /**
+     * {@code deadline} (optional, null when unset) is the local date the writer wants to finish by. It was added
+     * within the topic's major version, so consumers must accept its absence.
+     */
     public record ProjectUpdated(
-            UUID eventId, Instant occurredAt, UUID userId, UUID projectId, String title, int wordGoal, String status)
+            UUID eventId,
+            Instant occurredAt,
+            UUID userId,
+            UUID projectId,
+            String title,
+            int wordGoal,
+            String status,
+            LocalDate deadline)
             implements DomainEvent {
+
+        /** The shape before {@code deadline}: kept so that existing callers compile unchanged. */
+        public ProjectUpdated(
+                UUID eventId,
+                Instant occurredAt,
+                UUID userId,
+                UUID projectId,
+                String title,
+                int wordGoal,
+                String status) {
+            this(eventId, occurredAt, userId, projectId, title, wordGoal, status, null);
+        }
+
         public static ProjectUpdated of(UUID userId, UUID projectId, String title, int wordGoal, String status) {
-            return new ProjectUpdated(UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status);
+            return of(userId, projectId, title, wordGoal, status, null);
+        }
+
+        public static ProjectUpdated of(
+                UUID userId, UUID projectId, String title, int wordGoal, String status, LocalDate deadline) {
+            return new ProjectUpdated(
+                    UUID.randomUUID(), Instant.now(), userId, projectId, title, wordGoal, status, deadline);
         }
 
         public Topic topic() {

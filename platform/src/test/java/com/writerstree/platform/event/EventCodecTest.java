@@ -24,7 +24,8 @@ class EventCodecTest {
                 UserEvents.UserDeletionRequested.of(USER),
                 UserEvents.UserPurged.of(USER),
                 ProjectEvents.ProjectCreated.of(USER, PROJECT, "Novel", 50000, "active"),
-                ProjectEvents.ProjectUpdated.of(USER, PROJECT, "Novel 2", 60000, "active"),
+                ProjectEvents.ProjectUpdated.of(
+                        USER, PROJECT, "Novel 2", 60000, "active", java.time.LocalDate.parse("2026-11-30")),
                 ProjectEvents.ProjectArchived.of(USER, PROJECT),
                 ProjectEvents.ProjectRestored.of(USER, PROJECT, "active"),
                 ProjectEvents.ProjectCompleted.of(USER, PROJECT, Instant.parse("2026-01-25T14:30:00Z")),
@@ -33,14 +34,25 @@ class EventCodecTest {
                         USER, PROJECT, 43, 12847, 12, Instant.parse("2026-01-25T14:35:00Z"), null),
                 ContentEvents.VersionRestored.of(USER, PROJECT, 44, 40, 12500, -347, Instant.now()),
                 ContentEvents.MilestoneReached.of(USER, PROJECT, "25_percent", 12500, 50000, Instant.now()),
-                ExportEvents.ContentExported.of(USER, PROJECT, UUID.randomUUID(), "pdf", "manuscript", 48213L, 12847),
-                ExportEvents.TreeExported.of(USER, PROJECT, UUID.randomUUID(), "png", 800, 600, 20480L));
+                ExportEvents.ContentExported.of(USER, PROJECT, UUID.randomUUID(), "docx", "manuscript", 12_345, 50_000),
+                ExportEvents.TreeExported.of(USER, PROJECT, UUID.randomUUID(), "png", 1200, 1600, 54_321));
         assertEquals(DomainEvent.class.getPermittedSubclasses().length, events.size(), "a test case per event type");
         for (DomainEvent event : events) {
             String json = EventCodec.encode(event);
             assertTrue(json.contains("\"type\":\"" + event.type() + "\""), json);
             assertEquals(event, EventCodec.decode(json).orElseThrow());
         }
+    }
+
+    @Test
+    void aProjectEventWithoutDeadlineFromAnOlderProducerStillDecodes() {
+        String older = "{\"type\":\"ProjectCreated\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"2026-01-25T14:30:00Z\",\"userId\":\"" + USER + "\",\"projectId\":\""
+                + PROJECT + "\",\"title\":\"Novel\",\"wordGoal\":50000,\"status\":\"active\"}";
+        ProjectEvents.ProjectCreated decoded =
+                (ProjectEvents.ProjectCreated) EventCodec.decode(older).orElseThrow();
+        assertEquals(50000, decoded.wordGoal());
+        assertEquals(null, decoded.deadline());
     }
 
     @Test

@@ -22,14 +22,14 @@ public class ProjectEventPublisher {
     Outbox outbox;
 
     public void created(Project project) {
-        outbox.append(
-                ProjectCreated.of(project.userId, project.id, project.title, project.wordGoal, project.status.value()));
+        outbox.append(ProjectCreated.of(
+                project.userId, project.id, project.title, project.wordGoal, project.status.value(), project.deadline));
     }
 
     /** Title, goal or status changed by the owner (PATCH); carries the values after the change. */
     public void updated(Project project) {
-        outbox.append(
-                ProjectUpdated.of(project.userId, project.id, project.title, project.wordGoal, project.status.value()));
+        outbox.append(ProjectUpdated.of(
+                project.userId, project.id, project.title, project.wordGoal, project.status.value(), project.deadline));
     }
 
     public void archived(Project project) {

@@ -3,6 +3,7 @@ package com.writerstree.project.project;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /**
  * Body of {@code POST /projects} (spec §4.3). Every field is optional; an absent field takes its default.
@@ -18,9 +19,12 @@ public record CreateProjectRequest(
         Integer wordGoal,
 
         TreeSpecies treeSpecies,
-        TreeSeason treeSeason) {
+        TreeSeason treeSeason,
 
-    public static final CreateProjectRequest EMPTY = new CreateProjectRequest(null, null, null, null);
+        /** Optional finish date (ISO yyyy-MM-dd); stats-service shows the daily quota it needs. */
+        @ValidDeadline LocalDate deadline) {
+
+    public static final CreateProjectRequest EMPTY = new CreateProjectRequest(null, null, null, null, null);
 
     public CreateProjectRequest {
         title = title == null ? null : title.strip();

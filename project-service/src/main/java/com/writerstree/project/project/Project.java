@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A writing project (spec §2.1). Never leaves the service: resources answer with {@link ProjectView}. */
@@ -64,4 +65,8 @@ public class Project {
 
     @Column(name = "last_edited_at", nullable = false)
     public Instant lastEditedAt;
+
+    /** Optional date the writer wants to finish by (stats-service derives the daily quota from it). */
+    @Column(name = "deadline")
+    public LocalDate deadline;
 }

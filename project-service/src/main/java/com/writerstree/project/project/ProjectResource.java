@@ -40,7 +40,8 @@ public class ProjectResource {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static final List<String> UPDATABLE_FIELDS = List.of("title", "wordGoal", "treeSpecies", "treeSeason");
+    private static final List<String> UPDATABLE_FIELDS =
+            List.of("title", "wordGoal", "treeSpecies", "treeSeason", "deadline");
 
     @Inject
     ProjectService service;
@@ -55,9 +56,9 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create a project",
-            description =
-                    "Every field is optional: title \"Untitled Project\", "
-                            + "wordGoal 50000 (1,000 to 10,000,000), treeSpecies oak, treeSeason spring. The tree seed is generated.")
+            description = "Every field is optional: title \"Untitled Project\", "
+                    + "wordGoal 50000 (1,000 to 10,000,000), treeSpecies oak, treeSeason spring, deadline none "
+                    + "(yyyy-MM-dd, 2000-01-01 to 2999-12-31). The tree seed is generated.")
     @APIResponse(responseCode = "201", description = "Created; data is the new project")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (details.field names the offending field)")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
@@ -123,9 +124,10 @@ public class ProjectResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Update a project's title, goal or tree",
-            description = "Any of title, wordGoal, treeSpecies, treeSeason, validated like creation; at least one. "
-                    + "A completed project whose word count is below a new goal becomes active again. "
-                    + "Archived projects cannot be changed (restore first).")
+            description =
+                    "Any of title, wordGoal, treeSpecies, treeSeason, deadline, validated like creation; at least one. "
+                            + "A completed project whose word count is below a new goal becomes active again. "
+                            + "Archived projects cannot be changed (restore first).")
     @APIResponse(responseCode = "200", description = "message and data: the updated project")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (details.field), or \"Nothing to update\"")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")

@@ -49,6 +49,7 @@ public class ProjectService {
         project.wordGoal = request.wordGoalOrDefault();
         project.treeSpecies = request.treeSpeciesOrDefault();
         project.treeSeason = request.treeSeasonOrDefault();
+        project.deadline = request.deadline();
         project.status = ProjectStatus.ACTIVE;
         project.treeSeed = TreeSeed.of(userId, project.id, now);
         project.createdAt = now;
@@ -98,6 +99,10 @@ public class ProjectService {
         }
         if (request.treeSeason() != null && request.treeSeason() != project.treeSeason) {
             project.treeSeason = request.treeSeason();
+            changed = true;
+        }
+        if (request.deadline() != null && !request.deadline().equals(project.deadline)) {
+            project.deadline = request.deadline();
             changed = true;
         }
         if (request.wordGoal() != null && request.wordGoal() != project.wordGoal) {

@@ -1,6 +1,7 @@
 package com.writerstree.project.project;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -19,7 +20,8 @@ public record ProjectView(
         TreeSeason treeSeason,
         ProjectStatus status,
         Instant createdAt,
-        Instant lastEditedAt) {
+        Instant lastEditedAt,
+        LocalDate deadline) {
 
     static ProjectView of(Project p) {
         return new ProjectView(
@@ -34,6 +36,7 @@ public record ProjectView(
                 p.treeSeason,
                 p.status,
                 p.createdAt,
-                p.lastEditedAt);
+                p.lastEditedAt,
+                p.deadline);
     }
 }

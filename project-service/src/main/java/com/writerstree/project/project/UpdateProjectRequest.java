@@ -3,6 +3,7 @@ package com.writerstree.project.project;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 /**
  * Body of {@code PATCH /projects/{id}} (spec §4.3): the fields to change, validated like creation. An absent
@@ -17,7 +18,10 @@ public record UpdateProjectRequest(
         Integer wordGoal,
 
         TreeSpecies treeSpecies,
-        TreeSeason treeSeason) {
+        TreeSeason treeSeason,
+
+        /** Optional finish date (ISO yyyy-MM-dd); stats-service shows the daily quota it needs. */
+        @ValidDeadline LocalDate deadline) {
 
     public UpdateProjectRequest {
         title = title == null ? null : title.strip();
@@ -25,6 +29,6 @@ public record UpdateProjectRequest(
 
     /** Whether the body names at least one field to change. */
     public boolean isEmpty() {
-        return title == null && wordGoal == null && treeSpecies == null && treeSeason == null;
+        return title == null && wordGoal == null && treeSpecies == null && treeSeason == null && deadline == null;
     }
 }

@@ -66,6 +66,8 @@ public final class RouteTable {
             secured("/projects/{id}/export-tree", ANY, Upstream.EXPORT),
             secured("/exports", Set.of("GET"), Upstream.EXPORT),
             secured("/exports/{id}", Set.of("GET"), Upstream.EXPORT),
+            secured("/projects/{id}/stats", ANY, Upstream.STATS),
+            secured("/projects/{id}/milestones/**", ANY, Upstream.STATS),
             secured("/analytics/**", ANY, Upstream.STATS),
             secured("/suggestions", ANY, Upstream.SUGGESTION));
 

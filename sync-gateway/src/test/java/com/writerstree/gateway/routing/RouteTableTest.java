@@ -47,6 +47,8 @@ class RouteTableTest {
         "GET,    /exports,                                EXPORT",
         "GET,    /exports/" + ID + ",                     EXPORT",
         "POST,   /analytics/event,                        STATS",
+        "GET,    /projects/" + ID + "/stats,              STATS",
+        "POST,   /projects/" + ID + "/milestones/25_percent/celebrate, STATS",
         "POST,   /suggestions,                            SUGGESTION"
     })
     void forwardsEachRouteToItsServiceUnderBothPrefixes(String method, String path, Upstream upstream) {
