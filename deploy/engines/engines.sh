@@ -413,7 +413,8 @@ kafka_ready() {
   while read -r t; do
     grep -qxF "$t" <<<"$_KAFKA_EXISTING" && continue
     log "kafka: creating topic $t"
-    kafka_topics --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 \
+    # event topics are kept forever: stats-service rebuilds its aggregates by replaying them (its README)
+    kafka_topics --create --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 --config retention.ms=-1 \
       >>"$lf" 2>&1 || { show_log_tail "$lf"; die "kafka: could not create topic $t"; }
   done < <(kafka_wanted_topics)
 }
