@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes the revocation contract ({@link RevocationKeys}, read by every service through platform's
- * RevocationFilter and by sync-gateway): Redis keys
+ * RevocationAugmentor and by sync-gateway): Redis keys
  * {@code auth:revoked:<jti>} (one session, until the token's exp) and {@code auth:revoked-before:<userId>}
  * (every session of a user with {@code iat} strictly before the stored epoch second), each write followed by a
  * {@code PUBLISH auth:revocations} so gateways can close that user's WebSockets.

@@ -52,7 +52,7 @@ public class UserResource {
         return ApiResponse.ok("Profile updated successfully.", service.update(userId, body));
     }
 
-    /** The caller; revoked sessions (logout, password reset) were refused by platform's RevocationFilter. */
+    /** The caller; revoked sessions (logout, password reset) were refused by platform's RevocationAugmentor. */
     private UUID activeCaller() {
         return caller.userId();
     }

@@ -42,7 +42,7 @@ class AccountInputTest {
                 .statusCode(400)
                 .body("error.details.field", is("fullName"));
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> LocalMailbox.messages(email).isEmpty());
     }
 

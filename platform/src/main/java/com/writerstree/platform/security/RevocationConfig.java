@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the shared revocation check ({@link RevocationFilter}); see docs/CONTRACTS.md. */
+/** Settings of the shared revocation check ({@link RevocationAugmentor}); see docs/CONTRACTS.md. */
 @ConfigMapping(prefix = "writerstree.revocation")
 public interface RevocationConfig {
 
@@ -26,8 +26,11 @@ public interface RevocationConfig {
     @WithDefault("PT5M")
     Duration outageGrace();
 
-    /** How long one Redis lookup may take before it counts as Redis being unreachable. */
-    @WithDefault("PT1S")
+    /**
+     * How long one Redis lookup may take before it counts as Redis being unreachable (a lookup takes well under a
+     * millisecond; the first one of a process also opens the connection, which on a loaded machine takes longer).
+     */
+    @WithDefault("PT3S")
     Duration timeout();
 
     /** Tokens remembered at most (bounded memory); the oldest half is dropped when full. */

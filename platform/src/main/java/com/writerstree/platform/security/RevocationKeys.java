@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The session revocation contract (docs/CONTRACTS.md, "Session revocation"): identity-service writes these Redis
- * keys, every service (through {@link RevocationFilter}) and the gateway read them. One place for the names, so
+ * keys, every service (through {@link RevocationAugmentor}) and the gateway read them. One place for the names, so
  * that writer and readers cannot drift apart.
  *
  * <ul>
