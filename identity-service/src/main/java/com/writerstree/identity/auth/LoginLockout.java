@@ -144,9 +144,13 @@ public class LoginLockout {
         }
     }
 
-    /** Plain TTL: -2 when the key does not exist (the typed ttl() throws for a missing key). */
+    /**
+     * The seconds left, rounded up (PTTL: a 1 s pause with 400 ms left must still count); 0 or less when the key
+     * does not exist (the typed ttl() throws for a missing key).
+     */
     private long ttl(String key) {
-        return redis.execute("TTL", key).toLong();
+        long millis = redis.execute("PTTL", key).toLong();
+        return millis <= 0 ? millis : (millis + 999) / 1000;
     }
 
     private static String hash(String value) {
