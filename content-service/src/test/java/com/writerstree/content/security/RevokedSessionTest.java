@@ -41,7 +41,7 @@ class RevokedSessionTest {
         // logout: identity puts the jti on the deny list until the token expires
         redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 3600, "1");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> expectRevoked(read(token, project)));
         expectRevoked(save(token, project, "Written with a stolen token."));
@@ -62,7 +62,7 @@ class RevokedSessionTest {
 
         redis.value(String.class).setex(RevocationKeys.revokedBeforeKey(user.toString()), 3600, Long.toString(now));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> expectRevoked(read(before, project)));
         String after = TestTokens.sign(TestTokens.claims(user).issuedAt(now));

@@ -37,7 +37,7 @@ class RevokedSessionTest {
 
         redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 3600, "1");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> expectRevoked(get(token, project)));
         expectRevoked(given().auth()
@@ -58,7 +58,7 @@ class RevokedSessionTest {
 
         redis.value(String.class).setex(RevocationKeys.revokedBeforeKey(user.toString()), 3600, Long.toString(now));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> expectRevoked(get(before, project)));
         get(TestTokens.sign(TestTokens.claims(user).issuedAt(now)), project)
