@@ -51,7 +51,13 @@ class LoginLockoutTest {
         // a botnet: one guess per address, never reaching an address's own threshold; past the ceiling (8 in the
         // test profile) the pause doubles from 1 s, so after 10 guesses unknown addresses wait 4 s
         for (int i = 1; i <= 10; i++) {
-            login(email, "Wrong" + PASSWORD, "203.0.113." + i).then().statusCode(401);
+            Response guess = login(email, "Wrong" + PASSWORD, "203.0.113." + i);
+            if (i > 8 && guess.statusCode() == 429) {
+                // already paced (past the ceiling): the guesser waits as told, then guesses
+                sleepSeconds(Long.parseLong(guess.header("Retry-After")));
+                guess = login(email, "Wrong" + PASSWORD, "203.0.113." + i);
+            }
+            guess.then().statusCode(401);
         }
         Response paced = login(email, PASSWORD, "203.0.113.200");
         paced.then().statusCode(429).body("error.code", is("RATE_LIMIT_EXCEEDED"));
@@ -66,5 +72,14 @@ class LoginLockoutTest {
                 .header("X-Forwarded-For", address)
                 .body(Map.of("email", email, "password", password))
                 .post("/auth/login");
+    }
+
+    private static void sleepSeconds(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000 + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
