@@ -4,6 +4,7 @@ import com.writerstree.identity.auth.AuthResponses.LoggedIn;
 import com.writerstree.identity.auth.AuthResponses.Registered;
 import com.writerstree.identity.auth.AuthService.Session;
 import com.writerstree.platform.web.ApiResponse;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,9 @@ public class AuthResource {
 
     @Inject
     AuthCookie cookie;
+
+    @Inject
+    ClientAddresses addresses;
 
     @POST
     @Path("/register")
@@ -57,8 +62,13 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "data has user and token; the auth_token cookie is set")
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS (unknown email or wrong password alike)")
     @APIResponse(responseCode = "403", description = "EMAIL_NOT_VERIFIED (only after a correct password)")
-    public Response login(@Valid @NotNull(message = "is required") AuthRequests.Login body) {
-        Session session = service.login(body.email(), body.password());
+    @APIResponse(
+            responseCode = "429",
+            description = "RATE_LIMIT_EXCEEDED + Retry-After: too many failures from this address for this account,"
+                    + " or the account is under a distributed attack and this address never signed in to it")
+    public Response login(
+            @Valid @NotNull(message = "is required") AuthRequests.Login body, @Context HttpServerRequest request) {
+        Session session = service.login(body.email(), body.password(), addresses.of(request));
         return withSession(Response.ok(), session, ApiResponse.ok(LoggedIn.of(session)));
     }
 

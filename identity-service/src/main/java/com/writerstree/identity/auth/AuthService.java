@@ -8,6 +8,7 @@ import com.writerstree.identity.mail.AccountMailer;
 import com.writerstree.identity.session.SessionRevocations;
 import com.writerstree.identity.token.TokenIssuer;
 import com.writerstree.identity.token.TokenIssuer.IssuedToken;
+import com.writerstree.identity.user.FullNames;
 import com.writerstree.identity.user.User;
 import com.writerstree.identity.user.UserRepository;
 import com.writerstree.identity.verification.EmailVerificationToken;
@@ -108,7 +109,7 @@ public class AuthService {
     public Session register(String email, String password, String fullName) {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
         CredentialRules.requireAcceptable(normalizedEmail, password);
-        String name = fullName == null || fullName.isBlank() ? null : fullName.strip();
+        String name = FullNames.normalize("fullName", fullName);
         if (QuarkusTransaction.requiringNew().call(() -> users.emailTaken(normalizedEmail))) {
             throw emailTaken();
         }
@@ -159,12 +160,12 @@ public class AuthService {
     /**
      * Checks the password and starts a session. An unknown email and a wrong password answer alike and take
      * alike long (a dummy hash is checked when there is no account); "not verified" is only told to someone
-     * who knows the password. A locked address (too many failures, see {@link LoginLockout}) is answered 429
-     * before the password is looked at, so a lock is no password oracle.
+     * who knows the password. An address that must wait (its own failures, or the account's pacing, see
+     * {@link LoginLockout}) is answered 429 before the password is looked at, so a lock is no password oracle.
      */
-    public Session login(String email, String password) {
+    public Session login(String email, String password, String address) {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
-        OptionalLong locked = lockout.lockedFor(normalizedEmail);
+        OptionalLong locked = lockout.retryAfter(normalizedEmail, address);
         if (locked.isPresent()) {
             throw new RetryLaterException(
                     "Too many failed sign-ins. Try again later or reset your password.", locked.getAsLong());
@@ -174,10 +175,10 @@ public class AuthService {
         boolean matches =
                 hasher.matches(password, found.map(Account::passwordHash).orElse(null));
         if (!matches || found.isEmpty()) {
-            lockout.recordFailure(normalizedEmail);
+            lockout.recordFailure(normalizedEmail, address);
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
-        lockout.clear(normalizedEmail);
+        lockout.recordSuccess(normalizedEmail, address);
         Account account = found.get();
         if (!account.emailVerified()) {
             throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED);
@@ -306,7 +307,8 @@ public class AuthService {
 
     /**
      * Google sign-in: the account linked to the Google id signs in; else the account with the (Google-verified)
-     * email is linked and marked verified; else a password-less, verified account is created.
+     * email is linked and marked verified (an unverified account loses its password and sessions first: they were
+     * never proven to be the owner's); else a password-less, verified account is created.
      */
     public Session google(String googleToken) {
         GoogleIdentity google = googleTokens.verify(googleToken);
@@ -337,6 +339,16 @@ public class AuthService {
                     Map.of("field", "email"));
         }
         boolean newlyVerified = !user.emailVerified();
+        if (newlyVerified && user.passwordHash() != null) {
+            // Nobody ever proved that whoever chose this password owns the address (issue #8: a stranger can
+            // register someone's address first). Google just proved the owner: the unproven password, the
+            // sessions it started and its open mail links end here (revoking before the commit, like a reset).
+            user.changePassword(null, now);
+            verificationTokens.invalidateOpen(user.id(), now);
+            resetTokens.invalidateOpen(user.id(), now);
+            revocations.revokeAll(user.id());
+            LOG.infof("Unverified password of user %s dropped and its sessions revoked on Google link", user.id());
+        }
         user.linkGoogle(google.googleId(), now);
         if (newlyVerified) {
             events.userEmailVerified(user.id());
@@ -346,12 +358,8 @@ public class AuthService {
     }
 
     private User createGoogleAccount(String email, GoogleIdentity google, Instant now) {
-        String name = google.name() == null || google.name().isBlank()
-                ? null
-                : google.name().strip();
-        if (name != null && name.length() > 255) {
-            name = name.substring(0, 255);
-        }
+        // Google's profile name is taken only when it is a name by our rules; else the writer can set one later
+        String name = FullNames.forMail(google.name());
         User user = User.registerWithGoogle(email, google.googleId(), name, now);
         try {
             users.persistAndFlush(user);

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a valid email and an acceptable password are (spec §4.1): email in a common address format; password
- * at least 8 characters with an upper-case letter, a lower-case letter and a digit. Pure functions, tested
- * without Quarkus.
+ * at least 8 characters with an upper-case letter, a lower-case letter and a digit, and not one of the most
+ * common passwords ({@link CommonPasswords}). Pure functions, tested without Quarkus.
  */
 public final class CredentialRules {
 
@@ -87,6 +87,12 @@ public final class CredentialRules {
                     "Password must be at least " + PASSWORD_MIN_LENGTH
                             + " characters and contain an uppercase letter, a lowercase letter and a number",
                     details);
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new ApiException(
+                    ErrorCode.VALIDATION_ERROR,
+                    "This password is one of the most common passwords and easy to guess; please choose another",
+                    Map.of("field", field, "reason", "commonPassword"));
         }
     }
 }

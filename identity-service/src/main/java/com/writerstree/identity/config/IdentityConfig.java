@@ -76,10 +76,10 @@ public interface IdentityConfig {
         Duration tokenLifetime();
     }
 
-    /** Temporary lockout of an account after consecutive failed password logins (see README). */
+    /** Brute-force protection of password logins per (account, client address), see README. */
     interface Lockout {
 
-        /** Consecutive failures that lock the account. */
+        /** Consecutive failures from one address that lock that address out of the account. */
         @WithDefault("5")
         int threshold();
 
@@ -94,6 +94,25 @@ public interface IdentityConfig {
         /** Failures older than this (since the last one) are forgotten. */
         @WithDefault("PT12H")
         Duration failureReset();
+
+        /** Failures of the account from all addresses after which unknown addresses are paced (never locked). */
+        @WithDefault("20")
+        int accountCeiling();
+
+        /** The longest pause between attempts of unknown addresses once the ceiling is passed. */
+        @WithDefault("PT1M")
+        Duration accountMaxDelay();
+
+        /** How long an address that signed in successfully stays known (exempt from the pacing). */
+        @WithDefault("P30D")
+        Duration knownAddressMemory();
+
+        /**
+         * Take the client address from the right-most X-Forwarded-For entry (the gateway sets it; services are
+         * reachable only through the gateway, see the NetworkPolicy); false: the TCP peer.
+         */
+        @WithDefault("true")
+        boolean trustForwardedFor();
     }
 
     interface Google {

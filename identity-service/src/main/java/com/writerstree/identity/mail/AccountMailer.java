@@ -1,6 +1,7 @@
 package com.writerstree.identity.mail;
 
 import com.writerstree.identity.config.IdentityConfig;
+import com.writerstree.identity.user.FullNames;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,8 +71,13 @@ public class AccountMailer {
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
-    private static String greeting(String fullName) {
-        return fullName == null || fullName.isBlank() ? "Hello," : "Hello " + fullName + ",";
+    /**
+     * The first line of every mail. The name is the one thing in a mail a stranger can write, so only a name that
+     * passes {@link FullNames} (no links, one line; names stored before the rules may not) is copied in.
+     */
+    static String greeting(String fullName) {
+        String name = FullNames.forMail(fullName);
+        return name == null ? "Hello," : "Hello " + name + ",";
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -1,6 +1,5 @@
 package com.writerstree.identity.user;
 
-import com.writerstree.identity.session.SessionRevocations;
 import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,12 +24,6 @@ public class UserResource {
 
     @Inject
     Caller caller;
-
-    @Inject
-    JsonWebToken jwt;
-
-    @Inject
-    SessionRevocations revocations;
 
     @Inject
     UserService service;
@@ -60,10 +52,8 @@ public class UserResource {
         return ApiResponse.ok("Profile updated successfully.", service.update(userId, body));
     }
 
-    /** The caller, once the session is known not to be revoked (logout, password reset). */
+    /** The caller; revoked sessions (logout, password reset) were refused by platform's RevocationAugmentor. */
     private UUID activeCaller() {
-        UUID userId = caller.userId();
-        revocations.requireActive(jwt.getTokenID(), userId, jwt.getIssuedAtTime());
-        return userId;
+        return caller.userId();
     }
 }

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UserService {
 
-    public static final int FULL_NAME_MAX_LENGTH = 255;
+    public static final int FULL_NAME_MAX_LENGTH = FullNames.MAX_LENGTH;
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
@@ -42,12 +42,7 @@ public class UserService {
         Instant now = Instant.now();
         User user = active(userId);
         if (update.fullName() != null) {
-            String name = update.fullName().strip();
-            if (name.codePointCount(0, name.length()) > FULL_NAME_MAX_LENGTH) {
-                throw ApiException.validation(
-                        "fullName", "fullName must be at most " + FULL_NAME_MAX_LENGTH + " characters");
-            }
-            user.rename(name.isEmpty() ? null : name, now);
+            user.rename(FullNames.normalize("fullName", update.fullName()), now);
         }
         if (update.preferences() != null && !update.preferences().isNull()) {
             Map<String, Object> stored = user.preferences();

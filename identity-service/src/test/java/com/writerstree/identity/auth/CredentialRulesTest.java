@@ -1,5 +1,6 @@
 package com.writerstree.identity.auth;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,5 +98,20 @@ class CredentialRulesTest {
                 ApiException.class, () -> CredentialRules.requireAcceptablePassword("password", seventyTwoBytes + "x"));
         assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
         assertEquals("password", e.details().get("field"));
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedEvenWhenItMeetsTheCharacterRules() {
+        assertEquals(List.of(), CredentialRules.unmetPasswordRequirements("Password1"));
+        ApiException e = assertThrows(
+                ApiException.class, () -> CredentialRules.requireAcceptablePassword("password", "Password1"));
+        assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        assertEquals("commonPassword", e.details().get("reason"));
+        assertEquals("password", e.details().get("field"));
+        assertThrows(ApiException.class, () -> CredentialRules.requireAcceptablePassword("password", "Qwerty123"));
+        assertThrows(ApiException.class, () -> CredentialRules.requireAcceptablePassword("password", "ILoveYou1"));
+        assertDoesNotThrow(() -> CredentialRules.requireAcceptablePassword("password", "SecurePass123!"));
+        assertDoesNotThrow(() -> CredentialRules.requireAcceptablePassword("password", "Tr33-Ring-Willow"));
+        assertTrue(CommonPasswords.size() > 10_000, "the shipped list is loaded");
     }
 }

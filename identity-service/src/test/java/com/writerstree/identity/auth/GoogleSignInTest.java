@@ -1,8 +1,13 @@
 package com.writerstree.identity.auth;
 
+import static com.writerstree.identity.IdentityClient.PASSWORD;
+import static com.writerstree.identity.IdentityClient.awaitSecondAfter;
+import static com.writerstree.identity.IdentityClient.login;
+import static com.writerstree.identity.IdentityClient.mailedToken;
 import static com.writerstree.identity.IdentityClient.me;
 import static com.writerstree.identity.IdentityClient.post;
 import static com.writerstree.identity.IdentityClient.register;
+import static com.writerstree.identity.IdentityClient.registerVerified;
 import static com.writerstree.identity.IdentityClient.uniqueEmail;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -102,9 +107,9 @@ class GoogleSignInTest {
     }
 
     @Test
-    void aGoogleSignInWithTheEmailOfAnAccountLinksItAndVerifiesTheEmail() {
+    void aGoogleSignInWithTheEmailOfAVerifiedAccountLinksItAndKeepsItsPasswordAndSessions() {
         String email = uniqueEmail();
-        Account account = register(email);
+        Account account = registerVerified(email);
 
         google(idToken("g-" + UUID.randomUUID(), email.toUpperCase()).sign(googleKey))
                 .then()
@@ -112,7 +117,35 @@ class GoogleSignInTest {
                 .body("data.user.id", is(account.userId()))
                 .body("data.user.emailVerified", is(true))
                 .body("data.user.fullName", is("Jane Writer"));
+        // the owner proved the address by mail before: the password and sessions are theirs
         me(account.registrationToken()).then().statusCode(200).body("data.emailVerified", is(true));
+        login(email, PASSWORD).then().statusCode(200);
+    }
+
+    /**
+     * Issue #8 item 2: a stranger registers the victim's address with their own password (never verified); the
+     * owner's Google sign-in must not leave the stranger a way in: the unproven password is removed and every
+     * session issued before the link is revoked.
+     */
+    @Test
+    void linkingAnUnverifiedPasswordAccountDropsTheUnprovenPasswordAndEndsItsSessions() {
+        String email = uniqueEmail();
+        Account squatted = register(email); // the stranger's password and 24 h session
+        awaitSecondAfter(Instant.now().getEpochSecond());
+
+        Response owner = google(idToken("g-" + UUID.randomUUID(), email).sign(googleKey));
+        owner.then()
+                .statusCode(200)
+                .body("data.user.id", is(squatted.userId()))
+                .body("data.user.emailVerified", is(true));
+
+        me(squatted.registrationToken()).then().statusCode(401).body("error.code", is("INVALID_TOKEN"));
+        login(email, PASSWORD).then().statusCode(401).body("error.code", is("INVALID_CREDENTIALS"));
+        // the verification link mailed to the stranger's registration is dead too
+        post("/auth/verify-email", Map.of("token", mailedToken(email, 1)))
+                .then()
+                .statusCode(400);
+        me(owner.path("data.token")).then().statusCode(200).body("data.emailVerified", is(true));
     }
 
     @Test

@@ -26,4 +26,15 @@ class LockoutPolicyTest {
         assertEquals(Duration.ofMinutes(15), lock(9));
         assertEquals(Duration.ofMinutes(15), lock(1_000_000));
     }
+
+    @Test
+    void theAccountCeilingOnlyPacesAndThePauseGrowsToItsMaximum() {
+        Duration max = Duration.ofMinutes(1);
+        assertEquals(Duration.ZERO, LockoutPolicy.paceAfter(19, 20, max));
+        assertEquals(Duration.ofSeconds(1), LockoutPolicy.paceAfter(20, 20, max));
+        assertEquals(Duration.ofSeconds(2), LockoutPolicy.paceAfter(21, 20, max));
+        assertEquals(Duration.ofSeconds(32), LockoutPolicy.paceAfter(25, 20, max));
+        assertEquals(max, LockoutPolicy.paceAfter(26, 20, max));
+        assertEquals(max, LockoutPolicy.paceAfter(Long.MAX_VALUE, 20, max));
+    }
 }

@@ -2,6 +2,8 @@ package com.writerstree.gateway.auth;
 
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
+import com.writerstree.platform.security.RevocationCheck;
+import com.writerstree.platform.security.RevocationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +21,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Revocations {
 
-    public static final String REVOKED_PREFIX = "auth:revoked:";
-    public static final String REVOKED_BEFORE_PREFIX = "auth:revoked-before:";
-    public static final String CHANNEL = "auth:revocations";
-    public static final String MESSAGE = "Session has been revoked";
+    // the contract's names live once, in platform (identity writes them, every service reads them)
+    public static final String REVOKED_PREFIX = RevocationKeys.REVOKED_PREFIX;
+    public static final String REVOKED_BEFORE_PREFIX = RevocationKeys.REVOKED_BEFORE_PREFIX;
+    public static final String CHANNEL = RevocationKeys.CHANNEL;
+    public static final String MESSAGE = RevocationCheck.REVOKED_MESSAGE;
 
     private static final Logger LOG = Logger.getLogger(Revocations.class);
 
@@ -32,8 +35,8 @@ public class Revocations {
     /** Completes with the token when it is not revoked; fails with an {@link ApiException} otherwise. */
     public Uni<JsonWebToken> check(JsonWebToken jwt) {
         String jti = jwt.getTokenID();
-        String jtiKey = REVOKED_PREFIX + (jti == null || jti.isBlank() ? "-" : jti);
-        String userKey = REVOKED_BEFORE_PREFIX + jwt.getSubject();
+        String jtiKey = RevocationKeys.revokedKey(jti);
+        String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
         return redis.value(String.class)
                 .mget(jtiKey, userKey)
                 .onFailure()
@@ -54,19 +57,8 @@ public class Revocations {
                 });
     }
 
-    /** Pure rule: a jti entry revokes; a revoked-before value revokes tokens issued strictly before it. */
+    /** The contract's rule ({@link RevocationKeys#isRevoked}); kept here for the gateway's callers. */
     public static boolean isRevoked(String jtiEntry, String revokedBefore, long issuedAtEpochSeconds) {
-        if (jtiEntry != null) {
-            return true;
-        }
-        if (revokedBefore == null || revokedBefore.isBlank()) {
-            return false;
-        }
-        try {
-            return issuedAtEpochSeconds < Long.parseLong(revokedBefore.trim());
-        } catch (NumberFormatException e) {
-            LOG.warnf("Unreadable %s value; treating the token as revoked", REVOKED_BEFORE_PREFIX);
-            return true;
-        }
+        return RevocationKeys.isRevoked(jtiEntry, revokedBefore, issuedAtEpochSeconds);
     }
 }
