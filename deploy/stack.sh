@@ -30,6 +30,9 @@ port_of() {
   esac
 }
 
+# metrics (/q/metrics) are on each service's management interface, at its port + 100 (health stays on the port)
+management_port_of() { echo $(( $(port_of "$1") + ${MANAGEMENT_PORT_OFFSET:-100} )); }
+
 log_of() { echo "$WT_LOG_DIR/$stack/$1.log"; }
 
 # the environment every service of this stack sees
@@ -68,7 +71,10 @@ start() {
     if port_open 127.0.0.1 "$(port_of "$svc")"; then
       die "port $(port_of "$svc") for $svc is taken by a process this script did not start"
     fi
-    HTTP_PORT="$(port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
+    if port_open 127.0.0.1 "$(management_port_of "$svc")"; then
+      die "management port $(management_port_of "$svc") for $svc is taken by a process this script did not start"
+    fi
+    HTTP_PORT="$(port_of "$svc")" MANAGEMENT_PORT="$(management_port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
       java ${WT_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
       -Dquarkus.http.port="$(port_of "$svc")" -jar "$jar"
   done

@@ -67,7 +67,7 @@ class HealthIT {
     }
 
     @Test
-    @DisplayName("content-service counts auto-saves in /q/metrics (auto_saves_total)")
+    @DisplayName("content-service counts auto-saves in /q/metrics on its management port (auto_saves_total)")
     void autoSavesAreCounted() {
         double before = autoSaves();
         TestUser user = TestUsers.register();
@@ -81,7 +81,7 @@ class HealthIT {
 
     /** Sum of every auto_saves_total series in content-service's Prometheus output (0 when not registered yet). */
     private static double autoSaves() {
-        Response r = given().baseUri(Stack.serviceUrl("content")).get("/q/metrics");
+        Response r = given().baseUri(Stack.managementUrl("content")).get("/q/metrics");
         expectStatus(r, 200);
         return r.asString()
                 .lines()

@@ -39,6 +39,11 @@ public final class Stack {
         return prop("wt.service." + name + ".url", "http://127.0.0.1:" + SERVICE_PORTS.get(name));
     }
 
+    /** A service's management interface (its /q/metrics): deploy/stack.sh puts it at the service port + 100. */
+    public static String managementUrl(String name) {
+        return prop("wt.service." + name + ".management.url", "http://127.0.0.1:" + (SERVICE_PORTS.get(name) + 100));
+    }
+
     public static String dbUrl() {
         return prop("wt.db.url", "jdbc:postgresql://127.0.0.1:5432/writerstree_it");
     }

@@ -71,17 +71,25 @@ public class ContentService {
     private final Counter saved;
     private final Counter merged;
     private final Counter conflicts;
+    private final Counter rejected;
     private final Counter failed;
     private final Timer saveTimer;
+    private final Counter milestonesReached;
 
     @Inject
     ContentService(MeterRegistry registry) {
         this.saved = autoSaves(registry, "success");
         this.merged = autoSaves(registry, "merged");
         this.conflicts = autoSaves(registry, "conflict");
+        // a save refused for the client's own mistake (4xx: invalid, too large, not theirs) is "rejected";
+        // "error" is kept for the server's failures (5xx, unexpected exceptions), which the alert watches
+        this.rejected = autoSaves(registry, "rejected");
         this.failed = autoSaves(registry, "error");
         this.saveTimer = Timer.builder("content_save_seconds")
                 .description("Time to handle a content save")
+                .register(registry);
+        this.milestonesReached = Counter.builder("milestones_reached_total")
+                .description("Saves that reached a milestone (counted after commit)")
                 .register(registry);
     }
 
@@ -118,10 +126,15 @@ public class ContentService {
             SaveResult result =
                     QuarkusTransaction.requiringNew().call(() -> store(projectId, request, counted, origin));
             outcome = result.merged() ? merged : saved;
+            if (result.milestoneReached() != null) {
+                milestonesReached.increment();
+            }
             return result;
         } catch (ApiException e) {
             if (e.code() == ErrorCode.VERSION_CONFLICT) {
                 outcome = conflicts;
+            } else if (e.status() < 500) {
+                outcome = rejected;
             }
             throw e;
         } finally {

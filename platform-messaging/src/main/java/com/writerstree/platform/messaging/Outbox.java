@@ -3,6 +3,8 @@ package com.writerstree.platform.messaging;
 import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -37,18 +39,32 @@ public class Outbox {
         // the connection of the current transaction: the insert commits or rolls back with the caller's change
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO outbox_events (event_id, event_type, topic, event_key, payload)
-                        VALUES (?, ?, ?, ?, ?)""")) {
+                        INSERT INTO outbox_events (event_id, event_type, topic, event_key, payload, traceparent)
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, event.eventId());
             ps.setString(2, event.type());
             ps.setString(3, config.topicPrefix().orElse("") + event.topic().logicalName());
             ps.setString(4, event.key());
             ps.setString(5, EventCodec.encode(event));
+            ps.setString(6, traceparent());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Outbox append failed for " + event.type(), e);
         }
         wakeRelayAfterCommit();
+    }
+
+    /**
+     * The W3C traceparent of the current span (the request that changed the data), or null outside a trace: the
+     * relay sends it as a record header, and the consumers' spans become children of the request's.
+     */
+    static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 
     /** Once per transaction: when it commits, the relay sends its events right away instead of at the next tick. */

@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +44,9 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** The W3C trace context header, as the consumers' OpenTelemetry instrumentation reads it. */
+    public static final String TRACEPARENT = "traceparent";
 
     @Inject
     AgroalDataSource dataSource;
@@ -125,7 +129,7 @@ public class OutboxRelay {
         } while (sent == batchSize && !stopping);
     }
 
-    private record Pending(long id, String topic, String key, String payload) {}
+    private record Pending(long id, String topic, String key, String payload, String traceparent) {}
 
     /** Returns the number of rows published, or -1 when Kafka failed (the remaining rows stay for later). */
     int relayBatch(int batchSize) throws SQLException {
@@ -139,7 +143,11 @@ public class OutboxRelay {
             try {
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Pending row : rows) {
-                    acks.add(producer().send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                    if (row.traceparent() != null) {
+                        record.headers().add(TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+                    }
+                    acks.add(producer().send(record));
                 }
                 long deadline =
                         System.nanoTime() + config.outbox().sendTimeout().toNanos();
@@ -181,13 +189,14 @@ public class OutboxRelay {
 
     private static List<Pending> claim(Connection c, int batchSize) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, topic, event_key, payload FROM outbox_events
+                SELECT id, topic, event_key, payload, traceparent FROM outbox_events
                 WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Pending> rows = new ArrayList<>();
                 while (rs.next()) {
-                    rows.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new Pending(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
                 return rows;
             }

@@ -57,7 +57,7 @@ public final class LocalKafka {
 
     public static final class Watcher implements AutoCloseable {
         private final KafkaConsumer<String, String> consumer;
-        private final List<String> seen = new ArrayList<>();
+        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
         private Watcher(String topic) {
             Properties props = new Properties();
@@ -82,16 +82,26 @@ public final class LocalKafka {
 
         /** Waits until a payload matching {@code wanted} arrives; returns every payload seen so far. */
         public List<String> awaitMatch(Predicate<String> wanted, Duration timeout) {
+            awaitRecord(wanted, timeout);
+            return seen.stream().map(ConsumerRecord::value).toList();
+        }
+
+        /** Waits until a record whose payload matches {@code wanted} arrives, and returns it (headers included). */
+        public ConsumerRecord<String, String> awaitRecord(Predicate<String> wanted, Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (seen.stream().noneMatch(wanted)) {
+            while (true) {
+                for (ConsumerRecord<String, String> r : seen) {
+                    if (wanted.test(r.value())) {
+                        return r;
+                    }
+                }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("No matching message within " + timeout + "; saw " + seen.size());
                 }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    seen.add(r.value());
+                    seen.add(r);
                 }
             }
-            return List.copyOf(seen);
         }
 
         @Override
