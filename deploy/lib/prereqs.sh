@@ -11,6 +11,9 @@ ensure_prereqs() {
   command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
   # deploy-tests validates docker-compose.yml offline (no Docker engine needed)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  # system-tests' browser tests (WebClientIT) drive Debian's chromium through chromium-driver (Selenium)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   if [[ ${#missing[@]} -gt 0 ]]; then
     log "installing: ${missing[*]}"
     [[ $(id -u) -eq 0 ]] || die "need root to install ${missing[*]}"
