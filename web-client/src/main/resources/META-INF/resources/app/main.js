@@ -315,8 +315,9 @@ function bloom(projectId, milestone) {
   const key = projectId + '.' + milestone;
   if (bloomed.has(key)) return;
   bloomed.add(key);
-  const petals = [0, 72, 144, 216, 288].map((a) => svg('ellipse', { cx: 32, cy: 18, rx: 7, ry: 12, class: 'petal',
-    transform: 'rotate(' + a + ' 32 32)' }));
+  // the rotation sits on a group: the petal's own CSS transform (the opening animation) would replace it
+  const petals = [0, 72, 144, 216, 288].map((a) => svg('g', { transform: 'rotate(' + a + ' 32 32)' },
+    svg('ellipse', { cx: 32, cy: 18, rx: 7, ry: 12, class: 'petal' })));
   const label = milestone === '100_percent' ? 'Your tree is in full bloom: goal reached!'
     : 'Your tree blooms: ' + milestone.replace('_percent', '%') + ' of your goal!';
   const close = h('button', { type: 'button', class: 'secondary', onClick: () => el.remove() }, 'Close');
