@@ -55,8 +55,11 @@ class WebClientOfflineIT {
                 gateway.onExit().get(30, TimeUnit.SECONDS);
 
                 b.find("#writing").sendKeys(during);
-                b.await(30, "offline status", d -> "Offline — kept on this device"
-                        .equals(b.find("#save-status").getText()));
+                b.await(
+                        30,
+                        "offline status",
+                        d -> "Offline — kept on this device"
+                                .equals(b.find("#save-status").getText()));
                 assertTrue(
                         String.valueOf(b.js("return localStorage.getItem(arguments[0])", "wt.draft." + projectId))
                                 .contains("was down stays."),
@@ -65,11 +68,15 @@ class WebClientOfflineIT {
             } finally {
                 restart(stack);
             }
-            b.await(90, "saved after the gateway is back", d -> "Saved".equals(b.find("#save-status").getText())
-                    && b.js("return localStorage.getItem(arguments[0])", "wt.draft." + projectId) == null);
+            b.await(
+                    90,
+                    "saved after the gateway is back",
+                    d -> "Saved".equals(b.find("#save-status").getText())
+                            && b.js("return localStorage.getItem(arguments[0])", "wt.draft." + projectId) == null);
             b.screenshot("09-saved-after-reconnect");
         }
-        assertEquals(before + during, Gateway.storedContent(user.token(), projectId).text());
+        assertEquals(
+                before + during, Gateway.storedContent(user.token(), projectId).text());
     }
 
     private static void restart(String stack) throws Exception {

@@ -2,6 +2,7 @@
 // localStorage until the server has it (offline, server down, reload); live updates from the user's other devices.
 import { api, countWords } from './api.js';
 import { h, tree, announce } from './dom.js';
+import { exportPanel, suggestions } from './extras.js';
 
 export const IDLE_MS = 2000;
 export const MAX_WAIT_MS = 10000;
@@ -57,7 +58,9 @@ export function mountEditor(main, id, ctx) {
       h('a', { href: '/projects/' + id + '/versions', 'data-link': true, class: 'button secondary', id: 'versions-link' }, 'Versions'),
       h('a', { href: '/projects', 'data-link': true, class: 'button secondary' }, 'All projects')),
     conflictBox,
-    text);
+    text,
+    suggestions(text, () => text.dispatchEvent(new Event('input'))),
+    exportPanel(id));
 
   function setStatus(state, message) {
     status.dataset.state = state;

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, svg, tree, announce } from './dom.js';
 import { mountEditor } from './editor.js';
 import { SyncSocket } from './sync.js';
+import { statsPage } from './extras.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -48,6 +49,7 @@ function renderNav() {
   nav.replaceChildren(...(user
     ? [h('span', { class: 'muted' }, user.fullName || user.email),
        h('a', { href: '/projects', 'data-link': true }, 'Projects'),
+       h('a', { href: '/stats', 'data-link': true }, 'Stats'),
        h('button', { type: 'button', class: 'secondary', id: 'sign-out', onClick: signOut }, 'Sign out')]
     : [h('a', { href: '/signin', 'data-link': true }, 'Sign in'), h('a', { href: '/signup', 'data-link': true }, 'Sign up')]));
 }
@@ -346,6 +348,7 @@ async function route() {
   sync.start();
   if (path === '/' || path === '/projects') return projectsPage(false);
   if (path === '/projects/archived') return projectsPage(true);
+  if (path === '/stats') return statsPage(main, params.get('period') || 'month', page);
   let m = path.match(/^\/projects\/([A-Za-z0-9-]+)\/versions$/);
   if (m) return versionsPage(m[1]);
   m = path.match(/^\/projects\/([A-Za-z0-9-]+)$/);

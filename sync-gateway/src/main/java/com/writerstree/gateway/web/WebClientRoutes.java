@@ -36,7 +36,7 @@ public class WebClientRoutes {
 
     /** Paths of the client's pages: all answer index.html. */
     static final Pattern SPA_ROUTES = Pattern.compile(
-            "^/(|index\\.html|signin|signup|forgot-password|reset-password|verify-email|projects(/[A-Za-z0-9_-]+){0,2})/?$");
+            "^/(|index\\.html|signin|signup|stats|forgot-password|reset-password|verify-email|projects(/[A-Za-z0-9_-]+){0,2})/?$");
     /** The client's static files: one or more plain segments under /app, no dot segments. */
     static final Pattern ASSETS = Pattern.compile("^/app(/[A-Za-z0-9_-]+)+\\.(js|css|svg)$");
 

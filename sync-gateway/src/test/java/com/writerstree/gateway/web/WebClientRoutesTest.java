@@ -16,6 +16,7 @@ class WebClientRoutesTest {
             "/signin",
             "/signup",
             "/forgot-password",
+            "/stats",
             "/verify-email",
             "/reset-password",
             "/projects",
