@@ -106,8 +106,11 @@ class WebClientIT {
 
             // the stats page (stats-service; the page degrades to a message when it cannot answer)
             b.find("a[href='/stats']").click();
-            b.await(30, "stats", d -> !d.findElements(org.openqa.selenium.By.cssSelector("#stats dl, #stats .error"))
-                    .isEmpty());
+            b.await(
+                    30,
+                    "stats",
+                    d -> !d.findElements(org.openqa.selenium.By.cssSelector("#stats dl, #stats .error"))
+                            .isEmpty());
             b.screenshot("04b-stats");
 
             b.find("#sign-out").click();
@@ -166,8 +169,10 @@ class WebClientIT {
                 return found.isEmpty() ? null : found.get(0);
             });
             assertTrue(bloom.getText().contains("25%"), bloom.getText());
-            b.await(10, "petals open", d -> "1".equals(b.js(
-                    "return getComputedStyle(document.querySelector('#bloom .petal')).opacity")));
+            b.await(
+                    10,
+                    "petals open",
+                    d -> "1".equals(b.js("return getComputedStyle(document.querySelector('#bloom .petal')).opacity")));
             b.screenshot("07-bloom");
             b.driver.switchTo().window(second);
             b.await(
