@@ -276,7 +276,7 @@ async function versionsPage(id) {
     const answer = await api('GET', '/projects/' + id + '/versions');
     const versions = answer.data.versions || [];
     if (versions.length === 0) list.replaceChildren(h('li', { class: 'muted' }, 'No saved versions yet.'));
-    list.replaceChildren(...versions.map((v) => h('li', {},
+    else list.replaceChildren(...versions.map((v) => h('li', {},
       h('button', { type: 'button', class: 'secondary', onClick: () => showVersion(id, v, preview, box) },
         'Version ' + v.versionNumber), ' ',
       h('span', { class: 'muted' }, new Date(v.createdAt).toLocaleString() + ' · ' + v.wordCount + ' words · ' + v.snapshotType
