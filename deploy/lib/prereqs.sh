@@ -14,6 +14,10 @@ ensure_prereqs() {
   # the Socket.IO system tests drive the real npm socket.io-client (system-tests/socketio-client)
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+  # system-tests' browser tests (WebClientIT) drive Debian's chromium through chromium-driver (Selenium)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   if [[ ${#missing[@]} -gt 0 ]]; then
     log "installing: ${missing[*]}"
     [[ $(id -u) -eq 0 ]] || die "need root to install ${missing[*]}"

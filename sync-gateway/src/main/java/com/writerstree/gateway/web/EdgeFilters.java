@@ -60,12 +60,15 @@ public class EdgeFilters {
         boolean tls = overTls(request);
         boolean compress = acceptsGzip(request) && request.getHeader(NO_COMPRESSION) == null;
         boolean docs = rc.normalizedPath().startsWith("/api-docs");
+        boolean webClient = WebClientRoutes.serves(rc.normalizedPath());
         // set when the headers are written, so that no upstream header and no error path can drop them
         rc.addHeadersEndHandler(ignored -> {
             MultiMap headers = rc.response().headers();
             SECURITY_HEADERS.forEach(headers::set);
             if (docs) {
                 headers.set("Content-Security-Policy", DOCS_CSP);
+            } else if (webClient) {
+                headers.set("Content-Security-Policy", WebClientRoutes.CSP);
             }
             if (tls) {
                 headers.set("Strict-Transport-Security", HSTS);
