@@ -456,13 +456,13 @@ class ContentHistoryResourceTest {
                 .when()
                 .get(versions(project))
                 .then()
-                .statusCode(403)
-                .body("error.code", equalTo("FORBIDDEN"));
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
         given().header("Authorization", "Bearer " + stranger)
                 .when()
                 .post(versions(project) + "/" + milestoneId + "/restore")
                 .then()
-                .statusCode(403);
+                .statusCode(404);
         given().when().get(versions(project)).then().statusCode(401);
     }
 
