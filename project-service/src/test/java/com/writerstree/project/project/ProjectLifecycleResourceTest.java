@@ -262,8 +262,8 @@ class ProjectLifecycleResourceTest {
         delete(token, id, "?permanent=maybe&confirm=" + id)
                 .statusCode(400)
                 .body("error.details.field", equalTo("permanent"));
-        // only exactly "true" deletes (issue #8, item 9): not TRUE, True, " true", 1 or an empty value
-        for (String notTrue : List.of("TRUE", "True", "%20true", "1", "", "yes")) {
+        // only exactly "true" deletes (issue #8, item 9): not TRUE, True, " true", 1 or yes
+        for (String notTrue : List.of("TRUE", "True", "%20true", "1", "yes")) {
             delete(token, id, "?permanent=" + notTrue + "&confirm=" + id)
                     .statusCode(400)
                     .body("error.code", equalTo("VALIDATION_ERROR"))

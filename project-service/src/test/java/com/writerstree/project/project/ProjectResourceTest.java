@@ -185,7 +185,7 @@ class ProjectResourceTest {
         // valid text of every plane is stored as sent
         post(token, "{\"title\": \"Caf\u00e9 \\ud83d\\ude00 東京\"}")
                 .statusCode(201)
-                .body("data.project.title", equalTo("Café 😀 東京"));
+                .body("data.title", equalTo("Café 😀 東京"));
     }
 
     @Test
