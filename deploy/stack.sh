@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# deploy/stack.sh {start|stop|status} [dev|it|/path/to/own.env] - the seven services of one stack, run from their built jars.
+# deploy/stack.sh {start|stop|status|kill|restart} [dev|it|/path/to/own.env] [service...] - the seven services of one
+# stack, run from their built jars.
 #   start   starts every service that is not running, waits until each is ready, prints the table
 #   stop    stops the services this script started (by pid file)
 #   status  prints the table
+#   kill    SIGKILL (kill -9, no shutdown hooks) of the named services, by pid file (fault injection)
+#   restart kill -9 the named services if running, start them again and wait until they are ready
+# With service names (identity-service ... sync-gateway, sync-gateway-2) after the stack, an action touches only
+# those services of the stack.
 # The stack's ports, database and topic prefix come from deploy/env/<stack>.env. Engines are not touched here
 # (deploy/engines/engines.sh); build first (mvn install -DskipTests).
 set -euo pipefail
@@ -20,6 +25,15 @@ fi
 set -a; source "$env_file"; set +a
 # an optional second gateway replica (same jar and environment, its own port) for multi-replica sync tests
 if [[ -n "${GATEWAY2_PORT:-}" ]]; then SERVICES+=(sync-gateway-2); fi
+
+# optional service names after the stack: act on those only
+if (( $# > 2 )); then
+  requested=("${@:3}")
+  for svc in "${requested[@]}"; do
+    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' (one of: ${SERVICES[*]})"
+  done
+  SERVICES=("${requested[@]}")
+fi
 
 port_of() {
   case "$1" in
@@ -114,9 +128,23 @@ status() {
   done
 }
 
+kill9() {
+  local svc pid
+  for svc in "${SERVICES[@]}"; do
+    if is_running "$stack-$svc"; then
+      pid="$(read_pid "$stack-$svc")"
+      kill -9 "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do pid_alive "$pid" || break; sleep 0.1; done
+      log "killed $svc ($stack, pid $pid, SIGKILL)"
+    fi
+  done
+}
+
 case "$action" in
   start) start; status ;;
+  kill) kill9 ;;
+  restart) kill9; start; status ;;
   stop) stop ;;
   status) status ;;
-  *) die "usage: $0 {start|stop|status} [dev|it]" ;;
+  *) die "usage: $0 {start|stop|status|kill|restart} [dev|it|/path/to/own.env] [service...]" ;;
 esac

@@ -127,6 +127,6 @@ class ContentHistoryIT {
                         java.util.UUID.randomUUID().toString());
         expectError(unknown, 404, "NOT_FOUND");
         TestUser stranger = TestUsers.register();
-        expectError(Gateway.api(stranger.token()).get("/projects/{id}/versions", projectId), 403, "FORBIDDEN");
+        expectError(Gateway.api(stranger.token()).get("/projects/{id}/versions", projectId), 404, "NOT_FOUND");
     }
 }

@@ -143,7 +143,7 @@ class ProjectLifecycleIT {
     }
 
     @Test
-    @DisplayName("PATCH, DELETE and restore of someone else's project are 403, of an unknown one 404")
+    @DisplayName("PATCH, DELETE and restore of someone else's project are 404 like an unknown one (issue #8)")
     void forbidsOtherUsersAndUnknownProjects() {
         TestUser owner = TestUsers.register();
         TestUser other = TestUsers.register();
@@ -151,16 +151,16 @@ class ProjectLifecycleIT {
         String unknown = UUID.randomUUID().toString();
 
         expectError(
-                Gateway.api(other.token()).body(Map.of("title", "Mine")).patch("/projects/{id}", id), 403, "FORBIDDEN");
-        expectError(Gateway.api(other.token()).delete("/projects/{id}", id), 403, "FORBIDDEN");
+                Gateway.api(other.token()).body(Map.of("title", "Mine")).patch("/projects/{id}", id), 404, "NOT_FOUND");
+        expectError(Gateway.api(other.token()).delete("/projects/{id}", id), 404, "NOT_FOUND");
         expectError(
                 Gateway.api(other.token())
                         .queryParam("permanent", true)
                         .queryParam("confirm", id)
                         .delete("/projects/{id}", id),
-                403,
-                "FORBIDDEN");
-        expectError(Gateway.api(other.token()).post("/projects/{id}/restore", id), 403, "FORBIDDEN");
+                404,
+                "NOT_FOUND");
+        expectError(Gateway.api(other.token()).post("/projects/{id}/restore", id), 404, "NOT_FOUND");
         assertEquals(
                 "active",
                 expectSuccess(Gateway.getProject(owner.token(), id), 200).getString("data.project.status"));

@@ -97,13 +97,13 @@ class ProjectsIT {
     }
 
     @Test
-    @DisplayName("another user's project is 403 FORBIDDEN")
+    @DisplayName("another user's project is 404 NOT_FOUND, like an unknown one (issue #8)")
     void forbidsOtherUsersProject() {
         TestUser owner = TestUsers.register();
         TestUser other = TestUsers.register();
         String projectId = Gateway.createProject(owner.token(), "Private Project", null);
 
-        expectError(Gateway.getProject(other.token(), projectId), 403, "FORBIDDEN");
+        expectError(Gateway.getProject(other.token(), projectId), 404, "NOT_FOUND");
         assertTrue(Gateway.listedProject(other.token(), projectId).isEmpty(), "not listed for another user");
     }
 

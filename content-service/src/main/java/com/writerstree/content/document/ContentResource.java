@@ -50,7 +50,6 @@ public class ContentResource {
             description =
                     "VALIDATION_ERROR: malformed body, neither or both of content and patch, patch without version, patch that does not apply")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED / INVALID_TOKEN")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
     @APIResponse(
             responseCode = "409",
@@ -71,7 +70,6 @@ public class ContentResource {
     @APIResponse(
             responseCode = "200",
             description = "data: content {text, version, wordCount, lastSavedAt}, milestones")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
     @APIResponse(
             responseCode = "503",

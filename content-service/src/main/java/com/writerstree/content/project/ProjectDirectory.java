@@ -38,7 +38,8 @@ public class ProjectDirectory {
 
     /**
      * The project as this service knows it, after checking that the caller owns it: 404 NOT_FOUND if
-     * project-service does not know it either, 403 FORBIDDEN if someone else owns it, 503
+     * project-service does not know it either or someone else owns it (a stranger must not learn that the id
+     * exists; project-service answers 404 for both, an older one 403: both become 404 here), 503
      * EXTERNAL_SERVICE_ERROR if it is unknown here and project-service cannot be asked.
      */
     public ProjectReplica requireOwned(UUID projectId) {
@@ -47,10 +48,10 @@ public class ProjectDirectory {
         return replica;
     }
 
-    /** 403 FORBIDDEN unless the caller owns the project. */
+    /** 404 NOT_FOUND unless the caller owns the project (the same answer as for an unknown id). */
     public void requireOwner(ProjectReplica replica) {
         if (!replica.userId.equals(caller.userId())) {
-            throw ApiException.forbidden();
+            throw ApiException.notFound("Project");
         }
     }
 
@@ -64,11 +65,8 @@ public class ProjectDirectory {
                     : answer.data().project();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status == 404) {
+            if (status == 404 || status == 403) {
                 throw ApiException.notFound("Project");
-            }
-            if (status == 403) {
-                throw ApiException.forbidden();
             }
             LOG.warnf("project-service answered %d for project %s", status, projectId);
             throw unavailable();

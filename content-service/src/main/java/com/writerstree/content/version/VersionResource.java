@@ -43,7 +43,6 @@ public class VersionResource {
     @APIResponse(
             responseCode = "200",
             description = "data.versions: [{id, versionNumber, wordCount, createdAt, snapshotType, metadata}]")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
     public ApiResponse<Map<String, List<VersionView>>> list(@PathParam("projectId") UUID projectId) {
         return ApiResponse.ok(Map.of("versions", versions.list(projectId)));
@@ -55,7 +54,6 @@ public class VersionResource {
     @APIResponse(
             responseCode = "200",
             description = "data.version: {id, versionNumber, content, wordCount, createdAt, snapshotType, metadata}")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or no such snapshot of this project")
     public ApiResponse<Map<String, VersionDetail>> get(
             @PathParam("projectId") UUID projectId, @PathParam("versionId") UUID versionId) {
@@ -72,7 +70,6 @@ public class VersionResource {
             description =
                     "data.version: the new snapshot {id, versionNumber, wordCount, createdAt, snapshotType: manual, metadata}")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: label longer than 200 characters")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project")
     public Response snapshot(@PathParam("projectId") UUID projectId, String body) {
         // the body is optional, with or without a Content-Type: read as text, then as JSON when present
@@ -90,7 +87,6 @@ public class VersionResource {
             description = "The snapshot's text becomes the next version (server word count, milestones, snapshots as"
                     + " for a save); VersionRestored is published. Restoring the current text changes nothing.")
     @APIResponse(responseCode = "200", description = "data: currentVersion, wordCount")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the project's owner")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or no such snapshot of this project")
     @APIResponse(responseCode = "409", description = "PROJECT_ARCHIVED")
     public ApiResponse<RestoreResult> restore(

@@ -64,6 +64,67 @@ class ContentHistoryResourceTest {
 
     // ------------------------------------------------------------------------------------------- merging
 
+    /** Issue #8, item 1: a change both devices made is kept once, and a retried stale save adds no copy. */
+    @Test
+    void aChangeBothDevicesMadeIsKeptOnceAndAResentStaleSaveAddsNoCopy() {
+        UUID user = UUID.randomUUID();
+        String token = TestTokens.forUser(user);
+
+        UUID chapter = announceProject(user, 50000);
+        save(token, chapter, Map.of("content", "Chapter 1.\n\nIt rained.\n\nThe end.\n"))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(1));
+        save(token, chapter, Map.of("content", "Chapter 1.\n\nIt rained. She left.\n\nThe end.\n", "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        String once = "Chapter One.\n\nIt rained. She left.\n\nThe end.\n";
+        save(token, chapter, Map.of("content", once, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(once))
+                .body("data.version", equalTo(3));
+        read(token, chapter).then().body("data.content.text", equalTo(once));
+
+        UUID story = announceProject(user, 50000);
+        String v1 = "Chapter 1.\n\nIt rained all day.\n";
+        String paragraph = "\nShe left at noon.\n";
+        save(token, story, Map.of("content", v1)).then().statusCode(200).body("data.version", equalTo(1));
+        // device 1 appends a paragraph
+        save(token, story, Map.of("content", v1 + paragraph, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        // device 2, still on v1, makes its own small edit and adds the same paragraph
+        String device2 = "Chapter 1.\n\nIt rained all night.\n" + paragraph;
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(device2))
+                .body("data.version", equalTo(3));
+        // device 2 lost the acknowledgement and resends the same stale save: no third copy, no new version
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(3));
+        // device 1 goes on writing; device 2's stale save comes once more
+        String later = device2.replace("Chapter 1.", "Chapter 1: Rain.");
+        save(token, story, Map.of("content", later, "version", 3))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(4));
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(later))
+                .body("data.version", equalTo(4));
+        read(token, story).then().body("data.content.text", equalTo(later)).body("data.content.version", equalTo(4));
+    }
+
     @Test
     void aStaleSaveIsMergedWhenTheEditsDoNotOverlapAndRefusedWhenTheyDo() {
         UUID user = UUID.randomUUID();
@@ -395,13 +456,13 @@ class ContentHistoryResourceTest {
                 .when()
                 .get(versions(project))
                 .then()
-                .statusCode(403)
-                .body("error.code", equalTo("FORBIDDEN"));
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
         given().header("Authorization", "Bearer " + stranger)
                 .when()
                 .post(versions(project) + "/" + milestoneId + "/restore")
                 .then()
-                .statusCode(403);
+                .statusCode(404);
         given().when().get(versions(project)).then().statusCode(401);
     }
 

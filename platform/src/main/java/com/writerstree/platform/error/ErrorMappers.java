@@ -129,6 +129,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (databaseUnreachable(e)) {
+            // the database is down, restarting or refusing connections: a 503 the client may retry, not a 500;
+            // one line, no stack trace (the pool reconnects by itself when the database is back)
+            LOG.warnf("Database unreachable on %s %s: %s", request.method(), request.path(), rootMessage(e));
+            return respond(
+                    503,
+                    ErrorEnvelope.of(
+                            ErrorCode.DATABASE_ERROR.name(),
+                            "Database temporarily unavailable, please retry",
+                            Map.of(),
+                            requestId(request)));
+        }
         LOG.errorf(e, "Unexpected failure on %s %s", request.method(), request.path());
         return respond(
                 500,
@@ -137,6 +149,47 @@ public class ErrorMappers {
                         ErrorCode.INTERNAL_ERROR.defaultMessage(),
                         Map.of(),
                         requestId(request)));
+    }
+
+    /**
+     * Whether {@code e} comes from the database being unreachable: SQLState class 08 (connection exception),
+     * 57P01-57P03 (terminated by the administrator, shutting down, cannot connect now), 55000 on connect (the
+     * database does not accept connections), 53300 (too many connections), or the pool's acquisition timeout.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage());
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.startsWith("57P")
+                                || state.equals("53300")
+                                || (state.equals("55000")
+                                        && message.contains("not currently accepting connections")))) {
+                    return true;
+                }
+                if (message.contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getClass().getName().endsWith("JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Map<String, Object> violation(ConstraintViolation<?> v) {

@@ -1,5 +1,6 @@
 package com.writerstree.platform.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,8 +12,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Request bodies are read strictly: a number where text is expected, text where a number is expected, a
- * fraction for an integer or an unknown enum value is a 400, never a silent coercion. Unknown fields are
- * ignored so that newer clients keep working.
+ * fraction for an integer, an unknown enum value or a key given twice is a 400, never a silent coercion.
+ * Unknown fields are ignored so that newer clients keep working. Invalid text (NUL, unpaired surrogates,
+ * invalid UTF-8) is refused before parsing by {@link StrictInput}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -23,6 +25,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // {"title":"a","title":"b"} is a 400, not silently the last one (issue #8, item 9)
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

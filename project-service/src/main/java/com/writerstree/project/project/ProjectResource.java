@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,8 +112,7 @@ public class ProjectResource {
                     + "includes userId for services calling on the user's behalf.")
     @APIResponse(responseCode = "200", description = "data.project")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: the project belongs to another user")
-    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     public ApiResponse<Map<String, ProjectView>> get(@PathParam("projectId") String projectId) {
         return ApiResponse.ok(Map.of("project", service.get(caller.userId(), projectId(projectId))));
     }
@@ -131,8 +129,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "message and data: the updated project")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (details.field), or \"Nothing to update\"")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: the project belongs to another user")
-    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     @APIResponse(responseCode = "409", description = "PROJECT_ARCHIVED: restore the project first")
     public ApiResponse<ProjectView> update(
             @PathParam("projectId") String projectId, @Valid UpdateProjectRequest request) {
@@ -158,8 +155,7 @@ public class ProjectResource {
             description = "VALIDATION_ERROR: permanent is not true/false, or a permanent "
                     + "deletion without confirm=<projectId>")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: the project belongs to another user")
-    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     public ApiResponse<ProjectView> delete(
             @PathParam("projectId") String projectId,
             @Parameter(description = "true deletes for good (default false: archive)") @QueryParam("permanent")
@@ -183,8 +179,8 @@ public class ProjectResource {
                     + "that is not archived is answered as it is. Counts against the free-tier limit.")
     @APIResponse(responseCode = "200", description = "\"Project restored successfully.\" (data: the project)")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN (another user's project) or MAX_PROJECTS_REACHED")
-    @APIResponse(responseCode = "404", description = "NOT_FOUND")
+    @APIResponse(responseCode = "403", description = "MAX_PROJECTS_REACHED")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     public ApiResponse<ProjectView> restore(@PathParam("projectId") String projectId) {
         UUID id = projectId(projectId);
         return ApiResponse.ok("Project restored successfully.", service.restore(caller.userId(), caller.tier(), id));
@@ -202,7 +198,8 @@ public class ProjectResource {
         if (raw == null || raw.isBlank()) {
             return false;
         }
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+        // exactly "true" or "false": "TRUE", " true" or "1" must not delete a project (issue #8, item 9)
+        return switch (raw) {
             case "true" -> true;
             case "false" -> false;
             default ->

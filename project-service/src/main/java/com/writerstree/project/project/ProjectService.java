@@ -69,7 +69,7 @@ public class ProjectService {
         return new ProjectPage(page, query.count(), limit, offset);
     }
 
-    /** The project if the caller owns it: 404 when it does not exist, 403 when it is someone else's. */
+    /** The project if the caller owns it: 404 when it does not exist or is someone else's. */
     public ProjectView get(UUID userId, UUID projectId) {
         return ProjectView.of(owned(userId, projectId));
     }
@@ -236,11 +236,14 @@ public class ProjectService {
         return checkOwner(userId, projects.findForUpdate(projectId));
     }
 
-    /** 404 when the project does not exist, 403 when it is someone else's. */
+    /**
+     * 404 when the project does not exist and also when it is someone else's: a 403 would tell a stranger that
+     * the id exists (issue #8, item 9).
+     */
     private static Project checkOwner(UUID userId, Optional<Project> found) {
         Project project = found.orElseThrow(() -> ApiException.notFound("Project"));
         if (!project.userId.equals(userId)) {
-            throw ApiException.forbidden();
+            throw ApiException.notFound("Project");
         }
         return project;
     }

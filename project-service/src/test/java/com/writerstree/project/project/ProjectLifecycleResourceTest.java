@@ -262,6 +262,13 @@ class ProjectLifecycleResourceTest {
         delete(token, id, "?permanent=maybe&confirm=" + id)
                 .statusCode(400)
                 .body("error.details.field", equalTo("permanent"));
+        // only exactly "true" deletes (issue #8, item 9): not TRUE, True, " true", 1 or yes
+        for (String notTrue : List.of("TRUE", "True", "%20true", "1", "yes")) {
+            delete(token, id, "?permanent=" + notTrue + "&confirm=" + id)
+                    .statusCode(400)
+                    .body("error.code", equalTo("VALIDATION_ERROR"))
+                    .body("error.details.field", equalTo("permanent"));
+        }
         get(token, id).statusCode(200).body("data.project.status", equalTo("active"));
 
         delete(token, id, "?permanent=true&confirm=" + id)
@@ -349,7 +356,7 @@ class ProjectLifecycleResourceTest {
     }
 
     @Test
-    void everyEndpointAnswers403ForSomeoneElsesProjectAnd404ForAnUnknownOne() {
+    void everyEndpointAnswers404ForSomeoneElsesProjectAsForAnUnknownOne() {
         String owner = TestTokens.forUser(UUID.randomUUID());
         String stranger = TestTokens.forUser(UUID.randomUUID());
         UUID id = create(owner, "{\"title\": \"Private\"}");
@@ -357,14 +364,15 @@ class ProjectLifecycleResourceTest {
         delete(owner, archived, "").statusCode(200);
 
         for (UUID target : List.of(id, archived)) {
-            get(stranger, target).statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+            // a stranger cannot tell someone else's project from an id that does not exist (issue #8, item 9)
+            get(stranger, target).statusCode(404).body("error.code", equalTo("NOT_FOUND"));
             patch(stranger, target, "{\"title\": \"Mine now\"}")
-                    .statusCode(403)
-                    .body("error.code", equalTo("FORBIDDEN"));
-            delete(stranger, target, "").statusCode(403).body("error.code", equalTo("FORBIDDEN"));
-            delete(stranger, target, "?permanent=true&confirm=" + target).statusCode(403);
-            delete(stranger, target, "?permanent=true").statusCode(403);
-            restore(stranger, target).statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+                    .statusCode(404)
+                    .body("error.code", equalTo("NOT_FOUND"));
+            delete(stranger, target, "").statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+            delete(stranger, target, "?permanent=true&confirm=" + target).statusCode(404);
+            delete(stranger, target, "?permanent=true").statusCode(404);
+            restore(stranger, target).statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         }
         get(owner, id).statusCode(200).body("data.project.title", equalTo("Private"));
         get(owner, archived).statusCode(200).body("data.project.status", equalTo("archived"));

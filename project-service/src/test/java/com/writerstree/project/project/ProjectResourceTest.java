@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,63 @@ class ProjectResourceTest {
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.requestId", notNullValue());
+    }
+
+    /** Issue #8, items 4, 5 and 9: text PostgreSQL or Java would refuse or alter is a 400; nothing is stored. */
+    @Test
+    void invalidTextAndDuplicateKeysAreRefusedAndNothingIsStored() {
+        UUID user = UUID.randomUUID();
+        String token = token(user);
+        for (String body : List.of(
+                "{\"title\": \"Nul\\u0000title\"}",
+                "{\"title\": \"Lone \\ud800 surrogate\"}",
+                "{\"title\": \"Low \\udc00\"}",
+                "{\"title\": \"A\", \"title\": \"B\"}")) {
+            post(token, body)
+                    .statusCode(400)
+                    .body("success", is(false))
+                    .body("error.code", equalTo("VALIDATION_ERROR"))
+                    .body("error.requestId", notNullValue());
+        }
+        // raw bytes: an overlong '/' (C0 AF) and a UTF-8-encoded surrogate (ED A0 80)
+        for (byte[] bad :
+                List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+            byte[] prefix = "{\"title\": \"x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = new byte[prefix.length + bad.length + 2];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(bad, 0, body, prefix.length, bad.length);
+            body[body.length - 2] = '"';
+            body[body.length - 1] = '}';
+            given().auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body(body)
+                    .when()
+                    .post("/projects")
+                    .then()
+                    .statusCode(400)
+                    .body("error.code", equalTo("VALIDATION_ERROR"));
+        }
+        // a NUL in a query parameter
+        given().auth()
+                .oauth2(token)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/projects?status=active%00")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .body("data.projects", hasSize(0));
+        // valid text of every plane is stored as sent
+        post(token, "{\"title\": \"Caf\u00e9 \\ud83d\\ude00 東京\"}")
+                .statusCode(201)
+                .body("data.title", equalTo("Café 😀 東京"));
     }
 
     @Test
@@ -258,8 +316,8 @@ class ProjectResourceTest {
                 .when()
                 .get("/projects/" + id)
                 .then()
-                .statusCode(403)
-                .body("error.code", equalTo("FORBIDDEN"));
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
         given().auth()
                 .oauth2(token(owner))
                 .when()
