@@ -4,7 +4,11 @@
 #   2. mvn install: unit tests and each service's Quarkus tests (database writerstree_test, topics test.*),
 #   3. the seven services started from the jars just built as the 'it' stack (ports 13000, 18081-18086,
 #      database writerstree_it, topics it.*), then the black-box system tests through its gateway,
-#   4. the 'it' stack stopped again (engines keep running).
+#   4. the fault-injection suite against the same stack (deploy/fault.sh: kill -9 of content-service and of a
+#      gateway replica, the stack's database unreachable),
+#   5. the restore drill (deploy/backup-drill.sh: backup, wipe, restore, identical; it destroys the stack's data,
+#      so it runs last),
+#   6. the 'it' stack stopped again (engines keep running).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$WT_ROOT/deploy/lib/prereqs.sh"
@@ -21,3 +25,9 @@ trap '"$WT_ROOT/deploy/stack.sh" stop it' EXIT
 "$WT_ROOT/deploy/stack.sh" start it
 log "system tests through the gateway (http://127.0.0.1:13000)"
 mvn -B verify -pl system-tests -DskipITs=false -Dwt.gateway2.url=http://127.0.0.1:13001
+
+log "fault-injection suite (deploy/fault.sh)"
+"$WT_ROOT/deploy/fault.sh" "$WT_ROOT/deploy/env/it.env"
+
+log "restore drill (deploy/backup-drill.sh)"
+"$WT_ROOT/deploy/backup-drill.sh" "$WT_ROOT/deploy/env/it.env"
