@@ -127,6 +127,13 @@ public interface GatewayConfig {
 
     interface Service {
         String url();
+
+        /**
+         * Largest body this service reads (its {@code quarkus.http.limits.max-body-size}): a larger one is refused
+         * at the gateway with 413, before the service would close the connection on it (which reads as a 503).
+         */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
     }
 
     /** The one shared HTTP client towards the services. */

@@ -143,6 +143,16 @@ public class GatewayRoutes {
         if (body == null || body.length() == 0) {
             body = BODYLESS.contains(rc.request().method()) ? null : Buffer.buffer();
         }
+        long limit = config.services().get(upstream.key()).maxBodySize().asLongValue();
+        if (body != null && body.length() > limit) {
+            responses.error(
+                    rc,
+                    new ApiException(
+                            ErrorCode.PAYLOAD_TOO_LARGE,
+                            "Request body too large",
+                            Map.of("maxBytes", limit, "service", upstream.serviceName())));
+            return;
+        }
         client.send(upstream, rc.request().method(), uri, outgoingHeaders(rc, token), body)
                 .subscribe()
                 .with(answer -> relay(rc, answer), failure -> unavailable(rc, upstream, failure));
