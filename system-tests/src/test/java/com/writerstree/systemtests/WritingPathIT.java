@@ -103,7 +103,7 @@ class WritingPathIT {
     }
 
     @Test
-    @DisplayName("another user cannot save into my project (403) and nothing changes")
+    @DisplayName("another user cannot save into my project (404, like an unknown project) and nothing changes")
     void otherUserCannotSave() {
         TestUser owner = TestUsers.register();
         TestUser other = TestUsers.register();
@@ -112,7 +112,7 @@ class WritingPathIT {
 
         Response r = Gateway.saveContentRaw(other.token(), projectId, "someone else's words", 1, null);
 
-        expectError(r, 403, "FORBIDDEN");
+        expectError(r, 404, "NOT_FOUND");
         StoredContent stored = Gateway.storedContent(owner.token(), projectId);
         assertEquals(new StoredContent("my own words", 1, 3), stored);
         assertFalse(stored.text().contains("else"));
