@@ -4,7 +4,7 @@
 #      waits until the events reached the other services;
 #   2. fingerprints every table of every service schema (row count + MD5 of the sorted rows), every sequence, every
 #      object in the bucket and the signing keys;
-#   3. backup.sh; stops the stack; wipes the schemas, the bucket and the keys; restore.sh;
+#   3. (the stack stopped before 2, so nothing moves underneath) backup.sh; wipes the schemas, the bucket and the keys; restore.sh;
 #   4. fingerprints again (must be identical), starts the stack and checks that it serves the data: the token issued
 #      before the backup still verifies (the keys came back) and the project comes back with its text.
 # Destroys the stack's data in between: never point it at a stack whose data matters. Exit code 0 = drill passed.
@@ -79,6 +79,10 @@ fingerprint() {
   done < <(s3_list "$S3_BUCKET" | sort)
   (cd "$IDENTITY_JWT_KEY_DIR" && sha256sum ./*.pem)
 }
+# The services stop before the fingerprint: their background work (suggestion-service learning a writer's text,
+# sweeps) would otherwise move rows between the fingerprint and the dump. backup.sh itself also works on a running
+# system (pg_dump takes a consistent snapshot per schema); the drill needs a fixed point to compare against.
+"$here/stack.sh" stop "$env_file"
 fingerprint > "$work/before"
 for schema in $BACKUP_SCHEMAS; do
   rows="$(grep "^$schema\." "$work/before" | awk '$2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}')"
@@ -91,7 +95,6 @@ log "fingerprint: $(grep -c . "$work/before") lines ($(grep -c '^s3:' "$work/bef
 SECONDS=0
 "$here/backup.sh" "$env_file" "$work/backup" >/dev/null
 backup_seconds=$SECONDS
-"$here/stack.sh" stop "$env_file"
 log "wiping schemas, bucket and keys"
 for schema in $BACKUP_SCHEMAS; do pg_q "DROP SCHEMA IF EXISTS \"$schema\" CASCADE"; done
 while IFS= read -r key; do s3_delete "$S3_BUCKET" "$key"; done < <(s3_list "$S3_BUCKET")
