@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Issue #8 on /ws/sync: the per-user connection cap (3 in %test), bounded resume, strict UTF-8 (close 1007). */
@@ -54,10 +55,12 @@ class SyncLimitsTest {
                 assertNotNull(stranger.next("authenticated", WAIT));
             }
             open.remove(0).close();
-            Thread.sleep(300);
-            try (JsonSocket again = JsonSocket.connect(url(), token)) {
-                assertNotNull(again.next("authenticated", WAIT));
-            }
+            // the freed slot is given back when the server sees the close: retry until a new socket is admitted
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                try (JsonSocket again = JsonSocket.connect(url(), token)) {
+                    assertNotNull(again.next("authenticated", Duration.ofSeconds(1)));
+                }
+            });
         } finally {
             open.forEach(JsonSocket::close);
         }
