@@ -40,6 +40,37 @@ public interface ExportConfig {
 
     Tree tree();
 
+    Archive archive();
+
+    /** The user's data export (GET /users/me/export, README "User data export"). */
+    interface Archive {
+
+        /** How long the ZIP stays in S3 and its presigned link works. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /**
+         * The services whose {@code /internal/users/{userId}/export} part goes into the ZIP, by name, with their base
+         * URL; export-service adds its own part.
+         */
+        java.util.Map<String, String> sources();
+
+        /** Attempts per part before the job fails (with a doubling pause from {@link #retryDelay}). */
+        @WithDefault("3")
+        int attempts();
+
+        @WithDefault("PT1S")
+        Duration retryDelay();
+
+        /** Timeout of one part's request (content-service sends every manuscript). */
+        @WithDefault("PT30S")
+        Duration readTimeout();
+
+        /** The web app, named in the mail. */
+        @WithDefault("http://localhost:3000")
+        String appUrl();
+    }
+
     interface Tree {
         /** Smallest and largest width/height of a tree image, in pixels. */
         @WithDefault("64")

@@ -1,8 +1,12 @@
 package com.writerstree.export.domain;
 
+import com.writerstree.export.archive.UserArchive;
+import com.writerstree.export.archive.UserArchiveRepository;
+import com.writerstree.export.archive.UserArchives;
 import com.writerstree.export.persistence.ExportJob;
 import com.writerstree.export.persistence.ExportJobRepository;
 import com.writerstree.export.persistence.ExportStorage;
+import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,12 +30,21 @@ public class ExportRemoval {
     private static final Duration STALE_JOB = Duration.ofHours(1);
 
     private final ExportJobRepository jobs;
+    private final UserArchiveRepository archives;
     private final ExportStorage storage;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public ExportRemoval(ExportJobRepository jobs, ExportStorage storage, Clock clock) {
+    public ExportRemoval(
+            ExportJobRepository jobs,
+            UserArchiveRepository archives,
+            ExportStorage storage,
+            Outbox outbox,
+            Clock clock) {
         this.jobs = jobs;
+        this.archives = archives;
         this.storage = storage;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -42,6 +55,10 @@ public class ExportRemoval {
         LOG.infof("Project %s deleted: removed %d export files and %d export records", projectId, files, rows);
     }
 
+    /**
+     * Everything of a purged user: the files of their exports (below their projects' prefixes) and their data
+     * exports (below {@code users/<userId>/}), the records of both, and their events still in the outbox.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void userPurged(UUID userId) {
         List<ExportJob> all = jobs.forUser(userId);
@@ -50,8 +67,13 @@ public class ExportRemoval {
                 storage.delete(job.objectKey);
             }
         }
+        int archiveFiles = storage.deletePrefix(UserArchives.userPrefix(userId));
         long rows = jobs.delete("userId", userId);
-        LOG.infof("User %s purged: removed %d export records and their files", userId, rows);
+        long archiveRows = archives.delete("userId", userId);
+        int events = outbox.eraseMentioning(userId.toString());
+        LOG.infof(
+                "User %s purged: removed %d export records, %d data exports (%d files), %d outbox events",
+                userId, rows, archiveRows, archiveFiles, events);
     }
 
     /** The scheduled sweep (see {@link ExpirySweep}); {@code now} comes from the injectable clock. */
@@ -64,10 +86,19 @@ public class ExportRemoval {
             job.status = ExportJob.EXPIRED;
         }
         long stale = jobs.failStale(now.minus(STALE_JOB));
-        if (!due.isEmpty() || stale > 0) {
-            LOG.infof("Export sweep: %d files expired, %d stale jobs failed", due.size(), stale);
+        List<UserArchive> dueArchives = archives.expired(now, BATCH);
+        for (UserArchive archive : dueArchives) {
+            storage.delete(archive.objectKey);
+            archive.objectKey = null;
+            archive.status = UserArchive.EXPIRED;
         }
-        return due.size();
+        stale += archives.failStale(now.minus(STALE_JOB));
+        if (!due.isEmpty() || !dueArchives.isEmpty() || stale > 0) {
+            LOG.infof(
+                    "Export sweep: %d files and %d data exports expired, %d stale jobs failed",
+                    due.size(), dueArchives.size(), stale);
+        }
+        return due.size() + dueArchives.size();
     }
 
     public Instant now() {

@@ -34,6 +34,9 @@ public class AuthResource {
     AuthService service;
 
     @Inject
+    com.writerstree.identity.deletion.AccountDeletion deletion;
+
+    @Inject
     AuthCookie cookie;
 
     @Inject
@@ -80,6 +83,19 @@ public class AuthResource {
     public ApiResponse<Void> verifyEmail(@Valid @NotNull(message = "is required") AuthRequests.VerifyEmail body) {
         service.verifyEmail(body.token());
         return ApiResponse.message("Email verified successfully.");
+    }
+
+    @POST
+    @Path("/cancel-deletion")
+    @Operation(
+            summary = "Restore a deleted account inside its grace period with the token of the cancel link in the"
+                    + " deletion mail (single use); the writer then signs in again")
+    @APIResponse(responseCode = "200", description = "Account restored.")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid, used or expired token")
+    public ApiResponse<Void> cancelDeletion(
+            @Valid @NotNull(message = "is required") com.writerstree.identity.deletion.CancelDeletionRequest body) {
+        deletion.cancel(body.token());
+        return ApiResponse.message("Account restored. Please sign in again.");
     }
 
     @POST

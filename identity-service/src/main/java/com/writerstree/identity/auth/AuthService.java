@@ -110,8 +110,11 @@ public class AuthService {
         String normalizedEmail = CredentialRules.normalizeEmail(email);
         CredentialRules.requireAcceptable(normalizedEmail, password);
         String name = FullNames.normalize("fullName", fullName);
-        if (QuarkusTransaction.requiringNew().call(() -> users.emailTaken(normalizedEmail))) {
-            throw emailTaken();
+        Optional<Instant> deletedAt = QuarkusTransaction.requiringNew()
+                .call(() -> users.findByEmail(normalizedEmail).map(u -> Optional.ofNullable(u.deletedAt())))
+                .orElse(null);
+        if (deletedAt != null) {
+            throw deletedAt.isPresent() ? pendingDeletion(deletedAt.get()) : emailTaken();
         }
         String passwordHash = hasher.hash(password);
         String verificationToken = OneTimeTokens.generate();
@@ -170,8 +173,9 @@ public class AuthService {
             throw new RetryLaterException(
                     "Too many failed sign-ins. Try again later or reset your password.", locked.getAsLong());
         }
-        Optional<Account> found = QuarkusTransaction.requiringNew()
-                .call(() -> users.findActiveByEmail(normalizedEmail).map(u -> Account.of(u, Instant.now())));
+        Optional<User> stored =
+                QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalizedEmail));
+        Optional<Account> found = stored.map(u -> Account.of(u, Instant.now()));
         boolean matches =
                 hasher.matches(password, found.map(Account::passwordHash).orElse(null));
         if (!matches || found.isEmpty()) {
@@ -179,6 +183,10 @@ public class AuthService {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         lockout.recordSuccess(normalizedEmail, address);
+        if (stored.get().deletedAt() != null) {
+            // only someone who knows the password learns that the account is being deleted
+            throw accountDeleted(stored.get().deletedAt());
+        }
         Account account = found.get();
         if (!account.emailVerified()) {
             throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED);
@@ -330,7 +338,7 @@ public class AuthService {
 
     private User linkGoogle(User user, GoogleIdentity google, Instant now) {
         if (user.deletedAt() != null) {
-            throw emailTaken();
+            throw accountDeleted(user.deletedAt());
         }
         if (user.googleId() != null && !user.googleId().equals(google.googleId())) {
             throw new ApiException(
@@ -408,6 +416,32 @@ public class AuthService {
     private static ApiException emailTaken() {
         return new ApiException(
                 ErrorCode.ALREADY_EXISTS, "An account with this email already exists", Map.of("field", "email"));
+    }
+
+    /**
+     * 403 ACCOUNT_DELETED: the right credentials of an account in its grace period; the cancel link in the deletion
+     * mail restores it until {@code details.purgeAt}.
+     */
+    private ApiException accountDeleted(Instant deletedAt) {
+        return new ApiException(
+                ErrorCode.ACCOUNT_DELETED,
+                "This account was deleted and will be erased for good; use the link in the deletion mail to restore it",
+                Map.of("purgeAt", deletedAt.plus(config.deletion().grace()).toString()));
+    }
+
+    /** 409 for an address whose account is in its grace period: it can be registered again after the purge. */
+    private ApiException pendingDeletion(Instant deletedAt) {
+        return new ApiException(
+                ErrorCode.ALREADY_EXISTS,
+                "An account with this email was deleted and is waiting to be erased; the address can be registered"
+                        + " again after the erasure, or the account restored with the link in the deletion mail",
+                Map.of(
+                        "field",
+                        "email",
+                        "reason",
+                        "pendingDeletion",
+                        "availableAfter",
+                        deletedAt.plus(config.deletion().grace()).toString()));
     }
 
     private static ApiException invalidToken() {

@@ -27,7 +27,8 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 public class GoogleIdTokens {
 
     /** What a verified Google ID token says about its holder. */
-    public record GoogleIdentity(String googleId, String email, String name) {}
+    /** {@code issuedAt} ({@code iat}, null when absent) lets account deletion demand a fresh sign-in. */
+    public record GoogleIdentity(String googleId, String email, String name, java.time.Instant issuedAt) {}
 
     private static final Logger LOG = Logger.getLogger(GoogleIdTokens.class);
     private static final int LEEWAY_SECONDS = 60;
@@ -81,7 +82,10 @@ public class GoogleIdTokens {
             if (email == null || !(Boolean.TRUE.equals(verified) || "true".equals(verified))) {
                 throw new ApiException(ErrorCode.INVALID_TOKEN, "The Google account has no verified email");
             }
-            return new GoogleIdentity(claims.getSubject(), email, claims.getStringClaimValue("name"));
+            java.time.Instant issuedAt = claims.getIssuedAt() == null
+                    ? null
+                    : java.time.Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            return new GoogleIdentity(claims.getSubject(), email, claims.getStringClaimValue("name"), issuedAt);
         } catch (MalformedClaimException e) {
             throw invalid();
         }

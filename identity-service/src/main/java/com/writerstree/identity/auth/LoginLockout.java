@@ -127,6 +127,16 @@ public class LoginLockout {
         }
     }
 
+    /** Forgets everything about the account, also its known addresses: the purge of a deleted account. */
+    public void forget(String normalizedEmail) {
+        clear(normalizedEmail);
+        try {
+            redis.key().del(KNOWN_PREFIX + hash(normalizedEmail));
+        } catch (RuntimeException e) {
+            LOG.warnf("Known addresses not forgotten (%s); they expire", e.getClass().getSimpleName());
+        }
+    }
+
     /** Lifts every lock and pause of the account and forgets its failures: after a password reset. */
     public void clear(String normalizedEmail) {
         String account = hash(normalizedEmail);

@@ -25,6 +25,38 @@ public interface IdentityConfig {
 
     Google google();
 
+    Deletion deletion();
+
+    /** Account deletion (DELETE /users/me) and the purge after the grace period, see README "Account deletion". */
+    interface Deletion {
+
+        /** How long a deleted account can be restored; the purge deletes it afterwards (spec: 30 days). */
+        @WithDefault("P30D")
+        Duration grace();
+
+        /** A Google-only account confirms the deletion with a Google ID token issued at most this long ago. */
+        @WithDefault("PT10M")
+        Duration googleTokenMaxAge();
+
+        /**
+         * The services that confirm each purge ({@code GET <url>/internal/purges/{eventId}}), by name: the operator
+         * route {@code GET /internal/purges} asks them.
+         */
+        java.util.Map<String, String> confirmingServices();
+
+        /** How often the purge job runs ({@code off} in tests, which call it themselves). */
+        @WithDefault("10m")
+        String purgeEvery();
+
+        /** The first run after start-up. */
+        @WithDefault("30s")
+        String purgeDelay();
+
+        /** Accounts purged per run of the purge job (the next run takes the rest). */
+        @WithDefault("50")
+        int purgeBatch();
+    }
+
     interface Jwt {
 
         /** Directory of PKCS#8 PEM RSA private keys ({@code *.pem}); every key's public part is in the JWKS. */

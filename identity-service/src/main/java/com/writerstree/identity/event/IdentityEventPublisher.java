@@ -26,4 +26,16 @@ public class IdentityEventPublisher {
     public void userPreferencesChanged(UUID userId, String timezone, Map<String, Object> preferences) {
         outbox.append(UserEvents.UserPreferencesChanged.of(userId, timezone, preferences));
     }
+
+    /** The account was soft-deleted (DELETE /users/me): gateways close its sockets; everything else waits. */
+    public void userDeletionRequested(UUID userId) {
+        outbox.append(UserEvents.UserDeletionRequested.of(userId));
+    }
+
+    /** The grace period ended and identity deleted the account: every service deletes the user's data. */
+    public UserEvents.UserPurged userPurged(UUID userId) {
+        UserEvents.UserPurged event = UserEvents.UserPurged.of(userId);
+        outbox.append(event);
+        return event;
+    }
 }

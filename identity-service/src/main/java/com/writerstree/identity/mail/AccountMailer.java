@@ -53,6 +53,25 @@ public class AccountMailer {
         return send(userId, "Password reset", email, "Reset your Writer's Tree password", text);
     }
 
+    /**
+     * The confirmation of DELETE /users/me: the link to the data export (a presigned S3 link, valid 7 days) and the
+     * cancel link ({@code <app-url>/cancel-deletion?token=...}, valid until the purge).
+     */
+    public boolean sendDeletionConfirmation(
+            UUID userId, String email, String fullName, String exportUrl, String cancelToken, java.time.Instant purgeAt) {
+        String text = greeting(fullName) + "\n\n"
+                + "your Writer's Tree account has been deleted as you asked. You can no longer sign in.\n\n"
+                + "Your data (profile, projects, manuscripts, versions, statistics) is being packed into one ZIP "
+                + "file. Download it here within 7 days:\n\n"
+                + exportUrl + "\n\n"
+                + "Everything is erased for good on " + purgeAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                + " (UTC). Until then you can change your mind and restore the account with everything in it:\n\n"
+                + link("/cancel-deletion", cancelToken) + "\n\n"
+                + "If you did not ask for this, open the link above at once and then reset your password.\n\n"
+                + "Writer's Tree\n";
+        return send(userId, "Deletion confirmation", email, "Your Writer's Tree account has been deleted", text);
+    }
+
     private boolean send(UUID userId, String kind, String email, String subject, String text) {
         try {
             mailer.send(Mail.withText(email, subject, text));

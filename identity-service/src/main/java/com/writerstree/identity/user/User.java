@@ -117,6 +117,30 @@ public class User {
         return true;
     }
 
+    /** Soft delete (DELETE /users/me): sign-in is refused until the deletion is cancelled or the purge runs. */
+    public void markDeleted(Instant now) {
+        deletedAt = now;
+        updatedAt = now;
+    }
+
+    /** Cancels a soft delete inside the grace period: the account is as it was. */
+    public void restore(Instant now) {
+        deletedAt = null;
+        updatedAt = now;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String subscriptionTier() {
+        return subscriptionTier;
+    }
+
+    public Instant subscriptionExpiresAt() {
+        return subscriptionExpiresAt;
+    }
+
     public void recordLogin(Instant now) {
         lastLogin = now;
     }

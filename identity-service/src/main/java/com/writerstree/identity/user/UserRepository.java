@@ -28,6 +28,18 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return find("googleId = ?1 and deletedAt is null", googleId).firstResultOptional();
     }
 
+    /** A soft-deleted account (inside its grace period, not purged yet). */
+    public Optional<User> findDeleted(UUID id) {
+        return find("id = ?1 and deletedAt is not null", id).firstResultOptional();
+    }
+
+    /** Soft-deleted accounts whose grace period ended ({@code deletedAt <= cutoff}), oldest first. */
+    public java.util.List<User> purgeDue(java.time.Instant cutoff, int limit) {
+        return find("deletedAt is not null and deletedAt <= ?1 order by deletedAt", cutoff)
+                .page(0, limit)
+                .list();
+    }
+
     /** Any account with this email, also a soft-deleted one. */
     public Optional<User> findByEmail(String normalizedEmail) {
         return find("email", normalizedEmail).firstResultOptional();

@@ -5,7 +5,12 @@ import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import com.writerstree.identity.deletion.AccountDeleted;
+import com.writerstree.identity.deletion.AccountDeletion;
+import com.writerstree.identity.deletion.DeleteAccountRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -27,6 +32,9 @@ public class UserResource {
 
     @Inject
     UserService service;
+
+    @Inject
+    AccountDeletion deletion;
 
     @GET
     @Operation(summary = "The signed-in user's profile (spec §4.2), preferences merged with the defaults")
@@ -50,6 +58,24 @@ public class UserResource {
     public ApiResponse<UserProfile> update(@NotNull(message = "is required") ProfileUpdate body) {
         UUID userId = activeCaller();
         return ApiResponse.ok("Profile updated successfully.", service.update(userId, body));
+    }
+
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Delete the account (spec §4.2): confirmed with the password (Google-only accounts: a fresh"
+                    + " Google ID token); starts the data export, soft-deletes, revokes every session, mails the"
+                    + " export link and a cancel link; erased for good after the grace period (30 days)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Account deleted successfully.; dataExportUrl (7 days), data: exportJobId, purgeAt")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: password (or googleToken) missing")
+    @APIResponse(
+            responseCode = "401",
+            description = "INVALID_CREDENTIALS: wrong password; INVALID_TOKEN: wrong or old Google token, or session")
+    @APIResponse(responseCode = "503", description = "EXTERNAL_SERVICE_ERROR: the export could not start; nothing deleted")
+    public AccountDeleted delete(@Valid DeleteAccountRequest body) {
+        return deletion.delete(activeCaller(), body);
     }
 
     /** The caller; revoked sessions (logout, password reset) were refused by platform's RevocationAugmentor. */

@@ -49,6 +49,10 @@ public abstract class OneTimeToken {
         return expiresAt;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant usedAt() {
         return usedAt;
     }

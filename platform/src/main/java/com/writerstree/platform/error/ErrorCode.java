@@ -11,6 +11,7 @@ public enum ErrorCode {
     TOKEN_EXPIRED(401, "Session expired, please login again"),
     INVALID_TOKEN(401, "Invalid authentication token"),
     AUTHENTICATION_REQUIRED(401, "Authentication required"),
+    ACCOUNT_DELETED(403, "This account is scheduled for deletion"),
 
     VALIDATION_ERROR(400, "Validation failed"),
     INVALID_EMAIL(400, "Invalid email format"),
