@@ -35,7 +35,9 @@ public class ArchiveMailer {
         try {
             mailer.send(Mail.withText(email, "Your Writer's Tree data export is ready", text));
         } catch (RuntimeException e) {
-            LOG.warnf("Mail for data export %s could not be sent (%s)", archiveId, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Mail for data export %s could not be sent (%s)",
+                    archiveId, e.getClass().getSimpleName());
         }
     }
 }

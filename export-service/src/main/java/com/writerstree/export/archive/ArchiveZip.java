@@ -33,7 +33,12 @@ public final class ArchiveZip {
 
     /** Writes the ZIP of {@code parts} (service name → the {@code data} of its answer) to {@code out}. */
     public static void write(
-            OutputStream out, ObjectMapper json, UUID userId, UUID jobId, Instant generatedAt, Map<String, JsonNode> parts)
+            OutputStream out,
+            ObjectMapper json,
+            UUID userId,
+            UUID jobId,
+            Instant generatedAt,
+            Map<String, JsonNode> parts)
             throws IOException {
         ObjectMapper pretty = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode index = json.createObjectNode();

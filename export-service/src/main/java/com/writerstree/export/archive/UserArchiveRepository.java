@@ -16,7 +16,8 @@ public class UserArchiveRepository implements PanacheRepositoryBase<UserArchive,
 
     /** The user's archive still being assembled, if any (one at a time per user). */
     public Optional<UserArchive> running(UUID userId) {
-        return find("userId = ?1 and status = ?2", userId, UserArchive.PROCESSING).firstResultOptional();
+        return find("userId = ?1 and status = ?2", userId, UserArchive.PROCESSING)
+                .firstResultOptional();
     }
 
     public List<UserArchive> forUser(UUID userId) {
@@ -25,7 +26,9 @@ public class UserArchiveRepository implements PanacheRepositoryBase<UserArchive,
 
     /** Archives whose file is due for deletion. */
     public List<UserArchive> expired(Instant now, int limit) {
-        return find("objectKey is not null and expiresAt <= ?1", now).page(0, limit).list();
+        return find("objectKey is not null and expiresAt <= ?1", now)
+                .page(0, limit)
+                .list();
     }
 
     /** Marks archives that have been "processing" since before {@code before} (their instance died) as failed. */

@@ -59,7 +59,7 @@ public class UserArchiveResource {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "jobId must be a UUID", Map.of("field", "jobId"));
         }
         UserArchive archive = archives.get(caller.userId(), id);
-        return ApiResponse.ok(ArchiveView.of(
-                archive, UserArchive.READY.equals(archive.status) ? archives.link(archive) : null));
+        return ApiResponse.ok(
+                ArchiveView.of(archive, UserArchive.READY.equals(archive.status) ? archives.link(archive) : null));
     }
 }

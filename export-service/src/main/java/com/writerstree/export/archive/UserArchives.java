@@ -92,8 +92,8 @@ public class UserArchives {
     /** Starts a job, or returns the user's running one (one at a time per user). */
     public Started start(UUID userId, String reason) {
         boolean[] created = {false};
-        UserArchive archive = QuarkusTransaction.requiringNew().call(() -> archives.running(userId)
-                .orElseGet(() -> {
+        UserArchive archive = QuarkusTransaction.requiringNew()
+                .call(() -> archives.running(userId).orElseGet(() -> {
                     Instant now = clock.instant();
                     UserArchive fresh = new UserArchive();
                     fresh.id = UUID.randomUUID();
@@ -123,7 +123,10 @@ public class UserArchives {
     /** A link valid until the archive's expiry (presigning needs no object: it works once the file is there). */
     public String link(UserArchive archive) {
         Duration left = Duration.between(clock.instant(), archive.expiresAt);
-        if (archive.objectKey == null || left.isNegative() || left.isZero() || UserArchive.FAILED.equals(archive.status)) {
+        if (archive.objectKey == null
+                || left.isNegative()
+                || left.isZero()
+                || UserArchive.FAILED.equals(archive.status)) {
             return null;
         }
         return storage.presign(archive.objectKey, left, CONTENT_TYPE, DISPOSITION);
@@ -198,9 +201,8 @@ public class UserArchives {
     /** export-service's own part: the export records (no files, no links) and the earlier data exports. */
     public UserDataExport ownPart(UUID userId, UUID exceptArchive) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Map<String, Object>> records = exports.forUser(userId).stream()
-                    .map(UserArchives::record)
-                    .toList();
+            List<Map<String, Object>> records =
+                    exports.forUser(userId).stream().map(UserArchives::record).toList();
             List<Map<String, Object>> earlier = archives.forUser(userId).stream()
                     .filter(a -> !a.id.equals(exceptArchive))
                     .map(UserArchives::record)

@@ -6,7 +6,6 @@ import com.writerstree.export.archive.UserArchives;
 import com.writerstree.export.persistence.ExportJob;
 import com.writerstree.export.persistence.ExportJobRepository;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,19 +31,12 @@ public class ExportRemoval {
     private final ExportJobRepository jobs;
     private final UserArchiveRepository archives;
     private final ExportStorage storage;
-    private final Outbox outbox;
     private final Clock clock;
 
-    public ExportRemoval(
-            ExportJobRepository jobs,
-            UserArchiveRepository archives,
-            ExportStorage storage,
-            Outbox outbox,
-            Clock clock) {
+    public ExportRemoval(ExportJobRepository jobs, UserArchiveRepository archives, ExportStorage storage, Clock clock) {
         this.jobs = jobs;
         this.archives = archives;
         this.storage = storage;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -57,7 +49,7 @@ public class ExportRemoval {
 
     /**
      * Everything of a purged user: the files of their exports (below their projects' prefixes) and their data
-     * exports (below {@code users/<userId>/}), the records of both, and their events still in the outbox.
+     * exports (below {@code users/<userId>/}), and the records of both.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void userPurged(UUID userId) {
@@ -70,10 +62,9 @@ public class ExportRemoval {
         int archiveFiles = storage.deletePrefix(UserArchives.userPrefix(userId));
         long rows = jobs.delete("userId", userId);
         long archiveRows = archives.delete("userId", userId);
-        int events = outbox.eraseMentioning(userId.toString());
         LOG.infof(
-                "User %s purged: removed %d export records, %d data exports (%d files), %d outbox events",
-                userId, rows, archiveRows, archiveFiles, events);
+                "User %s purged: removed %d export records, %d data exports (%d files)",
+                userId, rows, archiveRows, archiveFiles);
     }
 
     /** The scheduled sweep (see {@link ExpirySweep}); {@code now} comes from the injectable clock. */

@@ -32,7 +32,7 @@ public class UserEventsConsumer {
         inbound.apply("export-service", json, event -> {
             if (event instanceof UserPurged purged) {
                 removal.userPurged(purged.userId());
-                receipts.record(purged.eventId());
+                receipts.complete(purged.eventId(), purged.userId());
             }
         });
     }

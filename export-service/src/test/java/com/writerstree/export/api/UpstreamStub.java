@@ -39,7 +39,21 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, List<String>> MILESTONES = new ConcurrentHashMap<>();
     private static final Map<UUID, String[]> USERS = new ConcurrentHashMap<>();
 
+    private static final java.util.Set<String> FAILING = ConcurrentHashMap.newKeySet();
+    /** The services whose data export part the stub serves (below {@code /parts/<service>}). */
+    public static final List<String> PART_SERVICES =
+            List.of("identity-service", "project-service", "content-service", "stats-service", "suggestion-service");
+
     private HttpServer server;
+
+    /** Makes a service's data export part answer 503 (true) or normally (false). */
+    public static void failing(String service, boolean failing) {
+        if (failing) {
+            FAILING.add(service);
+        } else {
+            FAILING.remove(service);
+        }
+    }
 
     public static void project(Project p, String text, int wordCount, List<String> milestones) {
         PROJECTS.put(p.id(), p);
@@ -62,10 +76,59 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of(
+        Map<String, String> config = new LinkedHashMap<>(Map.of(
                 "quarkus.rest-client.project-service.url", url,
                 "quarkus.rest-client.content-service.url", url,
-                "quarkus.rest-client.identity-service.url", url);
+                "quarkus.rest-client.identity-service.url", url));
+        PART_SERVICES.forEach(service -> config.put("export.archive.sources." + service, url + "/parts/" + service));
+        return config;
+    }
+
+    /**
+     * {@code /parts/<service>/internal/users/<id>/export} as every service answers it (service credential
+     * required): the profile (with the address from {@link #user}) for identity, each project's text as a file for
+     * content, a marker part for the others.
+     */
+    private void part(HttpExchange ex) throws IOException {
+        String[] segments = ex.getRequestURI().getPath().split("/");
+        String service = segments[2];
+        if (!"dev-service-token-not-for-production"
+                .equals(ex.getRequestHeaders().getFirst("X-Service-Token"))) {
+            send(ex, 401, Map.of("success", false));
+            return;
+        }
+        if (FAILING.contains(service)) {
+            send(ex, 503, Map.of("success", false));
+            return;
+        }
+        UUID userId = UUID.fromString(segments[5]);
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("marker", service + ":" + userId);
+        List<Map<String, Object>> files = new java.util.ArrayList<>();
+        if (service.equals("identity-service")) {
+            String[] user = USERS.get(userId);
+            parts.put("profile", Map.of("id", userId.toString(), "email", user == null ? "user@example.com" : user[1]));
+        }
+        if (service.equals("content-service")) {
+            PROJECTS.values().stream()
+                    .filter(p -> p.owner().equals(userId))
+                    .forEach(p -> files.add(Map.of(
+                            "path",
+                            "manuscripts/" + p.title().replaceAll("[^A-Za-z0-9]+", "-") + "-" + p.id() + ".md",
+                            "mediaType",
+                            "text/markdown",
+                            "text",
+                            TEXTS.get(p.id()))));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("service", service);
+        data.put("userId", userId.toString());
+        data.put("generatedAt", "2026-11-30T00:00:00Z");
+        data.put("parts", parts);
+        if (!files.isEmpty()) {
+            data.put("files", files);
+        }
+        send(ex, 200, Map.of("success", true, "data", data));
     }
 
     @Override
@@ -77,6 +140,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (ex.getRequestURI().getPath().startsWith("/parts/")) {
+                part(ex);
+                return;
+            }
             UUID caller = subject(ex.getRequestHeaders().getFirst("Authorization"));
             if (caller == null) {
                 send(ex, 401, Map.of("success", false));

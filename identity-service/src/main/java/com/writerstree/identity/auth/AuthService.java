@@ -173,8 +173,7 @@ public class AuthService {
             throw new RetryLaterException(
                     "Too many failed sign-ins. Try again later or reset your password.", locked.getAsLong());
         }
-        Optional<User> stored =
-                QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalizedEmail));
+        Optional<User> stored = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(normalizedEmail));
         Optional<Account> found = stored.map(u -> Account.of(u, Instant.now()));
         boolean matches =
                 hasher.matches(password, found.map(Account::passwordHash).orElse(null));

@@ -133,7 +133,9 @@ public class LoginLockout {
         try {
             redis.key().del(KNOWN_PREFIX + hash(normalizedEmail));
         } catch (RuntimeException e) {
-            LOG.warnf("Known addresses not forgotten (%s); they expire", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Known addresses not forgotten (%s); they expire",
+                    e.getClass().getSimpleName());
         }
     }
 

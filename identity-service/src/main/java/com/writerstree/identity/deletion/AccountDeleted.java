@@ -13,9 +13,6 @@ public record AccountDeleted(boolean success, String message, String dataExportU
 
     public static AccountDeleted of(String dataExportUrl, UUID exportJobId, Instant exportExpiresAt, Instant purgeAt) {
         return new AccountDeleted(
-                true,
-                "Account deleted successfully.",
-                dataExportUrl,
-                new Data(exportJobId, exportExpiresAt, purgeAt));
+                true, "Account deleted successfully.", dataExportUrl, new Data(exportJobId, exportExpiresAt, purgeAt));
     }
 }

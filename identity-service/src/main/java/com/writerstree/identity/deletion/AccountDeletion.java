@@ -71,9 +71,10 @@ public class AccountDeletion {
     ExportServiceClient exports;
 
     public AccountDeleted delete(UUID userId, DeleteAccountRequest body) {
-        Confirming account = QuarkusTransaction.requiringNew().call(() -> users.findActive(userId)
-                .map(u -> new Confirming(u.id(), u.email(), u.fullName(), u.passwordHash(), u.googleId()))
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN)));
+        Confirming account = QuarkusTransaction.requiringNew()
+                .call(() -> users.findActive(userId)
+                        .map(u -> new Confirming(u.id(), u.email(), u.fullName(), u.passwordHash(), u.googleId()))
+                        .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN)));
         confirm(account, body == null ? new DeleteAccountRequest(null, null) : body);
 
         ExportServiceClient.Archive archive = startExport(userId);
@@ -83,7 +84,10 @@ public class AccountDeletion {
             User user = users.findActive(userId).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN));
             user.markDeleted(now);
             cancelTokens.persist(new DeletionCancelToken(
-                    userId, OneTimeTokens.hash(cancelToken), now, config.deletion().grace()));
+                    userId,
+                    OneTimeTokens.hash(cancelToken),
+                    now,
+                    config.deletion().grace()));
             events.userDeletionRequested(userId);
             revocations.revokeAll(userId);
             return now.plus(config.deletion().grace());
@@ -138,8 +142,7 @@ public class AccountDeletion {
         GoogleIdTokens.GoogleIdentity google = googleTokens.verify(body.googleToken());
         Instant now = clock.instant();
         boolean fresh = google.issuedAt() != null
-                && !google.issuedAt()
-                        .isBefore(now.minus(config.deletion().googleTokenMaxAge()));
+                && !google.issuedAt().isBefore(now.minus(config.deletion().googleTokenMaxAge()));
         if (!google.googleId().equals(account.googleId()) || !fresh) {
             throw new ApiException(
                     ErrorCode.INVALID_TOKEN,

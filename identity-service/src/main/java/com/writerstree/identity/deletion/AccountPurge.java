@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * The purge after the grace period (scheduled, {@code identity.deletion.purge-every}; time from the injectable
  * {@link Clock}). Per account, one transaction deletes the user row (its one-time tokens go with it by the foreign
- * keys' cascade), the user's own rows in identity's outbox, appends UserPurged and records identity's purge receipt
- * (the event id only). Then the user's Redis keys go (revocation marker, login lockout counters). Idempotent: an
+ * keys' cascade), appends UserPurged and completes identity's purge receipt (the event id only; the user's published
+ * events leave the outbox). Then the user's Redis keys go (revocation marker, login lockout counters). Idempotent: an
  * account is purged once (the row is gone afterwards); a cancellation between the scan and the purge wins (the row
  * is re-read under a lock). Published UserPurged events leave the outbox at the next run, so no row of identity keeps
  * the id or the address.
@@ -69,7 +69,9 @@ public class AccountPurge {
         try {
             purgeDue();
         } catch (RuntimeException e) {
-            LOG.warnf("Account purge run failed (%s); the next run retries", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Account purge run failed (%s); the next run retries",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -79,10 +81,10 @@ public class AccountPurge {
         Instant cutoff = clock.instant().minus(config.deletion().grace());
         List<UUID> due;
         do {
-            due = QuarkusTransaction.requiringNew().call(() -> users.purgeDue(cutoff, config.deletion().purgeBatch())
-                    .stream()
-                    .map(User::id)
-                    .toList());
+            due = QuarkusTransaction.requiringNew()
+                    .call(() -> users.purgeDue(cutoff, config.deletion().purgeBatch()).stream()
+                            .map(User::id)
+                            .toList());
             for (UUID userId : due) {
                 if (purge(userId, cutoff)) {
                     purged++;
@@ -105,9 +107,8 @@ public class AccountPurge {
             String address = user.email();
             users.delete(user);
             users.flush();
-            outbox.eraseMentioning(userId.toString());
             UserPurged event = events.userPurged(userId);
-            receipts.record(event.eventId());
+            receipts.complete(event.eventId(), userId);
             LOG.infof("User %s purged (UserPurged %s)", userId, event.eventId());
             return Optional.of(address);
         });
@@ -126,7 +127,9 @@ public class AccountPurge {
         try {
             redis.key().del(RevocationKeys.revokedBeforeKey(userId.toString()));
         } catch (RuntimeException e) {
-            LOG.warnf("Revocation marker of a purged user not deleted (%s); it expires", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Revocation marker of a purged user not deleted (%s); it expires",
+                    e.getClass().getSimpleName());
         }
         lockout.forget(email);
     }

@@ -116,7 +116,9 @@ public class InternalUserExportResource {
             String value = redis.value(String.class).get(RevocationKeys.revokedBeforeKey(userId.toString()));
             return value == null ? null : Instant.ofEpochSecond(Long.parseLong(value));
         } catch (RuntimeException e) {
-            LOG.warnf("Revocation marker not readable for the export (%s)", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Revocation marker not readable for the export (%s)",
+                    e.getClass().getSimpleName());
             return null;
         }
     }

@@ -67,7 +67,8 @@ public class PurgeStatusResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED: missing or wrong X-Service-Token")
     public ApiResponse<List<PurgeStatus>> list(@QueryParam("limit") @DefaultValue("20") int limit) {
         List<PurgeStatus> answer = new ArrayList<>();
-        for (Map.Entry<UUID, Instant> purge : recent(Math.max(1, Math.min(limit, 200))).entrySet()) {
+        for (Map.Entry<UUID, Instant> purge :
+                recent(Math.max(1, Math.min(limit, 200))).entrySet()) {
             Map<String, ServiceStatus> services = new TreeMap<>();
             services.put("identity-service", new ServiceStatus("confirmed", purge.getValue()));
             config.deletion().confirmingServices().forEach((name, url) -> services.put(name, ask(url, purge.getKey())));

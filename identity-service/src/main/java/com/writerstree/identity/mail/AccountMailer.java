@@ -58,7 +58,12 @@ public class AccountMailer {
      * cancel link ({@code <app-url>/cancel-deletion?token=...}, valid until the purge).
      */
     public boolean sendDeletionConfirmation(
-            UUID userId, String email, String fullName, String exportUrl, String cancelToken, java.time.Instant purgeAt) {
+            UUID userId,
+            String email,
+            String fullName,
+            String exportUrl,
+            String cancelToken,
+            java.time.Instant purgeAt) {
         String text = greeting(fullName) + "\n\n"
                 + "your Writer's Tree account has been deleted as you asked. You can no longer sign in.\n\n"
                 + "Your data (profile, projects, manuscripts, versions, statistics) is being packed into one ZIP "

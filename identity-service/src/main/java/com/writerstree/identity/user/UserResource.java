@@ -1,14 +1,14 @@
 package com.writerstree.identity.user;
 
+import com.writerstree.identity.deletion.AccountDeleted;
+import com.writerstree.identity.deletion.AccountDeletion;
+import com.writerstree.identity.deletion.DeleteAccountRequest;
 import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
-import com.writerstree.identity.deletion.AccountDeleted;
-import com.writerstree.identity.deletion.AccountDeletion;
-import com.writerstree.identity.deletion.DeleteAccountRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -73,7 +73,9 @@ public class UserResource {
     @APIResponse(
             responseCode = "401",
             description = "INVALID_CREDENTIALS: wrong password; INVALID_TOKEN: wrong or old Google token, or session")
-    @APIResponse(responseCode = "503", description = "EXTERNAL_SERVICE_ERROR: the export could not start; nothing deleted")
+    @APIResponse(
+            responseCode = "503",
+            description = "EXTERNAL_SERVICE_ERROR: the export could not start; nothing deleted")
     public AccountDeleted delete(@Valid DeleteAccountRequest body) {
         return deletion.delete(activeCaller(), body);
     }

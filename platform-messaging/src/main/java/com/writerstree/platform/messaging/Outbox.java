@@ -54,35 +54,13 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
-    /**
-     * Forgets every event, sent or not, whose key or payload contains {@code text} (a purged user's id): the user's
-     * events must not outlive the user in the table. Returns how many rows went.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int eraseMentioning(String text) {
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM outbox_events WHERE event_key LIKE ? OR payload LIKE ?")) {
-            ps.setString(1, pattern);
-            ps.setString(2, pattern);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Outbox erase failed", e);
-        }
-    }
-
     /** Forgets the events of this type that were already sent (e.g. UserPurged, which names the purged user). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int erasePublished(Class<? extends DomainEvent> type) {
-        return delete(
-                "DELETE FROM outbox_events WHERE published_at IS NOT NULL AND event_type = ?", type.getSimpleName());
-    }
-
-    private int delete(String sql, String parameter) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, parameter);
+                PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM outbox_events WHERE published_at IS NOT NULL AND event_type = ?")) {
+            ps.setString(1, type.getSimpleName());
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Outbox erase failed", e);

@@ -55,6 +55,7 @@ public final class RouteTable {
             secured("/users/me", Set.of("GET", "PATCH", "DELETE"), Upstream.IDENTITY),
             secured("/users/me/stats", ANY, Upstream.STATS),
             secured("/users/me/export", ANY, Upstream.EXPORT),
+            secured("/users/me/export/{id}", Set.of("GET"), Upstream.EXPORT),
             secured("/projects", Set.of("GET", "POST"), Upstream.PROJECT),
             new Route("/projects/{id}", Set.of("GET"), Handling.COMPOSE_PROJECT, null, false),
             secured("/projects/{id}", Set.of("PATCH", "DELETE"), Upstream.PROJECT),
