@@ -83,7 +83,8 @@ public class ProjectDirectory {
         // project-service answers 200 only to the owner, so the caller owns it when the answer does not say
         UUID owner = project.userId() != null ? project.userId() : caller.userId();
         QuarkusTransaction.requiringNew()
-                .run(() -> replicas.insertIfAbsent(projectId, owner, project.wordGoal(), project.status()));
+                .run(() -> replicas.insertIfAbsent(
+                        projectId, owner, project.title(), project.wordGoal(), project.status()));
         return QuarkusTransaction.requiringNew()
                 .call(() -> replicas.findByIdOptional(projectId).orElseThrow(() -> ApiException.notFound("Project")));
     }

@@ -55,9 +55,9 @@ public class ProjectEventsConsumer {
 
     void apply(DomainEvent event) {
         if (event instanceof ProjectCreated e) {
-            replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+            replicas.upsert(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
         } else if (event instanceof ProjectUpdated e) {
-            replicas.upsert(e.projectId(), e.userId(), e.wordGoal(), e.status());
+            replicas.upsert(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
         } else if (event instanceof ProjectArchived e) {
             replicas.updateStatus(e.projectId(), ProjectReplica.ARCHIVED);
         } else if (event instanceof ProjectRestored e) {

@@ -25,6 +25,10 @@ public class ProjectReplica {
     @Column(name = "user_id", nullable = false)
     public UUID userId;
 
+    /** Null for a project replicated before titles were (V3); the next ProjectUpdated fills it. */
+    @Column(name = "title")
+    public String title;
+
     @Column(name = "word_goal", nullable = false)
     public int wordGoal;
 

@@ -10,15 +10,17 @@ import java.util.UUID;
 public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectReplica, UUID> {
 
     /** Inserts or replaces what is known about a project (from an event of project-service). */
-    public void upsert(UUID projectId, UUID userId, int wordGoal, String status) {
+    public void upsert(UUID projectId, UUID userId, String title, int wordGoal, String status) {
         getEntityManager()
                 .createNativeQuery("""
-                INSERT INTO project_replicas (project_id, user_id, word_goal, status, updated_at)
-                VALUES (:projectId, :userId, :wordGoal, :status, now())
+                INSERT INTO project_replicas (project_id, user_id, title, word_goal, status, updated_at)
+                VALUES (:projectId, :userId, :title, :wordGoal, :status, now())
                 ON CONFLICT (project_id) DO UPDATE SET user_id = EXCLUDED.user_id, word_goal = EXCLUDED.word_goal,
-                                                       status = EXCLUDED.status, updated_at = now()""")
+                                                       status = EXCLUDED.status, updated_at = now(),
+                                                       title = COALESCE(EXCLUDED.title, project_replicas.title)""")
                 .setParameter("projectId", projectId)
                 .setParameter("userId", userId)
+                .setParameter("title", title)
                 .setParameter("wordGoal", wordGoal)
                 .setParameter("status", status)
                 .executeUpdate();
@@ -28,14 +30,15 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
      * Inserts a project fetched from project-service unless an event filled it meanwhile: events, applied in
      * order per project, stay the source of truth.
      */
-    public void insertIfAbsent(UUID projectId, UUID userId, int wordGoal, String status) {
+    public void insertIfAbsent(UUID projectId, UUID userId, String title, int wordGoal, String status) {
         getEntityManager()
                 .createNativeQuery("""
-                INSERT INTO project_replicas (project_id, user_id, word_goal, status, updated_at)
-                VALUES (:projectId, :userId, :wordGoal, :status, now())
+                INSERT INTO project_replicas (project_id, user_id, title, word_goal, status, updated_at)
+                VALUES (:projectId, :userId, :title, :wordGoal, :status, now())
                 ON CONFLICT (project_id) DO NOTHING""")
                 .setParameter("projectId", projectId)
                 .setParameter("userId", userId)
+                .setParameter("title", title)
                 .setParameter("wordGoal", wordGoal)
                 .setParameter("status", status)
                 .executeUpdate();

@@ -34,5 +34,5 @@ public interface ProjectServiceClient {
     record Data(Project project) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Project(UUID id, UUID userId, Integer wordGoal, String status) {}
+    record Project(UUID id, UUID userId, String title, Integer wordGoal, String status) {}
 }

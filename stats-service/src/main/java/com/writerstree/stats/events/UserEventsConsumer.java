@@ -3,6 +3,7 @@ package com.writerstree.stats.events;
 import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
 import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
+import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.stats.domain.AnalyticsService;
 import com.writerstree.stats.domain.WriterClock;
 import com.writerstree.stats.domain.WritingLedger;
@@ -14,7 +15,9 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The writer's clock (time zone and daily target, from the moment they change) and the end of an account.
+ * The writer's clock (time zone and daily target, from the moment they change) and the end of an account: on
+ * UserPurged the user's rows are deleted, their analytics anonymised and the purge receipt recorded, in one
+ * transaction.
  * UserDeletionRequested needs nothing here: the numbers stay until UserPurged (the 30-day grace period lets the
  * account be restored with its history).
  */
@@ -27,16 +30,19 @@ public class UserEventsConsumer {
     private final WritingLedger ledger;
     private final AnalyticsService analytics;
     private final AnalyticsRepository analyticsRows;
+    private final PurgeReceipts receipts;
 
     public UserEventsConsumer(
             InboundEvents inbound,
             WritingLedger ledger,
             AnalyticsService analytics,
-            AnalyticsRepository analyticsRows) {
+            AnalyticsRepository analyticsRows,
+            PurgeReceipts receipts) {
         this.inbound = inbound;
         this.ledger = ledger;
         this.analytics = analytics;
         this.analyticsRows = analyticsRows;
+        this.receipts = receipts;
     }
 
     @Incoming("user-events-in")
@@ -56,6 +62,7 @@ public class UserEventsConsumer {
             } else if (event instanceof UserPurged e) {
                 ledger.purge(e.userId());
                 analyticsRows.forget(e.userId());
+                receipts.complete(e.eventId(), e.userId());
             }
         });
     }

@@ -2,6 +2,7 @@ package com.writerstree.stats.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** analytics_events (spec §2.1): the clients' events and the facts recorded from the services' events. */
@@ -66,8 +67,24 @@ public class AnalyticsRepository {
                 limit);
     }
 
-    /** Analytics outlive the account anonymously (spec: ON DELETE SET NULL). */
+    /**
+     * Analytics outlive the account anonymously (spec: ON DELETE SET NULL): the user's rows lose the user id, the
+     * client's session id (it links the rows to each other) and, in their data, every string that names the user
+     * (their id) or looks like an e-mail address ({@link AnalyticsScrubber}). Type, time, source, the anonymised
+     * IP prefix and the user agent stay for the aggregate numbers.
+     */
     public void forget(UUID userId) {
-        sql.update("UPDATE analytics_events SET user_id = NULL WHERE user_id = ?", userId);
+        List<Object[]> scrubbed = sql
+                .list(
+                        "SELECT id, event_data::text FROM analytics_events WHERE user_id = ? FOR UPDATE",
+                        rs -> new Object[] {rs.getString(2), rs.getObject(1, UUID.class)},
+                        userId)
+                .stream()
+                .map(row -> new Object[] {AnalyticsScrubber.scrub((String) row[0], userId), row[1]})
+                .toList();
+        sql.batch(
+                "UPDATE analytics_events SET user_id = NULL, session_id = NULL, event_data = CAST(? AS jsonb) "
+                        + "WHERE id = ?",
+                scrubbed);
     }
 }

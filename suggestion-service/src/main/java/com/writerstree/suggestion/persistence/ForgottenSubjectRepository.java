@@ -12,13 +12,16 @@ public class ForgottenSubjectRepository implements PanacheRepositoryBase<Forgott
         getEntityManager()
                 .createNativeQuery("INSERT INTO forgotten_subjects (subject_id, kind, forgotten_at) VALUES (?1, ?2, ?3)"
                         + " ON CONFLICT DO NOTHING")
-                .setParameter(1, subjectId)
+                .setParameter(1, ForgottenSubject.digest(subjectId))
                 .setParameter(2, kind)
                 .setParameter(3, Instant.now())
                 .executeUpdate();
     }
 
     public boolean anyOf(UUID projectId, UUID userId) {
-        return count("subjectId in ?1", java.util.List.of(projectId, userId)) > 0;
+        return count(
+                        "subjectId in ?1",
+                        java.util.List.of(ForgottenSubject.digest(projectId), ForgottenSubject.digest(userId)))
+                > 0;
     }
 }

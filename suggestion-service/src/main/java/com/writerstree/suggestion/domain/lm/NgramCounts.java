@@ -50,6 +50,26 @@ public final class NgramCounts {
         return sum;
     }
 
+    /**
+     * How often each word of the vocabulary occurs in the learned text, by its written form: every token ends exactly
+     * one 4-gram (see the class comment), so the counts of the 4-grams ending in a word add up to its occurrences.
+     * The unknown word and tokens without a letter or digit (punctuation, the padding periods) are left out.
+     */
+    public Map<String, Long> wordFrequencies() {
+        long[] perId = new long[keys.size()];
+        for (int i = 0; i < grams.length; i++) {
+            perId[word(grams[i], ORDER - 1)] += counts[i];
+        }
+        Map<String, Long> out = new HashMap<>();
+        for (int id = 0; id < perId.length; id++) {
+            String surface = surfaces.get(id);
+            if (id != UNKNOWN && perId[id] > 0 && surface.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                out.merge(surface, perId[id], Long::sum);
+            }
+        }
+        return out;
+    }
+
     static long pack(int w1, int w2, int w3, int w4) {
         return ((long) w1 << 48) | ((long) w2 << 32) | ((long) w3 << 16) | w4;
     }
