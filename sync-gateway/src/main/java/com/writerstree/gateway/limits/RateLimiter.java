@@ -51,6 +51,30 @@ public class RateLimiter {
             return {allowed, wait}
             """;
 
+    /**
+     * Forgets every rate-limit key naming the user ({@code rl:user:<id>}, {@code rl:save:<id>:<project>}, ...): a purged
+     * account (UserPurged) leaves no Redis key behind. Returns how many keys went; Redis errors give 0 (the keys
+     * expire with their window anyway).
+     */
+    public Uni<Integer> forgetUser(String userId) {
+        return redis.key()
+                .scan(new io.quarkus.redis.datasource.keys.KeyScanArgs()
+                        .match("rl:*" + userId + "*")
+                        .count(500))
+                .toMulti()
+                .collect()
+                .asList()
+                .chain(keys ->
+                        keys.isEmpty() ? Uni.createFrom().item(0) : redis.key().del(keys.toArray(String[]::new)))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "Rate-limit keys of a purged user not deleted (%s)",
+                            failure.getClass().getSimpleName());
+                    return 0;
+                });
+    }
+
     /** Outcome of one check; {@code retryAfterSeconds} is meaningful when not allowed. */
     public record Decision(boolean allowed, long retryAfterSeconds) {
         public static final Decision ALLOW = new Decision(true, 0);

@@ -36,6 +36,9 @@ public class SyncEvents {
     @Inject
     PatchCache patches;
 
+    @Inject
+    com.writerstree.gateway.limits.RateLimiter limits;
+
     @Incoming("content-events-in")
     @Blocking(ordered = true)
     public void onContentEvent(String json) {
@@ -67,6 +70,9 @@ public class SyncEvents {
                         SyncSessions.CLOSE_GONE,
                         "ACCOUNT_DELETED",
                         "This account is being deleted");
+            }
+            if (event instanceof UserEvents.UserPurged) {
+                limits.forgetUser(event.userId().toString()).await().atMost(java.time.Duration.ofSeconds(10));
             }
         });
     }
