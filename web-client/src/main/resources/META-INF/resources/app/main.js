@@ -155,6 +155,21 @@ async function verifyPage(token) {
   return heading;
 }
 
+// the cancel link of the account-deletion mail (identity README "Account deletion"): restores the account
+async function cancelDeletionPage(token) {
+  const heading = page('Restoring your account…');
+  try {
+    if (!token) throw new Error('This link has no token. Open the link from the mail again.');
+    await api('POST', '/auth/cancel-deletion', { token });
+    signInPage('Your account is restored with everything in it. Sign in again.');
+  } catch (e) {
+    page('Restoring failed', h('p', { class: 'error', role: 'alert' },
+      e.status === 400 ? 'This link is invalid, was used already or the account was erased.' : e.message),
+      h('a', { href: '/signin', 'data-link': true }, 'Sign in'));
+  }
+  return heading;
+}
+
 function forgotPage() {
   const f = form('forgot-form', async (data) => {
     await api('POST', '/auth/forgot-password', { email: data.get('email') });
@@ -341,6 +356,7 @@ async function route() {
   renderNav();
   if (path === '/verify-email') return verifyPage(params.get('token'));
   if (path === '/reset-password') return resetPage(params.get('token'));
+  if (path === '/cancel-deletion') return cancelDeletionPage(params.get('token'));
   if (path === '/forgot-password') return forgotPage();
   if (path === '/signup') return signUpPage();
   if (path === '/signin') return user ? navigate('/projects', true) : signInPage();

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>{@code /app/<file>.{js,css,svg}}: the client's files;
- *   <li>the client's own routes ({@link #SPA_ROUTES}: {@code /}, {@code /verify-email}, {@code /reset-password},
+ *   <li>the client's own routes ({@link #SPA_ROUTES}: {@code /}, {@code /verify-email}, {@code /reset-password}, {@code /cancel-deletion},
  *       {@code /projects/...}, ...): {@code index.html}, the client then reads the path (the links in the suite's
  *       mails open these pages).
  * </ul>
@@ -36,7 +36,7 @@ public class WebClientRoutes {
 
     /** Paths of the client's pages: all answer index.html. */
     static final Pattern SPA_ROUTES = Pattern.compile(
-            "^/(|index\\.html|signin|signup|stats|forgot-password|reset-password|verify-email|projects(/[A-Za-z0-9_-]+){0,2})/?$");
+            "^/(|index\\.html|signin|signup|stats|forgot-password|reset-password|verify-email|cancel-deletion|projects(/[A-Za-z0-9_-]+){0,2})/?$");
     /** The client's static files: one or more plain segments under /app, no dot segments. */
     static final Pattern ASSETS = Pattern.compile("^/app(/[A-Za-z0-9_-]+)+\\.(js|css|svg)$");
 
