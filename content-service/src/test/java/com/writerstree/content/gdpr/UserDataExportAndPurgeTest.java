@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.writerstree.content.project.ProjectServiceStub;
 import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
 import com.writerstree.platform.event.UserEvents.UserPurged;
-import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
+import com.writerstree.platform.testing.UserDataChecks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +45,6 @@ class UserDataExportAndPurgeTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = ServiceCredential.PROPERTY)
-    String serviceToken;
-
     @Test
     void exportHoldsEveryManuscriptWithVersionsAndMilestones() {
         UUID user = UUID.randomUUID();
@@ -59,7 +55,7 @@ class UserDataExportAndPurgeTest {
         UUID empty = announce(user, "Empty", 50000);
         UUID other = announce(UUID.randomUUID(), "Not Theirs", 50000);
 
-        ValidatableResponse answer = export(user)
+        ValidatableResponse answer = UserDataChecks.export(user)
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.service", equalTo("content-service"))
@@ -88,7 +84,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void anUnknownUserHasEmptyParts() {
-        export(UUID.randomUUID())
+        UserDataChecks.export(UUID.randomUUID())
                 .statusCode(200)
                 .body("data.parts.projects", hasSize(0))
                 .body("data.files", nullValue());
@@ -96,22 +92,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void theInternalRoutesRefuseAMissingOrWrongServiceToken() {
-        UUID user = UUID.randomUUID();
-        given().get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("success", equalTo(false))
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header(ServiceCredential.HEADER, serviceToken + "x")
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header("Authorization", TestTokens.bearer(user))
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401);
-        given().get("/internal/purges/{eventId}", UUID.randomUUID()).then().statusCode(401);
+        UserDataChecks.assertInternalRoutesRefuseWithoutServiceToken();
     }
 
     @Test
@@ -126,23 +107,11 @@ class UserDataExportAndPurgeTest {
         snapshot(second, kept, "kept");
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox_events WHERE published_at IS NULL") == 0);
         UserPurged purged = UserPurged.of(user);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .statusCode(404);
+        UserDataChecks.assertNoReceipt(purged.eventId());
 
         LocalKafka.publish(purged);
 
-        await().atMost(WAIT)
-                .until(() -> given().header(ServiceCredential.HEADER, serviceToken)
-                                .get("/internal/purges/{eventId}", purged.eventId())
-                                .statusCode()
-                        == 200);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .body("data.service", equalTo("content-service"))
-                .body("data.completedAt", notNullValue());
+        UserDataChecks.awaitReceipt("content-service", purged.eventId(), WAIT);
         assertEquals(List.of(), SchemaScan.columnsContaining(dataSource, "content", user.toString()));
         assertEquals(List.of(), SchemaScan.columnsContaining(dataSource, "content", novel.toString()));
         assertSecondUserIntact(second, kept);
@@ -170,9 +139,7 @@ class UserDataExportAndPurgeTest {
     }
 
     private ValidatableResponse export(UUID user) {
-        return given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/users/{userId}/export", user)
-                .then();
+        return UserDataChecks.export(user);
     }
 
     private UUID announce(UUID owner, String title, int wordGoal) {

@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.writerstree.platform.event.UserEvents.UserPurged;
-import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
+import com.writerstree.platform.testing.UserDataChecks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,9 +36,6 @@ class UserDataExportAndPurgeTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = ServiceCredential.PROPERTY)
-    String serviceToken;
-
     @Test
     void exportListsEveryProjectOfTheUserWhateverItsStatus() {
         UUID user = UUID.randomUUID();
@@ -52,9 +48,7 @@ class UserDataExportAndPurgeTest {
                 .statusCode(200);
         UUID other = create(UUID.randomUUID(), "{\"title\": \"Not Theirs\"}");
 
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/users/{userId}/export", user)
-                .then()
+        UserDataChecks.export(user)
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.service", equalTo("project-service"))
@@ -73,36 +67,12 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void anUnknownUserHasEmptyParts() {
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/users/{userId}/export", UUID.randomUUID())
-                .then()
-                .statusCode(200)
-                .body("data.parts.projects", hasSize(0));
+        UserDataChecks.export(UUID.randomUUID()).statusCode(200).body("data.parts.projects", hasSize(0));
     }
 
     @Test
     void theInternalRoutesRefuseAMissingOrWrongServiceToken() {
-        UUID user = UUID.randomUUID();
-        given().get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("success", equalTo(false))
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header(ServiceCredential.HEADER, "wrong")
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        // a user's own token does not open it either
-        given().auth()
-                .oauth2(TestTokens.forUser(user))
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401);
-        given().get("/internal/purges/{eventId}", UUID.randomUUID())
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
+        UserDataChecks.assertInternalRoutesRefuseWithoutServiceToken();
     }
 
     @Test
@@ -120,24 +90,11 @@ class UserDataExportAndPurgeTest {
         // the ProjectCreated events are published (the purge scrubs published outbox rows only)
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM outbox_events WHERE published_at IS NULL") == 0);
         UserPurged purged = UserPurged.of(user);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .statusCode(404)
-                .body("error.code", equalTo("NOT_FOUND"));
+        UserDataChecks.assertNoReceipt(purged.eventId());
 
         LocalKafka.publish(purged);
 
-        await().atMost(WAIT)
-                .until(() -> given().header(ServiceCredential.HEADER, serviceToken)
-                                .get("/internal/purges/{eventId}", purged.eventId())
-                                .statusCode()
-                        == 200);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .body("data.service", equalTo("project-service"))
-                .body("data.completedAt", notNullValue());
+        UserDataChecks.awaitReceipt("project-service", purged.eventId(), WAIT);
         assertEquals(List.of(), SchemaScan.columnsContaining(dataSource, "project", user.toString()));
         assertEquals(1L, count("SELECT count(*) FROM projects WHERE id = ? AND user_id = ?", kept, second));
         assertEquals(1L, count("SELECT count(*) FROM purge_receipts WHERE event_id = ?", purged.eventId()));
@@ -152,10 +109,7 @@ class UserDataExportAndPurgeTest {
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> count("SELECT count(*) FROM purge_receipts WHERE event_id = ?", purged.eventId()) == 1
                         && count("SELECT count(*) FROM projects WHERE user_id = ?", second) == 1);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/users/{userId}/export", second)
-                .then()
-                .body("data.parts.projects.id", containsInAnyOrder(kept.toString()));
+        UserDataChecks.export(second).body("data.parts.projects.id", containsInAnyOrder(kept.toString()));
     }
 
     private UUID create(UUID user, String body) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -52,9 +50,7 @@ public final class AnalyticsScrubber {
         }
         if (node.isObject()) {
             ObjectNode out = JSON.createObjectNode();
-            List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-            node.fields().forEachRemaining(members::add);
-            for (Map.Entry<String, JsonNode> member : members) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 if (!names(member.getKey(), userId)) {
                     out.set(member.getKey(), scrub(member.getValue(), userId));
                 }

@@ -15,11 +15,11 @@ import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
 import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
 import com.writerstree.platform.event.UserEvents.UserPurged;
-import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
+import com.writerstree.platform.testing.UserDataChecks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,9 +47,6 @@ class UserDataExportAndPurgeTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @ConfigProperty(name = ServiceCredential.PROPERTY)
-    String serviceToken;
-
     @Test
     void exportHoldsAggregatesStreaksMilestonesSettingsAndAnalytics() {
         UUID user = UUID.randomUUID();
@@ -58,7 +54,7 @@ class UserDataExportAndPurgeTest {
         write(user, project);
         track(user, "{\"eventType\":\"tree_viewed\",\"eventData\":{\"zoom\":2},\"sessionId\":\"sess-export\"}");
 
-        ValidatableResponse answer = export(user)
+        ValidatableResponse answer = UserDataChecks.export(user)
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.service", equalTo("stats-service"))
@@ -87,7 +83,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void anUnknownUserHasEmptyParts() {
-        export(UUID.randomUUID())
+        UserDataChecks.export(UUID.randomUUID())
                 .statusCode(200)
                 .body("data.parts.dailyAggregates", hasSize(0))
                 .body("data.parts.analyticsEvents", hasSize(0))
@@ -96,23 +92,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void theInternalRoutesRefuseAMissingOrWrongServiceToken() {
-        UUID user = UUID.randomUUID();
-        given().get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("success", equalTo(false))
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header(ServiceCredential.HEADER, "not-the-token")
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().auth()
-                .oauth2(TestTokens.forUser(user))
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401);
-        given().get("/internal/purges/{eventId}", UUID.randomUUID()).then().statusCode(401);
+        UserDataChecks.assertInternalRoutesRefuseWithoutServiceToken();
     }
 
     @Test
@@ -137,23 +117,11 @@ class UserDataExportAndPurgeTest {
                 "SELECT id FROM analytics_events WHERE user_id = ? AND event_type = 'tree_viewed'",
                 user);
         UserPurged purged = UserPurged.of(user);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .statusCode(404);
+        UserDataChecks.assertNoReceipt(purged.eventId());
 
         LocalKafka.publish(purged);
 
-        await().atMost(WAIT)
-                .until(() -> given().header(ServiceCredential.HEADER, serviceToken)
-                                .get("/internal/purges/{eventId}", purged.eventId())
-                                .statusCode()
-                        == 200);
-        given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .body("data.service", equalTo("stats-service"))
-                .body("data.completedAt", notNullValue());
+        UserDataChecks.awaitReceipt("stats-service", purged.eventId(), WAIT);
         assertEquals(List.of(), SchemaScan.columnsContaining(dataSource, "stats", user.toString()));
         assertEquals(
                 List.of(),
@@ -236,9 +204,7 @@ class UserDataExportAndPurgeTest {
     }
 
     private ValidatableResponse export(UUID user) {
-        return given().header(ServiceCredential.HEADER, serviceToken)
-                .get("/internal/users/{userId}/export", user)
-                .then();
+        return UserDataChecks.export(user);
     }
 
     private long count(String sql, Object... params) {

@@ -12,18 +12,16 @@ import com.writerstree.platform.event.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.UserEvents.UserDeletionRequested;
 import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
 import com.writerstree.platform.event.UserEvents.UserPurged;
-import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;
-import com.writerstree.platform.testing.TestTokens;
+import com.writerstree.platform.testing.UserDataChecks;
 import com.writerstree.suggestion.client.ContentServiceStub;
 import com.writerstree.suggestion.persistence.ForgottenSubject;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +57,7 @@ class UserDataExportAndPurgeTest {
         LocalKafka.publish(UserPreferencesChanged.of(user, "UTC", Map.of("wordSuggestions", false)));
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM writer_preferences WHERE user_id = ?", user) == 1);
 
-        export(user)
+        UserDataChecks.export(user)
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.service", equalTo("suggestion-service"))
@@ -82,7 +80,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void anUnknownUserHasEmptyPartsAndTheDefaultPreference() {
-        export(UUID.randomUUID())
+        UserDataChecks.export(UUID.randomUUID())
                 .statusCode(200)
                 .body("data.parts.learnedProjects", hasSize(0))
                 .body("data.parts.topWords", hasSize(0))
@@ -93,22 +91,7 @@ class UserDataExportAndPurgeTest {
 
     @Test
     void theInternalRoutesRefuseAMissingOrWrongServiceToken() {
-        UUID user = UUID.randomUUID();
-        given().get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("success", equalTo(false))
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header(ServiceCredential.HEADER, token() + "x")
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-        given().header("Authorization", TestTokens.bearer(user))
-                .get("/internal/users/{userId}/export", user)
-                .then()
-                .statusCode(401);
-        given().get("/internal/purges/{eventId}", UUID.randomUUID()).then().statusCode(401);
+        UserDataChecks.assertInternalRoutesRefuseWithoutServiceToken();
     }
 
     @Test
@@ -129,21 +112,9 @@ class UserDataExportAndPurgeTest {
                 .until(() -> count("SELECT count(*) FROM writer_models WHERE user_id = ?", user) == 1);
 
         UserPurged purged = UserPurged.of(user);
-        given().header(ServiceCredential.HEADER, token())
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .statusCode(404);
+        UserDataChecks.assertNoReceipt(purged.eventId());
         LocalKafka.publish(purged);
-        await().atMost(WAIT)
-                .until(() -> given().header(ServiceCredential.HEADER, token())
-                                .get("/internal/purges/{eventId}", purged.eventId())
-                                .statusCode()
-                        == 200);
-        given().header(ServiceCredential.HEADER, token())
-                .get("/internal/purges/{eventId}", purged.eventId())
-                .then()
-                .body("data.service", equalTo("suggestion-service"))
-                .body("data.completedAt", notNullValue());
+        UserDataChecks.awaitReceipt("suggestion-service", purged.eventId(), WAIT);
         assertEquals(List.of(), SchemaScan.columnsContaining(dataSource, "suggestion", user.toString()));
         assertEquals(
                 1L,
@@ -193,16 +164,6 @@ class UserDataExportAndPurgeTest {
                 .put("/_stub/content/" + project)
                 .then()
                 .statusCode(204);
-    }
-
-    private static String token() {
-        return ConfigProvider.getConfig().getValue(ServiceCredential.PROPERTY, String.class);
-    }
-
-    private ValidatableResponse export(UUID user) {
-        return given().header(ServiceCredential.HEADER, token())
-                .get("/internal/users/{userId}/export", user)
-                .then();
     }
 
     private long count(String sql, Object... params) {
