@@ -4,23 +4,45 @@
 // (WebClientTreeIT compares the two drawings shape by shape).
 import { svg } from './dom.js';
 
-const MASK = (1n << 64n) - 1n;
-const GOLDEN = 0x9E3779B97F4A7C15n;
+// 64-bit words as two unsigned 32-bit halves [hi, lo] (BigInt would be exact too, but ten times slower: a grown
+// tree draws tens of thousands of numbers).
+const TWO32 = 4294967296;
 
-/** SplitMix64 over BigInt (unsigned 64-bit), nextDouble = (next >>> 11) * 2^-53, as in SplitMix64.java. */
+/** (a * b) mod 2^64. */
+function mul64(ah, al, bh, bl) {
+  const a0 = al & 0xffff, a1 = al >>> 16, b0 = bl & 0xffff, b1 = bl >>> 16;
+  const mid = a1 * b0 + a0 * b1; // < 2^33, exact
+  const low = a0 * b0 + (mid % 65536) * 65536; // < 2^33, exact
+  const high = a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / TWO32) + Math.imul(ah, bl) + Math.imul(al, bh);
+  return [high >>> 0, low >>> 0];
+}
+
+/** z ^ (z >>> n), 0 < n < 32. */
+function xorShift(hi, lo, n) {
+  return [(hi ^ (hi >>> n)) >>> 0, (lo ^ ((lo >>> n) | (hi << (32 - n)))) >>> 0];
+}
+
+/** SplitMix64, nextDouble = (next >>> 11) * 2^-53, as in SplitMix64.java. */
 class SplitMix64 {
-  constructor(seed) { this.state = BigInt.asUintN(64, seed); }
+  constructor([hi, lo]) { this.hi = hi >>> 0; this.lo = lo >>> 0; }
   next() {
-    this.state = (this.state + GOLDEN) & MASK;
-    let z = this.state;
-    z = ((z ^ (z >> 30n)) * 0xBF58476D1CE4E5B9n) & MASK;
-    z = ((z ^ (z >> 27n)) * 0x94D049BB133111EBn) & MASK;
-    return z ^ (z >> 31n);
+    const lo = this.lo + 0x7F4A7C15;
+    this.lo = lo >>> 0;
+    this.hi = (this.hi + 0x9E3779B9 + (lo >= TWO32 ? 1 : 0)) >>> 0;
+    let z = xorShift(this.hi, this.lo, 30);
+    z = mul64(z[0], z[1], 0xBF58476D, 0x1CE4E5B9);
+    z = xorShift(z[0], z[1], 27);
+    z = mul64(z[0], z[1], 0x94D049BB, 0x133111EB);
+    return xorShift(z[0], z[1], 31);
   }
-  nextDouble() { return Number(this.next() >> 11n) * 2 ** -53; }
+  nextDouble() {
+    const [hi, lo] = this.next();
+    return (hi * 2097152 + (lo >>> 11)) * 2 ** -53;
+  }
   between(lo, hi) { return lo + (hi - lo) * this.nextDouble(); }
-  static derived(seed, salt) {
-    return new SplitMix64(new SplitMix64(seed ^ ((BigInt(salt) * 0xD1B54A32D192ED03n) & MASK)).next());
+  static derived([hi, lo], salt) {
+    const [sh, sl] = mul64(Math.floor(salt / TWO32) >>> 0, salt >>> 0, 0xD1B54A32, 0xD192ED03);
+    return new SplitMix64(new SplitMix64([(hi ^ sh) >>> 0, (lo ^ sl) >>> 0]).next());
   }
 }
 
@@ -66,7 +88,7 @@ export function sha256(bytes) {
   return out;
 }
 
-/** The first 8 bytes (big-endian) of SHA-256 of the seed's UTF-8 bytes, as TreeSpec.seed64(). */
+/** The first 8 bytes (big-endian) of SHA-256 of the seed's UTF-8 bytes, as TreeSpec.seed64(): [hi, lo]. */
 const seeds = new Map();
 export function seed64(seed) {
   const key = seed || '';
@@ -75,10 +97,8 @@ export function seed64(seed) {
 }
 
 function seed64Of(seed) {
-  const d = sha256(new TextEncoder().encode(seed));
-  let v = 0n;
-  for (let i = 0; i < 8; i++) v = (v << 8n) | BigInt(d[i]);
-  return v;
+  const d = new DataView(sha256(new TextEncoder().encode(seed)).buffer);
+  return [d.getUint32(0), d.getUint32(4)];
 }
 
 export const SPECIES = ['oak', 'willow', 'pine', 'maple', 'cherry'];
