@@ -75,8 +75,8 @@ class WebClientTreeStatsIT {
             assertTrue(tree.getAttribute("aria-label").contains("autumn"), tree.getAttribute("aria-label"));
             b.screenshot("10-editor-tree-cherry-autumn-30");
             @SuppressWarnings("unchecked")
-            List<String> drawn = (List<String>) b.js("return [...document.querySelectorAll('.tree-box svg.tree > *')]"
-                    + ".map((e) => e.outerHTML)");
+            List<String> drawn = (List<String>) b.js(
+                    "return [...document.querySelectorAll('.tree-box svg.tree > *')]" + ".map((e) => e.outerHTML)");
 
             // the same tree exported as SVG at the same size
             JsonPath exported = expectSuccess(
@@ -92,9 +92,8 @@ class WebClientTreeStatsIT {
             }
             assertTrue(server.size() > 200, "a 30 % cherry has hundreds of shapes: " + server.size());
             assertEquals(server.size(), client.size(), "shapes in the exported tree and in the browser's");
-            long blossoms = client.stream()
-                    .filter(s -> "#f5a3bf".equals(s.get("fill")))
-                    .count();
+            long blossoms =
+                    client.stream().filter(s -> "#f5a3bf".equals(s.get("fill"))).count();
             assertTrue(blossoms > 0, "cherry blossoms at 25 %");
             for (int i = 0; i < server.size(); i++) {
                 sameShape(i, server.get(i), client.get(i));
@@ -153,7 +152,8 @@ class WebClientTreeStatsIT {
     @Test
     void statsShowStreaksChartPaceAndProjectedFinish() {
         TestUsers.TestUser user = verifiedUser();
-        String deadline = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        String deadline =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
         String projectId = expectSuccess(
                         Gateway.createProjectRaw(
                                 user.token(),
@@ -189,14 +189,20 @@ class WebClientTreeStatsIT {
             assertTrue(card.getText().contains("700 of 5,000 (4,300 to go)"), card.getText());
             assertEquals(
                     String.format(java.util.Locale.US, "%,d words", stats.getInt("data.dailyQuota")),
-                    card.findElement(By.cssSelector("dd[data-fact='Needed per day']")).getText());
+                    card.findElement(By.cssSelector("dd[data-fact='Needed per day']"))
+                            .getText());
             assertEquals(
                     stats.getBoolean("data.onTrack") ? "Yes" : "Not at this pace",
                     card.findElement(By.cssSelector("dd[data-fact='On track']")).getText());
             b.awaitVisible("#user-facts");
-            assertEquals("1", b.find("#user-facts dd[data-fact='Current streak (days)']").getText());
-            assertEquals("1", b.find("#user-facts dd[data-fact='Longest streak (days)']").getText());
-            assertEquals("700", b.find("#user-facts dd[data-fact='Words written']").getText());
+            assertEquals(
+                    "1",
+                    b.find("#user-facts dd[data-fact='Current streak (days)']").getText());
+            assertEquals(
+                    "1",
+                    b.find("#user-facts dd[data-fact='Longest streak (days)']").getText());
+            assertEquals(
+                    "700", b.find("#user-facts dd[data-fact='Words written']").getText());
             List<WebElement> bars = b.driver.findElements(By.cssSelector("#daily-chart rect"));
             assertFalse(bars.isEmpty(), "daily words chart");
             b.screenshot("14-stats");
@@ -276,8 +282,11 @@ class WebClientTreeStatsIT {
             // ... while another device changed the same words
             Gateway.saveContent(user.token(), projectId, "The dog sat on the mat.", 1);
             b.open(Stack.gatewayUrl() + "/projects/" + projectId);
-            b.await(30, "conflict", d -> "Changed elsewhere — choose which text to keep"
-                    .equals(b.find("#save-status").getText()));
+            b.await(
+                    30,
+                    "conflict",
+                    d -> "Changed elsewhere — choose which text to keep"
+                            .equals(b.find("#save-status").getText()));
             assertEquals("The dog sat on the mat.", b.find("#their-text").getAttribute("value"));
             assertEquals("The bird sat on the mat.", b.find("#writing").getAttribute("value"));
             assertEquals(
