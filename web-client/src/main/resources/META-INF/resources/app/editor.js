@@ -293,7 +293,8 @@ export function mountEditor(main, id, ctx) {
       showCounts(dirty ? undefined : content.wordCount);
       refreshStatus();
       ctx.sync.send('sync:resume', { projects: [{ projectId: id, version: base }] });
-      text.focus();
+      text.focus({ preventScroll: true }); // the page opens at its top: title, tree, status
+      text.setSelectionRange(text.value.length, text.value.length);
       // a bloom reached while no window of this writer was looking, and not yet seen on another device
       if (reached.size) for (const type of await unseenBlooms(id)) if (alive && reached.has(type)) ctx.bloom(id, type);
     } catch (e) {

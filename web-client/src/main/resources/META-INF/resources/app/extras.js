@@ -56,7 +56,7 @@ export async function statsPage(main, period, page) {
     const days = (d.dailyBreakdown || []).slice().sort((a, b) => a.date.localeCompare(b.date));
     body.replaceChildren(
       h('dl', { class: 'facts', id: 'user-facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', { 'data-fact': k }, show(v))])),
-      days.length ? chart(days.map((x) => [x.date, x.wordCount || 0, x.projectsWorkedOn]), 'Words per day', 'daily-chart',
+      days.length ? chart(everyDay(days.map((x) => [x.date, x.wordCount || 0, x.projectsWorkedOn]), d.from, d.to), 'Words per day', 'daily-chart',
         ['Projects', (x) => x[2]])
         : h('p', { class: 'muted' }, 'No writing in this period yet.'));
   } catch (e) {
@@ -109,29 +109,45 @@ function goalCard(card, p, s) {
     series.some((x) => x[1] > 0) ? chart(series, 'Words added per day, last ' + series.length + ' days', null, ['Deleted', (x) => x[2]]) : null));
 }
 
+/** Every day from `from` to `to` (ISO dates, both included) with the given rows' values, zeros elsewhere. */
+function everyDay(rows, from, to) {
+  if (!from || !to) return rows;
+  const start = Date.parse(from + 'T00:00:00Z'), end = Date.parse(to + 'T00:00:00Z');
+  if (!(end >= start) || (end - start) / 86400000 > 400) return rows;
+  const byDate = new Map(rows.map((r) => [r[0], r]));
+  const out = [];
+  for (let t = start; t <= end; t += 86400000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    out.push(byDate.get(date) || [date, 0, 0]);
+  }
+  return out;
+}
+
 /** Bars of [date, value, ...] (oldest first) with a day axis, and the same numbers as a table. */
 function chart(days, caption, id, extra) {
   const max = Math.max(1, ...days.map((d) => d[1]));
-  const bar = 12;
-  const width = Math.max(days.length * bar, 120);
+  const width = 600;
+  const bar = width / days.length;
   const top = 14, plot = 100, bottom = 16;
   const bars = days.map((d, i) => {
     const height = Math.round((d[1] / max) * plot);
-    return svg('rect', { x: i * bar + 1, y: top + plot - height, width: bar - 2, height, fill: '#2f6b3f' },
-      svg('title', {}, document.createTextNode(d[0] + ': ' + d[1].toLocaleString())));
+    return svg('rect', { x: (i * bar + Math.min(1, bar * 0.1)).toFixed(2), y: top + plot - height,
+      width: Math.max(0.5, bar - Math.min(2, bar * 0.2)).toFixed(2), height, fill: '#2f6b3f' },
+    svg('title', {}, document.createTextNode(d[0] + ': ' + d[1].toLocaleString())));
   });
-  const label = (x, y, text, anchor) => svg('text', { x, y, 'font-size': 10, fill: '#545b56', 'text-anchor': anchor || 'start' },
+  const label = (x, y, text, anchor) => svg('text', { x, y, 'font-size': 11, fill: '#545b56', 'text-anchor': anchor || 'start' },
     document.createTextNode(text));
   const axis = [svg('line', { x1: 0, y1: top + plot + 0.5, x2: width, y2: top + plot + 0.5, stroke: '#8a8f89' }),
-    label(0, 10, 'max ' + max.toLocaleString()), label(1, top + plot + 12, days[0][0]),
-    days.length > 1 ? label(width - 1, top + plot + 12, days[days.length - 1][0], 'end') : null];
+    label(0, 10, 'max ' + max.toLocaleString()), label(1, top + plot + 13, days[0][0]),
+    days.length > 1 ? label(width - 1, top + plot + 13, days[days.length - 1][0], 'end') : null];
   return h('figure', { class: 'chart-box' },
     svg('svg', { viewBox: '0 0 ' + width + ' ' + (top + plot + bottom), class: 'chart', id: id || undefined, role: 'img',
       'aria-label': caption + ', ' + days.length + ' days, highest ' + max.toLocaleString() }, axis, bars),
     h('figcaption', {}, caption),
     h('details', {}, h('summary', {}, 'As a table'), h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, 'Day'), h('th', {}, 'Words'), h('th', {}, extra[0]))),
-      h('tbody', {}, days.map((d) => h('tr', {}, h('td', {}, d[0]), h('td', {}, d[1]), h('td', {}, extra[1](d))))))));
+      h('tbody', {}, days.filter((d) => d[1] || d[2]).map((d) => h('tr', {}, h('td', {}, d[0]), h('td', {}, d[1]),
+        h('td', {}, extra[1](d))))))));
 }
 
 /**
