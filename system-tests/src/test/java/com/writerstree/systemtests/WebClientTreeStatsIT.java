@@ -3,7 +3,6 @@ package com.writerstree.systemtests;
 import static com.writerstree.systemtests.Http.expectSuccess;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -203,10 +202,25 @@ class WebClientTreeStatsIT {
                     b.find("#user-facts dd[data-fact='Longest streak (days)']").getText());
             assertEquals(
                     "700", b.find("#user-facts dd[data-fact='Words written']").getText());
-            List<WebElement> bars = b.driver.findElements(By.cssSelector("#daily-chart rect"));
-            assertFalse(bars.isEmpty(), "daily words chart");
+            // the chart covers the whole period, a bar a day (days without words are zero)
+            assertEquals(
+                    30,
+                    b.driver.findElements(By.cssSelector("#daily-chart rect")).size(),
+                    "bars of 30 days");
+            new org.openqa.selenium.support.ui.Select(b.find("#period")).selectByValue("week");
+            b.await(
+                    30,
+                    "a week's chart",
+                    d -> d.findElements(By.cssSelector("#daily-chart rect")).size() == 7);
+            assertEquals("period", b.js("return document.activeElement.id"), "the focus stays on the period");
+            assertEquals(
+                    "700 words",
+                    b.find("#daily-chart rect:last-of-type title")
+                                    .getAttribute("textContent")
+                                    .replaceAll(".*: ", "") + " words");
+            WebElement again = b.awaitVisible("article.goal[data-project-id='" + projectId + "'] dl");
             b.screenshot("14-stats");
-            b.js("arguments[0].scrollIntoView()", card);
+            b.js("arguments[0].scrollIntoView()", again);
             b.screenshot("14b-stats-project-pace");
 
             // a phone: nothing wider than the screen

@@ -39,12 +39,13 @@ const show = (v) => (v === undefined || v === null ? '—' : typeof v === 'numbe
  * The stats page: totals and streaks, daily words as a bar chart (with the same numbers as a table), and for each
  * project in use its goal tracker: pace, projected finish, deadline and daily quota (`GET /projects/{id}/stats`).
  */
-export async function statsPage(main, period, page) {
+export async function statsPage(main, period, page, periodChanged) {
   const body = h('div', { id: 'stats' }, h('p', { class: 'muted' }, 'Loading…'));
   const goals = h('section', { id: 'project-goals', 'aria-labelledby': 'goals-title' });
-  const choose = h('select', { id: 'period', onChange: (e) => statsPage(main, e.target.value, page) },
+  const choose = h('select', { id: 'period', onChange: (e) => statsPage(main, e.target.value, page, true) },
     PERIODS.map(([v, l]) => h('option', { value: v, selected: v === period }, l)));
-  page('Your writing', h('label', {}, 'Period', choose), body, goals);
+  const heading = page('Your writing', h('label', {}, 'Period', choose), body, goals);
+  if (periodChanged) choose.focus(); else heading.focus(); // a new period keeps the focus on the period
   projectGoals(goals);
   try {
     const d = (await api('GET', '/users/me/stats?period=' + encodeURIComponent(period))).data || {};
