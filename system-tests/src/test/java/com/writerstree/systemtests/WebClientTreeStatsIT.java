@@ -165,11 +165,13 @@ class WebClientTreeStatsIT {
                         201)
                 .getString("data.id");
         Gateway.saveContent(user.token(), projectId, words(700), 0);
-        JsonPath stats = await("stats-service counted the words")
+        JsonPath stats = await("stats-service counted the words (the word count and the day's words)")
                 .atMost(Duration.ofSeconds(30))
                 .until(
                         () -> Gateway.api(user.token()).get("/projects/{id}/stats", projectId),
-                        r -> r.statusCode() == 200 && r.jsonPath().getInt("data.currentWordCount") == 700)
+                        r -> r.statusCode() == 200
+                                && r.jsonPath().getInt("data.currentWordCount") == 700
+                                && r.jsonPath().getInt("data.wordsToday") == 700)
                 .jsonPath();
         String finish = stats.getString("data.projectedFinishDate");
         assertNotNull(finish, "a projected finish at 100 words a day");
