@@ -256,7 +256,12 @@ class WebClientTreeStatsIT {
             b.find("a[href='/forgot-password']").click();
             b.awaitVisible("#forgot-form").findElement(By.id("email")).sendKeys(user.email());
             b.find("#forgot-form button[type=submit]").click();
-            b.await(30, "check your mail", d -> b.find("h1").getText().contains("Check your mail"));
+            // the page is replaced under the driver: read it by script, never through a found element that may go stale
+            b.await(
+                    30,
+                    "check your mail",
+                    d -> String.valueOf(b.js("return document.querySelector('h1').textContent"))
+                            .contains("Check your mail"));
 
             String path = await("reset mail for " + user.email())
                     .atMost(Duration.ofSeconds(60))
