@@ -61,8 +61,11 @@ async function signOut() {
 }
 
 function signedOut() {
+  const was = currentUser();
   localStorage.removeItem(USER_KEY);
   sync.stop();
+  // the logout's answer and the socket's signed-out event both end here: draw the sign-in page once
+  if (!was && location.pathname === '/signin') return;
   navigate('/signin', true);
 }
 
