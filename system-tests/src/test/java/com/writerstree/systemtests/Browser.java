@@ -106,6 +106,8 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .withMessage(what)
                 .pollingEvery(Duration.ofMillis(100))
+                // the client replaces pages under the driver: an element found a moment ago may be gone
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 

@@ -29,19 +29,3 @@ export function announce(text) {
   region.textContent = '';
   setTimeout(() => { region.textContent = text; }, 30);
 }
-
-/** A tree that grows with the progress (0..100); blossoms at each reached quarter. */
-export function tree(progress, big) {
-  const p = Math.max(0, Math.min(100, Number(progress) || 0));
-  const crown = 6 + p * 0.22;
-  const blossoms = [];
-  const spots = [[32, 18], [20, 26], [44, 26], [32, 30]];
-  for (let i = 0; i < Math.floor(p / 25); i++) {
-    blossoms.push(svg('circle', { cx: spots[i][0], cy: spots[i][1], r: 3, class: 'blossom', fill: '#e58fb0' }));
-  }
-  return svg('svg', { viewBox: '0 0 64 64', class: big ? 'tree big' : 'tree', role: 'img',
-      'aria-label': 'Tree at ' + p.toFixed(0) + ' percent' },
-    svg('rect', { x: 30, y: 34, width: 4, height: 26, fill: '#6b4f2a' }),
-    svg('circle', { cx: 32, cy: 26, r: crown.toFixed(1), fill: '#4f8a5b' }),
-    blossoms);
-}

@@ -1,8 +1,9 @@
 // The editor: autosave about 2 s after typing stops and at least every 10 s while typing; the text is kept in
 // localStorage until the server has it (offline, server down, reload); live updates from the user's other devices.
 import { api, countWords } from './api.js';
-import { h, tree, announce } from './dom.js';
-import { exportPanel, suggestions } from './extras.js';
+import { h, announce } from './dom.js';
+import { exportPanel, suggestions, unseenBlooms } from './extras.js';
+import { treeSvg, milestoneCount } from './tree.js';
 
 export const IDLE_MS = 2000;
 export const MAX_WAIT_MS = 10000;
@@ -40,6 +41,9 @@ export function mountEditor(main, id, ctx) {
   let draftTimer = null;
   let remote = null;     // a sync:update that arrived while saving
   let alive = true;
+  let reached = new Set(); // the milestones of the current goal this project reached (content-service)
+  let drawn = null;        // what the tree shows: 'progress (0.1 %)/milestones'
+  let treeTimer = null;
 
   const status = h('p', { class: 'status', id: 'save-status', role: 'status', 'aria-live': 'polite', 'data-state': 'saved' });
   const words = h('span', { id: 'word-count' });
@@ -84,7 +88,29 @@ export function mountEditor(main, id, ctx) {
     words.textContent = count.toLocaleString() + (goal ? ' / ' + goal.toLocaleString() + ' words' : ' words');
     const progress = goal ? Math.min(100, (count * 100) / goal) : 0;
     bar.value = progress;
-    treeBox.replaceChildren(tree(progress, true));
+    drawTree(progress);
+  }
+
+  // the tree grows with every tenth of a percent; redrawn at most every 300 ms while typing (a grown tree is a few
+  // thousand shapes)
+  function drawTree(progress) {
+    const key = progress.toFixed(1) + '/' + reached.size;
+    if (key === drawn || !project) return;
+    if (treeTimer) return;
+    const draw = () => {
+      treeTimer = null;
+      const now = bar.value;
+      drawn = now.toFixed(1) + '/' + reached.size;
+      treeBox.replaceChildren(treeSvg({ ...project, progress: now }, milestoneCount([...reached]),
+        { width: 320, height: 240, cls: 'tree big' }));
+    };
+    if (drawn === null) draw(); else treeTimer = setTimeout(draw, 300);
+  }
+
+  function milestone(type) {
+    if (!type) return;
+    if (!reached.has(type)) { reached.add(type); drawn = null; drawTree(bar.value); }
+    ctx.bloom(id, type);
   }
 
   function writeDraft() {
@@ -143,7 +169,7 @@ export function mountEditor(main, id, ctx) {
         if (text.value === sent) dirty = false;
       }
       showCounts(dirty ? undefined : d.wordCount);
-      if (d.milestoneReached) ctx.bloom(id, milestoneName(d.milestoneReached));
+      if (d.milestoneReached) milestone(milestoneName(d.milestoneReached));
     } catch (e) {
       if (e.status === 409 && e.code === 'VERSION_CONFLICT') {
         showConflict(e.details);
@@ -216,7 +242,7 @@ export function mountEditor(main, id, ctx) {
 
   const offSync = ctx.sync.on((event, data) => {
     if (event === 'sync:update' && data.projectId === id) applyRemote(data);
-    else if (event === 'milestone:reached' && data.projectId === id) ctx.bloom(id, milestoneName(data.milestone));
+    else if (event === 'milestone:reached' && data.projectId === id) milestone(milestoneName(data.milestone));
     else if (event === 'open') {
       ctx.sync.send('sync:resume', { projects: [{ projectId: id, version: base }] });
       if (dirty) save();
@@ -243,6 +269,7 @@ export function mountEditor(main, id, ctx) {
       if (!alive) return;
       project = answer.data.project;
       const content = answer.data.content;
+      reached = new Set((answer.data.milestones || []).map((m) => m.type).filter(Boolean));
       title.textContent = project.title;
       document.title = project.title + " — Writer's Tree";
       if (!content) {
@@ -266,7 +293,10 @@ export function mountEditor(main, id, ctx) {
       showCounts(dirty ? undefined : content.wordCount);
       refreshStatus();
       ctx.sync.send('sync:resume', { projects: [{ projectId: id, version: base }] });
-      text.focus();
+      text.focus({ preventScroll: true }); // the page opens at its top: title, tree, status
+      text.setSelectionRange(text.value.length, text.value.length);
+      // a bloom reached while no window of this writer was looking, and not yet seen on another device
+      if (reached.size) for (const type of await unseenBlooms(id)) if (alive && reached.has(type)) ctx.bloom(id, type);
     } catch (e) {
       if (e.status === 401) return ctx.signedOut();
       main.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.status === 404 || e.status === 403
@@ -279,7 +309,7 @@ export function mountEditor(main, id, ctx) {
     if (dirty) { writeDraft(); save(); }
     alive = false;
     offSync();
-    clearTimeout(idleTimer); clearTimeout(maxTimer); clearTimeout(retryTimer);
+    clearTimeout(idleTimer); clearTimeout(maxTimer); clearTimeout(retryTimer); clearTimeout(treeTimer);
     window.removeEventListener('online', online);
     window.removeEventListener('offline', refreshStatus);
     window.removeEventListener('pagehide', leaving);

@@ -1,9 +1,10 @@
 // Writer's Tree in the browser: a small router over the pages, the session, the sync socket and the bloom.
 import { api } from './api.js';
-import { h, svg, tree, announce } from './dom.js';
+import { h, svg, announce } from './dom.js';
+import { treeSvg, SPECIES, SEASONS } from './tree.js';
 import { mountEditor } from './editor.js';
 import { SyncSocket } from './sync.js';
-import { statsPage } from './extras.js';
+import { statsPage, celebrate } from './extras.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -60,8 +61,11 @@ async function signOut() {
 }
 
 function signedOut() {
+  const was = currentUser();
   localStorage.removeItem(USER_KEY);
   sync.stop();
+  // the logout's answer and the socket's signed-out event both end here: draw the sign-in page once
+  if (!was && location.pathname === '/signin') return;
   navigate('/signin', true);
 }
 
@@ -196,8 +200,6 @@ function resetPage(token) {
 
 // ---------------------------------------------------------------- projects
 
-const SPECIES = ['oak', 'willow', 'pine', 'maple', 'cherry'];
-const SEASONS = ['spring', 'summer', 'autumn', 'winter'];
 
 function select(label, name, values) {
   return h('label', {}, label, h('select', { name, id: name }, values.map((v) => h('option', { value: v }, v))));
@@ -208,12 +210,14 @@ async function projectsPage(archived) {
   const box = errorBox();
   const create = form('create-form', async (data) => {
     const answer = await api('POST', '/projects', { title: data.get('title'), wordGoal: Number(data.get('wordGoal')),
-      treeSpecies: data.get('treeSpecies'), treeSeason: data.get('treeSeason') });
+      treeSpecies: data.get('treeSpecies'), treeSeason: data.get('treeSeason'), deadline: data.get('deadline') || undefined });
     navigate('/projects/' + answer.data.id);
   }, 'Create project',
   field('Title', { type: 'text', name: 'title', id: 'new-title', required: true, maxlength: 255 }),
   field('Word goal', { type: 'number', name: 'wordGoal', id: 'new-goal', required: true, min: 1000, max: 10000000, value: 50000, step: 1 }),
-  select('Tree', 'treeSpecies', SPECIES), select('Season', 'treeSeason', SEASONS));
+  select('Tree', 'treeSpecies', SPECIES), select('Season', 'treeSeason', SEASONS),
+  field('Deadline (optional)', { type: 'date', name: 'deadline', id: 'new-deadline', min: '2000-01-01', max: '2999-12-31' },
+    'With a deadline, the stats page shows the words needed per day.'));
   const toggle = h('a', { href: archived ? '/projects' : '/projects/archived', 'data-link': true, id: 'archive-toggle' },
     archived ? 'Back to projects in use' : 'Show archived projects');
   page(archived ? 'Archived projects' : 'Your projects', box, list, h('p', {}, toggle),
@@ -233,7 +237,9 @@ async function projectsPage(archived) {
 function projectItem(p, archived) {
   const progress = Number(p.progress) || 0;
   const actions = h('div', { class: 'row' });
-  const item = h('li', { 'data-project-id': p.id }, tree(progress),
+  // the list has no milestones: each quarter of the goal the text holds counts as its bloom (the editor shows the
+  // milestones content-service recorded, which stay when words are cut later)
+  const item = h('li', { 'data-project-id': p.id }, treeSvg(p, Math.floor(progress / 25), { width: 160, height: 120 }),
     h('div', {},
       archived ? h('span', { class: 'project-title' }, p.title)
         : h('a', { href: '/projects/' + p.id, 'data-link': true, class: 'project-title' }, p.title),
@@ -324,26 +330,31 @@ async function showVersion(id, v, preview, box) {
 const bloomed = new Set();
 
 /**
- * Shows the bloom of a milestone reached now (the save's answer or the milestone:reached event, never on load): once
- * per milestone in this page, although both the answer and the event announce it.
+ * Shows the bloom of a milestone: reached now (the save's answer or the milestone:reached event, in every open window
+ * of the writer), or reached while this device was not looking and not yet seen anywhere (the editor asks on load).
+ * Once per milestone in this page, although both the answer and the event announce it; then marked as seen
+ * (stats-service `celebrate`), so that another device opened later does not bloom again.
  */
 function bloom(projectId, milestone) {
   if (!milestone) return;
   const key = projectId + '.' + milestone;
   if (bloomed.has(key)) return;
   bloomed.add(key);
+  const old = document.getElementById('bloom');
+  if (old) old.remove();
   // the rotation sits on a group: the petal's own CSS transform (the opening animation) would replace it
   const petals = [0, 72, 144, 216, 288].map((a) => svg('g', { transform: 'rotate(' + a + ' 32 32)' },
     svg('ellipse', { cx: 32, cy: 18, rx: 7, ry: 12, class: 'petal' })));
   const label = milestone === '100_percent' ? 'Your tree is in full bloom: goal reached!'
     : 'Your tree blooms: ' + milestone.replace('_percent', '%') + ' of your goal!';
   const close = h('button', { type: 'button', class: 'secondary', onClick: () => el.remove() }, 'Close');
-  const el = h('div', { class: 'bloom', id: 'bloom', role: 'status' },
+  const el = h('div', { class: 'bloom', id: 'bloom', role: 'status', 'data-milestone': milestone },
     svg('svg', { viewBox: '0 0 64 64', width: 56, height: 56, 'aria-hidden': 'true' }, petals,
       svg('circle', { cx: 32, cy: 32, r: 6, fill: '#f4c542' })),
     h('p', {}, label), close);
   document.body.append(el);
   setTimeout(() => el.remove(), 15000);
+  celebrate(projectId, milestone);
 }
 
 // ---------------------------------------------------------------- router
