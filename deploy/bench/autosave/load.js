@@ -3,6 +3,8 @@
 // PUT <base>/projects/{id}/content for DURATION seconds over keep-alive connections. Prints one JSON line:
 // {label, requests, ok, errors, statuses, seconds, rps, p50ms, p90ms, p99ms, maxms, bytesPerSave}.
 // Usage: node load.js <label> <baseUrl> <durationSeconds> <words> <token:projectId>...  (one pair per worker)
+// With PATCH=1 in the environment, every save after a worker's first is a delta save (content-service's
+// `patch`): one word appended to the text of the version the worker last saved ({retain, insert}).
 'use strict';
 const http = require('http');
 
@@ -13,6 +15,7 @@ if (!pairs.length) {
 }
 const duration = Number(durationArg) * 1000;
 const words = Number(wordsArg);
+const deltas = process.env.PATCH === '1';
 const base = new URL(baseUrl);
 const agent = new http.Agent({ keepAlive: true, maxSockets: pairs.length });
 
@@ -54,10 +57,20 @@ function put(token, projectId, body) {
 async function worker(index, token, projectId, deadline, results) {
   let n = 0;
   let version = null;
+  let current = '';
   while (Date.now() < deadline) {
     n++;
-    const body = { content: text(index, n) };
-    if (version !== null) body.version = version; // each worker owns its project: its base is always current
+    let body;
+    if (deltas && version !== null) {
+      // one word appended to the text of the version last saved
+      const word = ' delta' + n;
+      body = { version, patch: [{ op: 'retain', n: current.length }, { op: 'insert', text: word }] };
+      current += word;
+    } else {
+      current = text(index, n);
+      body = { content: current };
+      if (version !== null) body.version = version; // each worker owns its project: its base is always current
+    }
     const r = await put(token, projectId, body);
     results.push(r);
     if (r.status === 200 && r.json && r.json.data) version = r.json.data.version;
@@ -84,6 +97,6 @@ async function worker(index, token, projectId, deadline, results) {
     label, requests: results.length, ok: ok.length, errors: results.length - ok.length, statuses,
     seconds: Number(seconds.toFixed(1)), rps: Number((ok.length / seconds).toFixed(1)),
     p50ms: Number(pct(50).toFixed(2)), p90ms: Number(pct(90).toFixed(2)), p99ms: Number(pct(99).toFixed(2)),
-    maxms: Number((lat[lat.length - 1] || NaN).toFixed(2)), bytesPerSave: Buffer.byteLength(text(0, 1)),
+    maxms: Number((lat[lat.length - 1] || NaN).toFixed(2)), bytesPerSave: Buffer.byteLength(text(0, 1)), deltas,
   }));
 })();

@@ -6,6 +6,9 @@
 #   deploy/bench/autosave/run.sh                     # against the dev stack (gateway 3000, content 8083)
 #   deploy/bench/autosave/run.sh deploy/env/x.env    # against the stack described by an env file
 #   DURATION=20 CONCURRENCY=8 WORDS=2000 deploy/bench/autosave/run.sh ...
+# Around each phase it reads every process's CPU from /proc (deploy/bench/cpu/cpu.js: the stack's services by pid
+# file, both gateway replicas, Kafka, Redis, PostgreSQL) and prints CPU ms per save per process. DELTA=1 (default)
+# adds phase (d): one-word delta saves (patch) through the gateway; PGBENCH=0 skips phase (c).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if [[ $# -ge 1 ]]; then
@@ -16,6 +19,21 @@ CONTENT_URL="${CONTENT_URL:-http://127.0.0.1:${CONTENT_PORT:-8083}}"
 DURATION="${DURATION:-20}"
 CONCURRENCY="${CONCURRENCY:-8}"
 WORDS="${WORDS:-2000}"
+DELTA="${DELTA:-1}"
+PGBENCH="${PGBENCH:-1}"
+root="$(cd "$here/../../.." && pwd)"
+PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
+STACK="${WT_STACK:-dev}"
+cpu_dir=$(mktemp -d)
+trap 'rm -rf "$cpu_dir"' EXIT
+cpu_snap() { node "$here/../cpu/cpu.js" snapshot "$PID_DIR" "$STACK" "${DB_NAME:-writerstree}" >"$cpu_dir/$1.json"; }
+IDLE="${IDLE:-10}"   # seconds of no load before the phases: the background CPU rate, subtracted as "net"
+# cpu_report <phase> <load.js JSON>: CPU per save of the phase, from the snapshots <phase>-before/-after
+cpu_report() {
+  local saves seconds; saves=$(jq -r .ok <<<"$2"); seconds=$(jq -r .seconds <<<"$2")
+  node "$here/../cpu/cpu.js" report "$cpu_dir/$1-before.json" "$cpu_dir/$1-after.json" "$saves" "$1" "$seconds" \
+    "$cpu_dir/idle-before.json" "$cpu_dir/idle-after.json" "$IDLE"
+}
 PG_HOST="${DB_HOST:-127.0.0.1}"; PG_PORT="${DB_PORT:-5432}"; PG_USER="${DB_USER:-postgres}"
 BENCH_DB="${BENCH_DB:-writerstree_bench}"   # pgbench's scratch database (never a service's)
 PROJECTS_PER_USER=4                         # free tier: at most 5 projects per user
@@ -51,12 +69,44 @@ for p in "${pairs[@]}"; do
 done
 node "$here/load.js" warmup "$GATEWAY_URL/api/v1" 3 "$WORDS" "${pairs[@]}" >/dev/null
 
+echo "== idle: ${IDLE}s without load (background CPU of every process)"
+cpu_snap idle-before
+sleep "$IDLE"
+cpu_snap idle-after
 echo "== (a) gateway: ${DURATION}s, $CONCURRENCY workers, $WORDS words per save"
+cpu_snap a-before
 gw=$(node "$here/load.js" gateway "$GATEWAY_URL/api/v1" "$DURATION" "$WORDS" "${pairs[@]}")
+cpu_snap a-after
 echo "$gw"
+cpu_report a "$gw"
 echo "== (b) content-service direct"
+cpu_snap b-before
 direct=$(node "$here/load.js" direct "$CONTENT_URL" "$DURATION" "$WORDS" "${pairs[@]}")
+cpu_snap b-after
 echo "$direct"
+cpu_report b "$direct"
+delta='{"rps":0,"p50ms":0,"p99ms":0,"ok":0,"errors":0}'
+if [[ "$DELTA" == 1 ]]; then
+  echo "== (d) gateway, delta saves: one word appended per save (patch) to a ~$WORDS-word text"
+  cpu_snap d-before
+  delta=$(PATCH=1 node "$here/load.js" gateway-delta "$GATEWAY_URL/api/v1" "$DURATION" "$WORDS" "${pairs[@]}")
+  cpu_snap d-after
+  echo "$delta"
+  cpu_report d "$delta"
+fi
+if [[ "$PGBENCH" != 1 ]]; then
+  echo
+  echo "== result ($(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${DURATION}s per phase, $CONCURRENCY concurrent, ~$WORDS words/save)"
+  node -e '
+const [gw, direct, delta] = process.argv.slice(1).map((a) => JSON.parse(a));
+console.log("| path | saves/s | p50 ms | p99 ms | ok | errors |");
+console.log("|---|---|---|---|---|---|");
+for (const [n, r] of [["(a) gateway full saves", gw], ["(b) content-service direct full saves", direct], ["(d) gateway delta saves", delta]])
+  console.log("| " + [n, r.rps, r.p50ms, r.p99ms, r.ok, r.errors].join(" | ") + " |");
+console.log("gateway/direct = " + (gw.rps / direct.rps).toFixed(2));
+' "$gw" "$direct" "$delta"
+  exit 0
+fi
 
 echo "== (c) pgbench: UPDATE of one ${WORDS}-word row + version+1 per transaction, database $BENCH_DB"
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }

@@ -120,11 +120,17 @@ public class ContentService {
             if (full) {
                 requireWithinLimit(request.content());
             }
-            projects.requireOwned(projectId);
             // a full text is counted before the row lock is taken: the lock is held only for the writes
             Integer counted = full ? WordCounter.count(request.content()) : null;
-            SaveResult result =
-                    QuarkusTransaction.requiringNew().call(() -> store(projectId, request, counted, origin));
+            // ownership is checked under the row lock (lockEditable), so a save reads the project replica once; only
+            // a project not known here yet (its ProjectCreated still on the way) asks project-service and retries
+            SaveResult result;
+            try {
+                result = QuarkusTransaction.requiringNew().call(() -> store(projectId, request, counted, origin));
+            } catch (UnknownProject e) {
+                projects.requireOwned(projectId); // fills the replica, or 404 / 503
+                result = QuarkusTransaction.requiringNew().call(() -> store(projectId, request, counted, origin));
+            }
             outcome = result.merged() ? merged : saved;
             if (result.milestoneReached() != null) {
                 milestonesReached.increment();
@@ -235,8 +241,15 @@ public class ContentService {
         });
     }
 
+    /** A project this service has no replica of (yet): 404 NOT_FOUND unless the caller tries project-service. */
+    private static final class UnknownProject extends ApiException {
+        UnknownProject() {
+            super(ErrorCode.NOT_FOUND, "Project not found");
+        }
+    }
+
     private ProjectReplica lockEditable(UUID projectId) {
-        ProjectReplica project = replicas.findForUpdate(projectId).orElseThrow(() -> ApiException.notFound("Project"));
+        ProjectReplica project = replicas.findForUpdate(projectId).orElseThrow(UnknownProject::new);
         projects.requireOwner(project);
         if (project.isArchived()) {
             throw new ApiException(ErrorCode.PROJECT_ARCHIVED);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Service-to-service read of a project's current text, for suggestion-service's adaptation to the writer (the
  * text never travels on Kafka). Guarded by the platform's service credential ({@code X-Service-Token}), not by a
- * user token; the gateway does not route {@code /internal}. Read-only.
+ * user token; the gateway does not route {@code /internal}. Read-only. The sync gateway reads here too, for the
+ * {@code sync:update} it fans out after a save (no user token needed, none that may have expired).
  */
 @Path("/internal/projects/{projectId}/content")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,11 +38,14 @@ public class InternalContentResource {
     }
 
     /** What another service may read of a project's manuscript. */
-    public record InternalContent(UUID projectId, UUID userId, String text, int version, int wordCount) {}
+    public record InternalContent(
+            UUID projectId, UUID userId, String text, int version, int wordCount, Instant lastSavedAt) {}
 
     @GET
     @Operation(summary = "A project's current text, version and owner (service credential required)")
-    @APIResponse(responseCode = "200", description = "data: projectId, userId (owner), text, version, wordCount")
+    @APIResponse(
+            responseCode = "200",
+            description = "data: projectId, userId (owner), text, version, wordCount, lastSavedAt")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED: missing or wrong X-Service-Token")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project here")
     public ApiResponse<InternalContent> read(@PathParam("projectId") UUID projectId) {
@@ -52,7 +57,13 @@ public class InternalContentResource {
         UUID owner = replica != null ? replica.userId : content.updatedBy;
         return ApiResponse.ok(
                 content == null
-                        ? new InternalContent(projectId, owner, "", 0, 0)
-                        : new InternalContent(projectId, owner, content.content, content.version, content.wordCount));
+                        ? new InternalContent(projectId, owner, "", 0, 0, null)
+                        : new InternalContent(
+                                projectId,
+                                owner,
+                                content.content,
+                                content.version,
+                                content.wordCount,
+                                content.updatedAt));
     }
 }

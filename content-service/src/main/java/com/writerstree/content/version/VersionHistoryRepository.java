@@ -13,12 +13,21 @@ public class VersionHistoryRepository implements PanacheRepositoryBase<VersionSn
     private static final Sort NEWEST_FIRST =
             Sort.descending("createdAt").and("versionNumber", Sort.Direction.Descending);
 
-    /** The word count of the project's newest snapshot, if it has one. */
+    /**
+     * The word count of the project's newest snapshot, if it has one. Asked on every save past the first thousand
+     * words: only the number is read (loading the entity read the snapshot's whole text and kept it in the session
+     * for the flush's dirty check).
+     */
     public OptionalInt latestWordCount(UUID projectId) {
-        return find("projectId", NEWEST_FIRST, projectId)
-                .firstResultOptional()
-                .map(s -> OptionalInt.of(s.wordCount))
-                .orElse(OptionalInt.empty());
+        List<Integer> newest = getEntityManager()
+                .createQuery(
+                        "SELECT s.wordCount FROM VersionSnapshot s WHERE s.projectId = :projectId"
+                                + " ORDER BY s.createdAt DESC, s.versionNumber DESC",
+                        Integer.class)
+                .setParameter("projectId", projectId)
+                .setMaxResults(1)
+                .getResultList();
+        return newest.isEmpty() ? OptionalInt.empty() : OptionalInt.of(newest.get(0));
     }
 
     /** The project's snapshots, newest first. */

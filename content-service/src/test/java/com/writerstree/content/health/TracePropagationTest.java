@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.content.project.ProjectServiceStub;
+import com.writerstree.platform.event.EventCodec;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A save's trace leaves the service with its event: the request's W3C trace context (as the gateway forwards it) is
  * kept on the outbox row and sent as the Kafka record's {@code traceparent} header, so that the consumers (project,
- * stats, suggestion, the gateway's fan-out) continue the same trace.
+ * stats, suggestion, the gateway's fan-out) continue the same trace. The record also names the event's user in the
+ * {@code wt-user-id} header.
  */
 @QuarkusTest
 @WithTestResource(ProjectServiceStub.class)
@@ -69,6 +71,9 @@ class TracePropagationTest {
                     json -> json.contains(project.toString()) && json.contains("ContentSaved"), Duration.ofSeconds(30));
         }
 
+        Header owner = event.headers().lastHeader(EventCodec.USER_ID_HEADER);
+        assertNotNull(owner, "the event names its user in a header (the gateway filters on it without parsing)");
+        assertEquals(user.toString(), new String(owner.value(), StandardCharsets.US_ASCII));
         Header header = event.headers().lastHeader("traceparent");
         assertNotNull(header, "the event carries the trace context");
         String[] parts = new String(header.value(), StandardCharsets.US_ASCII).split("-");

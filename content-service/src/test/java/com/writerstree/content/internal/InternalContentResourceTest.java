@@ -3,6 +3,7 @@ package com.writerstree.content.internal;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.writerstree.content.project.ProjectServiceStub;
 import com.writerstree.platform.event.ProjectEvents;
@@ -43,7 +44,8 @@ class InternalContentResourceTest {
                 .body("data.userId", equalTo(owner.toString()))
                 .body("data.text", equalTo("Captain Zorblat sailed at dawn."))
                 .body("data.version", equalTo(1))
-                .body("data.wordCount", equalTo(5));
+                .body("data.wordCount", equalTo(5))
+                .body("data.lastSavedAt", notNullValue());
     }
 
     @Test

@@ -39,14 +39,15 @@ public class Outbox {
         // the connection of the current transaction: the insert commits or rolls back with the caller's change
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO outbox_events (event_id, event_type, topic, event_key, payload, traceparent)
-                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO outbox_events (event_id, event_type, topic, event_key, payload, traceparent, user_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, event.eventId());
             ps.setString(2, event.type());
             ps.setString(3, config.topicPrefix().orElse("") + event.topic().logicalName());
             ps.setString(4, event.key());
             ps.setString(5, EventCodec.encode(event));
             ps.setString(6, traceparent());
+            ps.setString(7, event.userId() == null ? null : event.userId().toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Outbox append failed for " + event.type(), e);

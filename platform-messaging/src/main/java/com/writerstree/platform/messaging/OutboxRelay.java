@@ -1,5 +1,6 @@
 package com.writerstree.platform.messaging;
 
+import com.writerstree.platform.event.EventCodec;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -129,7 +130,7 @@ public class OutboxRelay {
         } while (sent == batchSize && !stopping);
     }
 
-    private record Pending(long id, String topic, String key, String payload, String traceparent) {}
+    private record Pending(long id, String topic, String key, String payload, String traceparent, String userId) {}
 
     /** Returns the number of rows published, or -1 when Kafka failed (the remaining rows stay for later). */
     int relayBatch(int batchSize) throws SQLException {
@@ -146,6 +147,10 @@ public class OutboxRelay {
                     ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                     if (row.traceparent() != null) {
                         record.headers().add(TRACEPARENT, row.traceparent().getBytes(StandardCharsets.US_ASCII));
+                    }
+                    if (row.userId() != null) {
+                        record.headers()
+                                .add(EventCodec.USER_ID_HEADER, row.userId().getBytes(StandardCharsets.US_ASCII));
                     }
                     acks.add(producer().send(record));
                 }
@@ -189,14 +194,19 @@ public class OutboxRelay {
 
     private static List<Pending> claim(Connection c, int batchSize) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, topic, event_key, payload, traceparent FROM outbox_events
+                SELECT id, topic, event_key, payload, traceparent, user_id FROM outbox_events
                 WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Pending> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(new Pending(
-                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
                 return rows;
             }

@@ -2,6 +2,7 @@ package com.writerstree.platform.testing;
 
 import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,28 @@ public final class LocalKafka {
         publish(TEST_PREFIX + event.topic().logicalName(), event.key(), EventCodec.encode(event));
     }
 
+    /** As the outbox relay sends it: with the {@code wt-user-id} header naming the event's user. */
+    public static void publishAsRelay(DomainEvent event) {
+        publish(
+                TEST_PREFIX + event.topic().logicalName(),
+                event.key(),
+                EventCodec.encode(event),
+                Map.of(EventCodec.USER_ID_HEADER, event.userId().toString()));
+    }
+
     public static void publish(String topic, String key, String payload) {
+        publish(topic, key, payload, Map.of());
+    }
+
+    /** Sends one record with the given headers (US-ASCII values) and waits for the broker's acknowledgement. */
+    public static void publish(String topic, String key, String payload, Map<String, String> headers) {
         Properties props = new Properties();
         props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, payload)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.US_ASCII)));
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  */
 public final class EventCodec {
 
+    /**
+     * Kafka record header holding {@link DomainEvent#userId()} (the relay of platform-messaging sets it): a consumer
+     * interested in some users only reads it and skips the other records without decoding them.
+     */
+    public static final String USER_ID_HEADER = "wt-user-id";
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -98,6 +98,14 @@ public interface GatewayConfig {
         @WithDefault("500")
         int patchCacheProjects();
 
+        /** Longest wait for content-service's text of one sync:update (only that user's later updates wait). */
+        @WithDefault("5s")
+        Duration fanOutTimeout();
+
+        /** sync:update fan-outs waiting per user behind a slow read; more are dropped (repaired by sync:resume). */
+        @WithDefault("64")
+        int fanOutBacklog();
+
         SocketIo socketIo();
     }
 

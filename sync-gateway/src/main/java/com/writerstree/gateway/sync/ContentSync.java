@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.writerstree.gateway.routing.Upstream;
 import com.writerstree.gateway.routing.UpstreamClient;
 import com.writerstree.platform.error.ErrorCode;
+import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.web.RequestIds;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -16,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** The gateway's calls to content-service on behalf of a WebSocket (blocking: called from worker threads). */
+/**
+ * The gateway's calls to content-service on behalf of a WebSocket (blocking: called from worker threads), and the
+ * fan-out's asynchronous internal read.
+ */
 @ApplicationScoped
 public class ContentSync {
 
@@ -59,6 +65,24 @@ public class ContentSync {
         return call(HttpMethod.GET, "/projects/" + projectId + "/content", headers(token, requestId), null);
     }
 
+    /**
+     * content-service's internal read of a project's text ({@code GET /internal/projects/{id}/content}, with the
+     * service credential instead of a user's token, which may have expired), asynchronous: no thread waits for it.
+     * Data: {projectId, userId (owner), text, version, wordCount, lastSavedAt}. Any failure is a 503 reply.
+     */
+    public Uni<Reply> readInternal(String projectId, String requestId, Duration timeout) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        headers.set(ServiceCredential.HEADER, ServiceCredential.outgoing());
+        headers.set(RequestIds.HEADER, requestId);
+        headers.set("Accept", "application/json");
+        String path = "/internal/projects/" + projectId + "/content";
+        return client.send(client.baseUrl(Upstream.CONTENT) + path, HttpMethod.GET, headers, null, timeout)
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing a long text is not the event loop's work
+                .map(answer -> reply(HttpMethod.GET, path, answer.statusCode(), answer.bodyAsString()))
+                .onFailure()
+                .recoverWithItem(e -> unavailable(HttpMethod.GET, path, e));
+    }
+
     /** The {@code sync:update} data for a stored content object {text, version, wordCount, lastSavedAt}. */
     static Map<String, Object> update(String projectId, JsonNode stored) {
         Map<String, Object> update = new LinkedHashMap<>();
@@ -79,32 +103,40 @@ public class ContentSync {
             var answer = client.send(Upstream.CONTENT, method, path, headers, body)
                     .await()
                     .atMost(WAIT);
-            JsonNode parsed;
-            try {
-                parsed = SyncMessages.mapper().readTree(answer.bodyAsString());
-            } catch (Exception e) {
-                parsed = null;
-            }
-            if (parsed == null) {
-                parsed = MissingNode.getInstance();
-            }
-            if (answer.statusCode() >= 500) {
-                LOG.warnf("content-service answered %d to %s %s", answer.statusCode(), method, path);
-            }
-            return new Reply(answer.statusCode(), parsed);
+            return reply(method, path, answer.statusCode(), answer.bodyAsString());
         } catch (RuntimeException e) {
-            LOG.warnf("content-service unavailable for %s %s: %s", method, path, e.toString());
-            return new Reply(
-                    503,
-                    SyncMessages.mapper()
-                            .createObjectNode()
-                            .set(
-                                    "error",
-                                    SyncMessages.mapper()
-                                            .createObjectNode()
-                                            .put("code", ErrorCode.EXTERNAL_SERVICE_ERROR.name())
-                                            .put("message", ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage())));
+            return unavailable(method, path, e);
         }
+    }
+
+    private static Reply reply(HttpMethod method, String path, int status, String body) {
+        JsonNode parsed;
+        try {
+            parsed = body == null ? null : SyncMessages.mapper().readTree(body);
+        } catch (Exception e) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            parsed = MissingNode.getInstance();
+        }
+        if (status >= 500) {
+            LOG.warnf("content-service answered %d to %s %s", status, method, path);
+        }
+        return new Reply(status, parsed);
+    }
+
+    private static Reply unavailable(HttpMethod method, String path, Throwable e) {
+        LOG.warnf("content-service unavailable for %s %s: %s", method, path, e.toString());
+        return new Reply(
+                503,
+                SyncMessages.mapper()
+                        .createObjectNode()
+                        .set(
+                                "error",
+                                SyncMessages.mapper()
+                                        .createObjectNode()
+                                        .put("code", ErrorCode.EXTERNAL_SERVICE_ERROR.name())
+                                        .put("message", ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage())));
     }
 
     private static MultiMap headers(String token, String requestId) {

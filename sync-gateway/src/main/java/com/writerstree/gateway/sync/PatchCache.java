@@ -37,6 +37,12 @@ public class PatchCache {
         };
     }
 
+    /** The version of the project's text this replica last fanned out, or -1 when it holds none. */
+    synchronized int knownVersion(String projectId) {
+        Known k = known.get(projectId);
+        return k == null ? -1 : k.version();
+    }
+
     /**
      * Remembers the full update's text and returns the patched form of it against the previously known version of
      * the project, or null when nobody wants it, there is none, or the patch would not be smaller than the text.

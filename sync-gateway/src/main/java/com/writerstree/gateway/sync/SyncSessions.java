@@ -97,6 +97,12 @@ public class SyncSessions {
         }
     }
 
+    /** Whether this replica holds a connection of the user (cheap: no copy). */
+    boolean hasUser(String userId) {
+        Set<SyncSession> set = userId == null ? null : byUser.get(userId);
+        return set != null && !set.isEmpty();
+    }
+
     Collection<SyncSession> ofUser(String userId) {
         Set<SyncSession> set = userId == null ? null : byUser.get(userId);
         return set == null ? List.of() : List.copyOf(set);
