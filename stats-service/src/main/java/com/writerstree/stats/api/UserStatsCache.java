@@ -3,6 +3,7 @@ package com.writerstree.stats.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.platform.web.ApiResponse;
+import com.writerstree.stats.config.StatsConfig;
 import com.writerstree.stats.domain.StatsPeriod;
 import com.writerstree.stats.domain.UserStatsService;
 import com.writerstree.stats.domain.WriterClock;
@@ -13,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The serialized {@code GET /users/me/stats} responses, per writer and period, reused while nothing they depend
@@ -38,15 +38,11 @@ public class UserStatsCache {
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long usedBytes;
 
-    public UserStatsCache(
-            UserStatsService service,
-            ObjectMapper mapper,
-            Clock clock,
-            @ConfigProperty(name = "stats.read-cache-megabytes", defaultValue = "32") int megabytes) {
+    public UserStatsCache(UserStatsService service, ObjectMapper mapper, Clock clock, StatsConfig config) {
         this.service = service;
         this.mapper = mapper;
         this.clock = clock;
-        this.budgetBytes = megabytes * 1024L * 1024L;
+        this.budgetBytes = config.readCacheMegabytes() * 1024L * 1024L;
     }
 
     public Entry get(UUID userId, StatsPeriod period) {
