@@ -24,7 +24,7 @@ if [[ "$what" == eval || "$what" == all ]]; then
   echo "== eval: base model = five Austen novels; held out: Persuasion (chapters 1-12 = the writer's project, 13-24 measured)"
   [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" compile -pl suggestion-service -am
   java -Xmx512m -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
-    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" 12 "${KEYSTROKE_WORDS:-5000}" 0.35:0.1
+    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" 12 "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-0.35:0.1:lin:0.5}
 fi
 
 if [[ "$what" == load || "$what" == all ]]; then

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -43,6 +45,35 @@ public class InboundEvents {
             } else {
                 LOG.debugf("%s skipped redelivered event %s", consumer, event.eventId());
             }
+        });
+    }
+
+    /**
+     * A batch in one transaction (one commit for many events): decodes {@code jsons}, records every event id as
+     * {@link #apply} does and runs {@code effect} once with the events this consumer had not applied before, in
+     * their order (an id twice in the batch counts once). When anything fails the whole transaction rolls back and
+     * the exception propagates: nothing of the batch was applied, and the caller can apply the events one by one
+     * to isolate a poison event (and send it to its dead-letter handling).
+     */
+    public void applyAll(String consumer, List<String> jsons, Consumer<List<DomainEvent>> effect) {
+        List<DomainEvent> events = new ArrayList<>(jsons.size());
+        for (String json : jsons) {
+            EventCodec.decode(json).ifPresent(events::add);
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<DomainEvent> fresh = new ArrayList<>(events.size());
+            for (DomainEvent event : events) {
+                if (firstDelivery(consumer, event)) {
+                    fresh.add(event);
+                }
+            }
+            if (fresh.size() < events.size()) {
+                LOG.debugf("%s skipped %d redelivered events", consumer, events.size() - fresh.size());
+            }
+            effect.accept(fresh);
         });
     }
 

@@ -10,6 +10,10 @@ public interface StatsConfig {
 
     Retention retention();
 
+    /** Budget of the serialized GET /users/me/stats responses kept in memory (UserStatsCache). */
+    @WithDefault("32")
+    int readCacheMegabytes();
+
     interface Analytics {
         /** Largest eventData accepted, in bytes of JSON. */
         @WithDefault("4096")

@@ -45,7 +45,19 @@ public class UserStatsService {
         this.clock = clock;
     }
 
+    /** A response and the writer's clock it was computed with (the read cache checks "today" with it). */
+    public record Computed(UserStatsView view, WriterClock clock) {}
+
     public UserStatsView stats(UUID userId, StatsPeriod period) {
+        return compute(userId, period).view();
+    }
+
+    /** The writer's data version: moves with every change of what {@link #stats} reads (database triggers). */
+    public long version(UUID userId) {
+        return writing.statsVersion(userId);
+    }
+
+    public Computed compute(UUID userId, StatsPeriod period) {
         WriterClock writer = settings.clockOf(userId);
         LocalDate today = writer.today(clock);
         Optional<LocalDate> first = period.firstDay(today);
@@ -76,23 +88,25 @@ public class UserStatsService {
         Streaks.Summary streaks = Streaks.of(met, today);
         Map<String, Integer> byStatus = projects.countsByStatus(userId);
         Instant since = first.map(d -> writer.startOf(d, clock)).orElse(null);
-        return new UserStatsView(
-                period.value(),
-                first.orElse(days.isEmpty() ? today : days.get(0).date()),
-                today,
-                writer.currentZone(clock).getId(),
-                writer.dailyWordGoalOn(today),
-                byStatus.values().stream().mapToInt(Integer::intValue).sum(),
-                byStatus.getOrDefault("active", 0),
-                byStatus.getOrDefault("completed", 0),
-                total,
-                deleted,
-                streaks.current(),
-                streaks.longest(),
-                writingDays == 0 ? 0 : Math.round((double) total / writingDays),
-                writingDays,
-                milestones.countSince(userId, since),
-                newestFirst(breakdown));
+        return new Computed(
+                new UserStatsView(
+                        period.value(),
+                        first.orElse(days.isEmpty() ? today : days.get(0).date()),
+                        today,
+                        writer.currentZone(clock).getId(),
+                        writer.dailyWordGoalOn(today),
+                        byStatus.values().stream().mapToInt(Integer::intValue).sum(),
+                        byStatus.getOrDefault("active", 0),
+                        byStatus.getOrDefault("completed", 0),
+                        total,
+                        deleted,
+                        streaks.current(),
+                        streaks.longest(),
+                        writingDays == 0 ? 0 : Math.round((double) total / writingDays),
+                        writingDays,
+                        milestones.countSince(userId, since),
+                        newestFirst(breakdown)),
+                writer);
     }
 
     private static List<DayView> newestFirst(List<DayView> days) {

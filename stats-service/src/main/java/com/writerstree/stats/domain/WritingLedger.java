@@ -57,6 +57,31 @@ public class WritingLedger {
         writing.recordSave(userId, projectId, version, wordCount, slot, day, change.added(), change.deleted());
     }
 
+    /**
+     * A batch of saves in the consumer's one transaction: {@link #lockAll} first, then each save with the writer's
+     * clock read once per batch (after the lock, so a zone change cannot slip in between).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void savedLocked(
+            Map<UUID, WriterClock> clocks,
+            UUID userId,
+            UUID projectId,
+            int version,
+            int wordCount,
+            int wordDelta,
+            Instant savedAt) {
+        Instant slot = WordChange.slotOf(savedAt);
+        LocalDate day = clocks.computeIfAbsent(userId, settings::clockOf).localDate(slot);
+        WordChange change = WordChange.ofDelta(wordDelta);
+        writing.recordSave(userId, projectId, version, wordCount, slot, day, change.added(), change.deleted());
+    }
+
+    /** Locks the writers of a batch (see {@link SettingsRepository#lockAll}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(java.util.Collection<UUID> userIds) {
+        settings.lockAll(userIds);
+    }
+
     /** A restore changes the manuscript's count but is not writing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void restored(UUID userId, UUID projectId, int version, int wordCount) {

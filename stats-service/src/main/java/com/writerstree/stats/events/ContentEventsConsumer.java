@@ -3,19 +3,34 @@ package com.writerstree.stats.events;
 import com.writerstree.platform.event.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.ContentEvents.MilestoneReached;
 import com.writerstree.platform.event.ContentEvents.VersionRestored;
+import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.stats.domain.AnalyticsService;
+import com.writerstree.stats.domain.WriterClock;
 import com.writerstree.stats.domain.WritingLedger;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Saves become words per local day; restores move the word count only; milestones are recorded. */
 @ApplicationScoped
 public class ContentEventsConsumer {
 
     static final String CONSUMER = "stats-service";
+
+    private static final Logger LOG = Logger.getLogger(ContentEventsConsumer.class);
 
     private final InboundEvents inbound;
     private final WritingLedger ledger;
@@ -28,30 +43,76 @@ public class ContentEventsConsumer {
     }
 
     /**
-     * Unordered (the ledger is additive per quarter hour and the word count has a version high-water mark) but
-     * bounded: the "stats-ingest" worker pool runs as many saves at once as configured, well below the
-     * datasource pool, since a save holds its connection while it waits for the writer's lock.
+     * A poll's batch in one transaction (one commit for up to {@code max.poll.records} events; each event id still
+     * recorded, so a redelivered batch or event never counts twice). Unordered (the ledger is additive per quarter
+     * hour and the word count has a version high-water mark) but bounded: the "stats-ingest" worker pool runs as
+     * many batches at once as configured, well below the datasource pool. When the batch fails as a whole, its
+     * events are applied one by one in their own transactions and an event that still fails is nacked alone: the
+     * platform's failure strategy sends it to the service's dead-letter topic and the others are acknowledged.
      */
     @Incoming("content-events-in")
     @Blocking(value = "stats-ingest", ordered = false)
-    public void consume(String json) {
-        inbound.apply(CONSUMER, json, event -> {
-            if (event instanceof ContentSaved e) {
-                ledger.saved(e.userId(), e.projectId(), e.version(), e.wordCount(), e.wordDelta(), e.savedAt());
-            } else if (event instanceof VersionRestored e) {
-                ledger.restored(e.userId(), e.projectId(), e.version(), e.wordCount());
-            } else if (event instanceof MilestoneReached e) {
-                ledger.milestone(e.userId(), e.projectId(), e.milestone(), e.wordGoal(), e.wordCount(), e.achievedAt());
-                analytics.recordFact(
-                        e.eventId(),
-                        e.userId(),
-                        "milestone_reached",
-                        Map.of(
-                                "projectId", e.projectId().toString(),
-                                "milestone", e.milestone(),
-                                "wordCount", e.wordCount()),
-                        e.occurredAt());
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<String> payloads = batch.getPayload();
+        try {
+            inbound.applyAll(CONSUMER, payloads, this::applyBatch);
+            return batch.ack();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "A batch of %d content events failed (%s); applying them one by one",
+                    payloads.size(), e.getClass().getSimpleName());
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                inbound.apply(CONSUMER, record.getPayload(), event -> apply(event, new HashMap<>(), true));
+                done.add(record.ack().toCompletableFuture());
+            } catch (RuntimeException poison) {
+                LOG.errorf(
+                        "A content event of %s-%d failed alone (%s): dead-lettered",
+                        record.getTopic(),
+                        record.getPartition(),
+                        poison.getClass().getSimpleName());
+                done.add(record.nack(poison).toCompletableFuture());
             }
-        });
+        }
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+    }
+
+    private void applyBatch(List<DomainEvent> events) {
+        Set<UUID> writers = new HashSet<>();
+        for (DomainEvent event : events) {
+            if (event instanceof ContentSaved e) {
+                writers.add(e.userId());
+            }
+        }
+        ledger.lockAll(writers);
+        Map<UUID, WriterClock> clocks = new HashMap<>();
+        for (DomainEvent event : events) {
+            apply(event, clocks, false);
+        }
+    }
+
+    private void apply(DomainEvent event, Map<UUID, WriterClock> clocks, boolean lock) {
+        if (event instanceof ContentSaved e) {
+            if (lock) {
+                ledger.lockAll(List.of(e.userId()));
+            }
+            ledger.savedLocked(
+                    clocks, e.userId(), e.projectId(), e.version(), e.wordCount(), e.wordDelta(), e.savedAt());
+        } else if (event instanceof VersionRestored e) {
+            ledger.restored(e.userId(), e.projectId(), e.version(), e.wordCount());
+        } else if (event instanceof MilestoneReached e) {
+            ledger.milestone(e.userId(), e.projectId(), e.milestone(), e.wordGoal(), e.wordCount(), e.achievedAt());
+            analytics.recordFact(
+                    e.eventId(),
+                    e.userId(),
+                    "milestone_reached",
+                    Map.of(
+                            "projectId", e.projectId().toString(),
+                            "milestone", e.milestone(),
+                            "wordCount", e.wordCount()),
+                    e.occurredAt());
+        }
     }
 }

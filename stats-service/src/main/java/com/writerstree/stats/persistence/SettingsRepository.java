@@ -28,6 +28,18 @@ public class SettingsRepository {
         sql.list("SELECT pg_advisory_xact_lock(?, ?)", rs -> 1, LOCK_NAMESPACE, userId.hashCode());
     }
 
+    /**
+     * Locks several writers for the rest of the transaction, in a fixed order (ascending lock key), so that two
+     * transactions locking overlapping sets cannot deadlock. Taking a lock held already is a no-op.
+     */
+    public void lockAll(java.util.Collection<UUID> userIds) {
+        userIds.stream()
+                .mapToInt(UUID::hashCode)
+                .distinct()
+                .sorted()
+                .forEach(key -> sql.list("SELECT pg_advisory_xact_lock(?, ?)", rs -> 1, LOCK_NAMESPACE, key));
+    }
+
     public WriterClock clockOf(UUID userId) {
         return new WriterClock(sql.list(
                 "SELECT effective_from, timezone, daily_word_goal FROM user_settings WHERE user_id = ?",

@@ -152,6 +152,12 @@ public class WritingRepository {
                 from);
     }
 
+    /** The writer's stats version (V3 triggers), 0 before anything was recorded. */
+    public long statsVersion(UUID userId) {
+        return sql.one("SELECT version FROM user_stats_versions WHERE user_id = ?", rs -> rs.getLong(1), userId)
+                .orElse(0L);
+    }
+
     public void purge(UUID userId) {
         sql.update("DELETE FROM writing_slots WHERE user_id = ?", userId);
         sql.update("DELETE FROM project_days WHERE user_id = ?", userId);

@@ -24,6 +24,13 @@ public interface SuggestionConfig {
     @WithDefault("0.1")
     double recentWeight();
 
+    /**
+     * Share of the context cache given to the words that followed the last token earlier in the context (a bigram
+     * cache); the rest is the context's word frequencies (unigram cache).
+     */
+    @WithDefault("0.5")
+    double recentBigram();
+
     Adaptation adaptation();
 
     interface Adaptation {

@@ -28,7 +28,8 @@ public class SuggestionService {
         this.writers = writers;
         this.lookup = lookup;
         this.config = config;
-        this.weights = new Suggester.Weights(config.writerWeight(), config.recentWeight());
+        this.weights =
+                new Suggester.Weights(config.writerWeight(), config.recentWeight(), false, config.recentBigram());
     }
 
     /** What was asked for, and what the writer's preference allowed. */

@@ -76,10 +76,17 @@ public final class Evaluate {
                 2_000);
         for (int i = 4; i < args.length; i++) {
             String[] range = args[i].split(":");
-            Suggester.Weights weight =
-                    new Suggester.Weights(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
+            Suggester.Weights weight = new Suggester.Weights(
+                    Double.parseDouble(range[0]),
+                    Double.parseDouble(range[1]),
+                    range.length > 2 && range[2].equals("kn"),
+                    range.length > 3 ? Double.parseDouble(range[3]) : 0);
             Evaluation.Result plain = Evaluation.run(
-                    base, null, new Suggester.Weights(0, weight.recent()), split.measured(), keystrokeWords);
+                    base,
+                    null,
+                    new Suggester.Weights(0, weight.recent(), false, weight.recentBigram()),
+                    split.measured(),
+                    keystrokeWords);
             System.out.printf("base only (context cache %s)   %s%n", range[1], plain);
             Evaluation.Result adapted = Evaluation.run(base, writer, weight, split.measured(), keystrokeWords);
             System.out.printf("adapted (%s)   %s%n", args[i], adapted);

@@ -23,7 +23,7 @@ import java.util.List;
 public final class Evaluation {
 
     /** Tokens of context given with each question: about the 1000 characters the service reads. */
-    static final int HISTORY = 200;
+    static final int HISTORY = Integer.getInteger("evaluation.history", 200);
 
     private Evaluation() {}
 

@@ -163,6 +163,28 @@ public final class KneserNeyModel {
         return p;
     }
 
+    /**
+     * P(word | context) with this model's n-gram levels interpolated over {@code lower} instead of its own unigram
+     * level: the Kneser-Ney chain of this (small) model backs off into another distribution (a writer's model over
+     * the base model). For a word this model does not know, pass -1: only the backoff weights apply.
+     */
+    public double probabilityOver(Context context, int word, double lower) {
+        double p = lower;
+        for (int level = 0; level < levels.length; level++) {
+            int index = context.found[level];
+            if (index < 0) {
+                break;
+            }
+            p = word < 0 ? levels[level].gamma[index] * p : levels[level].interpolate(index, word, p);
+        }
+        return p;
+    }
+
+    /** The unigram probability of a word of this model. */
+    public double unigram(int word) {
+        return unigram[word];
+    }
+
     /** Calls {@code action} with every word seen after the last token of the context (a superset of the words
      * seen after the longer contexts). */
     void forEachFollower(Context context, java.util.function.IntConsumer action) {

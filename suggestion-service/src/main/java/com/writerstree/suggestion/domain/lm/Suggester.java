@@ -32,8 +32,12 @@ public final class Suggester {
     public record Suggestion(String word, double confidence) {}
 
     /** The writer model's weight {@code l} and the context cache's weight {@code r}. */
-    public record Weights(double writer, double recent) {
+    public record Weights(double writer, double recent, boolean backoff, double recentBigram) {
         public static final Weights NONE = new Weights(0, 0);
+
+        public Weights(double writer, double recent) {
+            this(writer, recent, false, 0);
+        }
     }
 
     public static List<Suggestion> suggest(
@@ -77,7 +81,13 @@ public final class Suggester {
         final Map<String, Integer> recent = new LinkedHashMap<>();
 
         final Map<String, String> recentForms = new HashMap<>();
+        /** The words that followed the last token in the context, with their counts. */
+        final Map<String, Integer> recentNext = new HashMap<>();
+
         final int recentTotal;
+        final int recentNextTotal;
+        final boolean backoff;
+        final double recentBigram;
         final String[] words;
         final double[] scores;
         int size;
@@ -98,7 +108,11 @@ public final class Suggester {
             this.baseContext = base.context(last);
             this.writerContext = own == null ? null : own.context(last);
             this.lambda = own == null ? 0 : weights.writer();
+            this.backoff = weights.backoff();
+            this.recentBigram = weights.recentBigram();
             int total = 0;
+            int nextTotal = 0;
+            String lastKey = last.isEmpty() ? null : last.get(last.size() - 1);
             if (weights.recent() > 0) {
                 for (int i = 0; i < tokens.size(); i++) {
                     String token = tokens.get(i);
@@ -109,10 +123,17 @@ public final class Suggester {
                             recentForms.put(key, token);
                         }
                         total++;
+                        if (i > 0
+                                && i < tokens.size() - 1
+                                && Tokenizer.key(tokens.get(i - 1)).equals(lastKey)) {
+                            recentNext.merge(key, 1, Integer::sum);
+                            nextTotal++;
+                        }
                     }
                 }
             }
             this.recentTotal = total;
+            this.recentNextTotal = nextTotal;
             this.recentWeight = total == 0 ? 0 : weights.recent() * total / (total + 20.0);
             this.seenBase = new boolean[base.vocabularySize()];
             this.seenWriter = own == null ? null : new boolean[own.vocabularySize()];
@@ -129,16 +150,18 @@ public final class Suggester {
                 }
                 int b = base.id(key);
                 int w = own == null ? -1 : own.id(key);
-                double p = recentWeight * e.getValue() / recentTotal;
                 if (b >= 0) {
                     seenBase[b] = true;
-                    p += (1 - recentWeight) * (1 - lambda) * base.probability(baseContext, b);
                 }
                 if (w >= 0) {
                     seenWriter[w] = true;
-                    p += (1 - recentWeight) * lambda * own.probability(writerContext, w);
                 }
-                add(key, p);
+                double cache = (double) e.getValue() / recentTotal;
+                if (recentNextTotal > 0 && recentBigram > 0) {
+                    cache = (1 - recentBigram) * cache
+                            + recentBigram * recentNext.getOrDefault(key, 0) / recentNextTotal;
+                }
+                add(key, recentWeight * cache + (1 - recentWeight) * mixed(b, w));
             }
             base.forEachFollower(baseContext, this::offerBase);
             if (own != null) {
@@ -171,15 +194,14 @@ public final class Suggester {
                 return;
             }
             seenBase[b] = true;
-            double p = (1 - lambda) * base.probability(baseContext, b);
+            int w = -1;
             if (own != null) {
-                int w = writer.fromBase[b];
+                w = writer.fromBase[b];
                 if (w >= 0) {
                     seenWriter[w] = true;
-                    p += lambda * own.probability(writerContext, w);
                 }
             }
-            add(base.key(b), (1 - recentWeight) * p);
+            add(base.key(b), (1 - recentWeight) * mixed(b, w));
         }
 
         void offerWriter(int w) {
@@ -192,7 +214,25 @@ public final class Suggester {
                 return;
             }
             seenWriter[w] = true;
-            add(own.key(w), (1 - recentWeight) * lambda * own.probability(writerContext, w));
+            add(own.key(w), (1 - recentWeight) * mixed(-1, w));
+        }
+
+        /**
+         * The models' probability of a word (base id {@code b}, writer id {@code w}, -1 where unknown): linear
+         * {@code (1 - l) P_base + l P_writer}, or with {@code backoff} the writer's Kneser-Ney levels interpolated
+         * over {@code (1 - l) P_base(w | h) + l P_writer(w)} as their lowest order, so the writer's own n-grams take
+         * as much of the mass as her counts justify in that context, and the base model the rest.
+         */
+        double mixed(int b, int w) {
+            double pb = b >= 0 ? base.probability(baseContext, b) : 0;
+            if (own == null) {
+                return pb;
+            }
+            if (backoff) {
+                double lower = (1 - lambda) * pb + (w >= 0 ? lambda * own.unigram(w) : 0);
+                return own.probabilityOver(writerContext, w, lower);
+            }
+            return (1 - lambda) * pb + (w >= 0 ? lambda * own.probability(writerContext, w) : 0);
         }
 
         private void add(String key, double p) {

@@ -78,6 +78,26 @@ class SuggesterTest {
     }
 
     @Test
+    void theBigramCacheRaisesWhatFollowedTheLastWordEarlierInTheText() {
+        String said =
+                "The captain Quillbury came in. Later the captain Quillbury left, and the captain Quillbury wrote. ";
+        double plain =
+                confidenceOf("Quillbury", new Suggester.Weights(0, 0.1, false, 0), said + "She saw the captain ");
+        double bigram =
+                confidenceOf("Quillbury", new Suggester.Weights(0, 0.1, false, 0.5), said + "She saw the captain ");
+        assertTrue(plain > 0, "the unigram cache alone knows the name");
+        assertTrue(bigram > plain, bigram + " vs " + plain);
+    }
+
+    private static double confidenceOf(String word, Suggester.Weights weights, String context) {
+        return Suggester.suggest(BASE, null, weights, Tokenizer.typed(context), 50).stream()
+                .filter(s -> s.word().equals(word))
+                .mapToDouble(Suggester.Suggestion::confidence)
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void confidencesAreBetweenZeroAndOneAndOrdered() {
         List<Suggester.Suggestion> s = Suggester.suggest(BASE, null, WEIGHTS, Tokenizer.typed("she was very "), 5);
         for (int i = 0; i < s.size(); i++) {
