@@ -83,6 +83,11 @@ fingerprint() {
 # sweeps) would otherwise move rows between the fingerprint and the dump. backup.sh itself also works on a running
 # system (pg_dump takes a consistent snapshot per schema); the drill needs a fixed point to compare against.
 "$here/stack.sh" stop "$env_file"
+# a stack's own engines (REDIS_PORT / S3_PORT in its env file) stop with it: its bucket lives in its own s3proxy
+own_engines=()
+if [[ -n "${REDIS_PORT:-}" ]]; then own_engines+=(redis); fi
+if [[ -n "${S3_PORT:-}" ]]; then own_engines+=(s3); fi
+if (( ${#own_engines[@]} > 0 )); then "$here/stack.sh" start "$env_file" "${own_engines[@]}" >/dev/null; fi
 fingerprint > "$work/before"
 for schema in $BACKUP_SCHEMAS; do
   rows="$(grep "^$schema\." "$work/before" | awk '$2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}')"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # deploy/fault.sh <env-file> - the fault-injection suite (system tests tagged "fault", issue #8) against the stack
 # of <env-file>: kill -9 of content-service during 50 concurrent saves, kill -9 of a gateway replica with connected
-# devices, the stack's database unreachable (its own database only: the shared PostgreSQL is never restarted).
-# Starts the stack if it is not running (deploy/stack.sh start), leaves it running. Bounded: the suite < 4 min.
+# devices, the stack's database unreachable (its own database only: the shared PostgreSQL is never restarted), the
+# stack's own Redis killed (REDIS_PORT: revocation fails closed, limits fail open, saves go on) and its own s3proxy
+# killed (S3_PORT: exports answer 503). Without REDIS_PORT / S3_PORT in the env file those two are skipped.
+# Starts the stack if it is not running (deploy/stack.sh start), leaves it running. Bounded: the suite < 5 min.
 # Extra Maven options (e.g. -Dmaven.repo.local=...) come from WT_MVN_ARGS.
 #
 # CI: after the system tests of deploy/test.sh (same stack, its env file deploy/env/it.env):
@@ -34,4 +36,5 @@ timeout 600 mvn -B verify -pl system-tests ${WT_MVN_ARGS:-} \
   -Dwt.service.export.url="http://127.0.0.1:$EXPORT_PORT" \
   -Dwt.service.stats.url="http://127.0.0.1:$STATS_PORT" \
   -Dwt.service.suggestion.url="http://127.0.0.1:$SUGGESTION_PORT" \
-  -Dwt.db.url="jdbc:postgresql://127.0.0.1:5432/$DB_NAME"
+  -Dwt.db.url="jdbc:postgresql://127.0.0.1:5432/$DB_NAME" \
+  -Dwt.redis.port="${REDIS_PORT:-}" -Dwt.s3.port="${S3_PORT:-}"

@@ -8,8 +8,12 @@
 #   restart kill -9 the named services if running, start them again and wait until they are ready
 # With service names (identity-service ... sync-gateway, sync-gateway-2) after the stack, an action touches only
 # those services of the stack.
-# The stack's ports, database and topic prefix come from deploy/env/<stack>.env. Engines are not touched here
-# (deploy/engines/engines.sh); build first (mvn install -DskipTests).
+# The stack's ports, database and topic prefix come from deploy/env/<stack>.env. The shared engines are not touched
+# here (deploy/engines/engines.sh); build first (mvn install -DskipTests).
+# Engines of the stack's own (so that the fault suite can kill them without touching what everyone else uses):
+#   REDIS_PORT=<port>  a redis-server of this stack (AOF on: revocations survive a restart), named "redis"
+#   S3_PORT=<port>     an s3proxy of this stack (its own data directory, the stack's bucket), named "s3"
+# Both start before the services and stop after them; "kill redis" / "start s3" etc. act on them alone.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -26,13 +30,22 @@ set -a; source "$env_file"; set +a
 # an optional second gateway replica (same jar and environment, its own port) for multi-replica sync tests
 if [[ -n "${GATEWAY2_PORT:-}" ]]; then SERVICES+=(sync-gateway-2); fi
 
+# the stack's own engines (optional)
+ENGINES=()
+if [[ -n "${REDIS_PORT:-}" ]]; then ENGINES+=(redis); fi
+if [[ -n "${S3_PORT:-}" ]]; then ENGINES+=(s3); fi
+
 # optional service names after the stack: act on those only
 if (( $# > 2 )); then
   requested=("${@:3}")
+  services=() engines=()
   for svc in "${requested[@]}"; do
-    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' (one of: ${SERVICES[*]})"
+    if [[ " ${ENGINES[*]} " == *" $svc "* ]]; then engines+=("$svc"); continue; fi
+    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' (one of: ${SERVICES[*]} ${ENGINES[*]})"
+    services+=("$svc")
   done
-  SERVICES=("${requested[@]}")
+  SERVICES=("${services[@]}")
+  ENGINES=("${engines[@]}")
 fi
 
 port_of() {
@@ -53,9 +66,9 @@ log_of() { echo "$WT_LOG_DIR/$stack/$1.log"; }
 stack_env() {
   export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME DB_USER=postgres
   export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 WRITERSTREE_MESSAGING_TOPIC_PREFIX
-  export REDIS_URL=redis://127.0.0.1:6379
+  export REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}"
   export SMTP_HOST=127.0.0.1 SMTP_PORT=3025
-  export S3_ENDPOINT=http://127.0.0.1:9000 S3_ACCESS_KEY=writerstree S3_SECRET_KEY=writerstree-local-secret S3_BUCKET
+  export S3_ENDPOINT="http://127.0.0.1:${S3_PORT:-9000}" S3_ACCESS_KEY=writerstree S3_SECRET_KEY=writerstree-local-secret S3_BUCKET
   export COOKIE_SECURE IDENTITY_JWT_KEY_DIR="$WT_RUN_DIR/keys/$stack"
   export IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" PROJECT_URL="http://127.0.0.1:$PROJECT_PORT"
   export CONTENT_URL="http://127.0.0.1:$CONTENT_PORT" EXPORT_URL="http://127.0.0.1:$EXPORT_PORT"
@@ -70,8 +83,73 @@ ensure_database() {
     | grep -q 1 || psql -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c "create database \"$DB_NAME\""
 }
 
+# ---------------------------------------------------------------- the stack's own engines
+
+engine_port() { case "$1" in redis) echo "$REDIS_PORT" ;; s3) echo "$S3_PORT" ;; esac; }
+
+engine_ready() {
+  case "$1" in
+    redis) [[ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" == "PONG" ]] ;;
+    # any HTTP answer carrying an S3 request id counts (anonymous requests get 403)
+    s3) curl -s -m 3 -o /dev/null -D - "http://127.0.0.1:$S3_PORT/" 2>/dev/null | grep -qi '^x-amz-request-id:' ;;
+  esac
+}
+
+s3proxy_jar() {
+  local dir="$WT_DATA_DIR/s3/lib" version=4.1.0 jar
+  jar="$dir/s3proxy-$version-jar-with-dependencies.jar"
+  if [[ ! -f "$jar" ]]; then
+    mkdir -p "$dir"
+    # shellcheck disable=SC2086
+    (cd "$dir" && mvn -B -q ${WT_MVN_ARGS:-} org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" -Dmdep.useBaseVersion=true \
+      -DoutputDirectory="$dir" >&2) || die "cannot fetch s3proxy $version"
+  fi
+  echo "$jar"
+}
+
+start_engine() {
+  local engine="$1" dir="$WT_DATA_DIR/$stack-$1" lf; lf="$(log_of "$1")"
+  if is_running "$stack-$engine"; then log "$engine ($stack) already running"; return 0; fi
+  port_open 127.0.0.1 "$(engine_port "$engine")" \
+    && die "port $(engine_port "$engine") for the stack's $engine is taken by a process this script did not start"
+  mkdir -p "$dir" "$(dirname "$lf")"
+  case "$engine" in
+    redis)
+      start_bg "$stack-redis" "$lf" -- redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" \
+        --appendonly yes --appendfsync everysec --dir "$dir" --logfile ""
+      ;;
+    s3)
+      local jar; jar="$(s3proxy_jar)"
+      mkdir -p "$dir/data"
+      cat >"$dir/s3proxy.properties" <<PROPS
+# generated by deploy/stack.sh - local-only dev credentials
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=writerstree
+s3proxy.credential=writerstree-local-secret
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$dir/data
+PROPS
+      # the stack's bucket exists from the start (export-service also creates it when missing)
+      mkdir -p "$dir/data/$S3_BUCKET"
+      start_bg "$stack-s3" "$lf" -- java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+        -XX:+ExitOnOutOfMemoryError -jar "$jar" --properties "$dir/s3proxy.properties"
+      ;;
+  esac
+  local deadline=$((SECONDS + 60))
+  until engine_ready "$engine"; do
+    is_running "$stack-$engine" || { show_log_tail "$lf"; die "$engine ($stack) exited during start"; }
+    (( SECONDS < deadline )) || { show_log_tail "$lf"; die "$engine ($stack) not ready after 60 s"; }
+    sleep 0.3
+  done
+  log "$engine ($stack) ready on 127.0.0.1:$(engine_port "$engine")"
+}
+
 start() {
   stack_env
+  local engine
+  for engine in "${ENGINES[@]}"; do start_engine "$engine"; done
   ensure_database
   mkdir -p "$WT_LOG_DIR/$stack" "$IDENTITY_JWT_KEY_DIR"
   local svc jar
@@ -117,6 +195,9 @@ stop() {
   for svc in "${SERVICES[@]}"; do
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
   done
+  for svc in "${ENGINES[@]}"; do
+    if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
+  done
 }
 
 status() {
@@ -126,11 +207,15 @@ status() {
     if ready "$svc"; then state=ready; elif is_running "$stack-$svc"; then state=start; else state=down; fi
     printf '%-20s %-28s %-6s %s\n' "$svc" "http://127.0.0.1:$(port_of "$svc")" "$state" "$(log_of "$svc")"
   done
+  for svc in "${ENGINES[@]}"; do
+    if engine_ready "$svc"; then state=ready; elif is_running "$stack-$svc"; then state=start; else state=down; fi
+    printf '%-20s %-28s %-6s %s\n' "$svc" "127.0.0.1:$(engine_port "$svc")" "$state" "$(log_of "$svc")"
+  done
 }
 
 kill9() {
   local svc pid
-  for svc in "${SERVICES[@]}"; do
+  for svc in "${SERVICES[@]}" "${ENGINES[@]}"; do
     if is_running "$stack-$svc"; then
       pid="$(read_pid "$stack-$svc")"
       kill -9 "$pid" 2>/dev/null || true

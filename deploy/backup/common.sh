@@ -14,7 +14,8 @@ backup_load_env() {
     set -a; source "$1"; set +a
   fi
   : "${DB_HOST:=127.0.0.1}" "${DB_PORT:=5432}" "${DB_USER:=postgres}" "${DB_NAME:=writerstree}"
-  : "${S3_ENDPOINT=http://127.0.0.1:9000}" "${S3_REGION:=us-east-1}"
+  # a stack with an s3proxy of its own (S3_PORT, deploy/stack.sh) keeps its bucket there
+  : "${S3_ENDPOINT=http://127.0.0.1:${S3_PORT:-9000}}" "${S3_REGION:=us-east-1}"
   : "${S3_ACCESS_KEY:=writerstree}" "${S3_SECRET_KEY:=writerstree-local-secret}" "${S3_BUCKET:=writerstree-exports}"
   local root; root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
   : "${IDENTITY_JWT_KEY_DIR:=${WT_RUN_DIR:-$root/.run}/keys/${WT_STACK:-dev}}"

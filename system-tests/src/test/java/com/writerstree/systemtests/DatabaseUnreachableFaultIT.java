@@ -77,9 +77,5 @@ class DatabaseUnreachableFaultIT {
         Gateway.saveContent(user.token(), project, "Written after the outage.", 1);
     }
 
-    // Redis down: the shared Redis is not stopped here (every stack and helper uses it). The documented
-    // behaviour (revocation fails closed, limits fail open, saves go on) needs a stack pointed at a dead Redis
-    // port (REDIS_URL in its env file); not automated yet.
-    // TODO S3 down -> export 503: export-service is being written in parallel; add the case here once it exists
-    // (point a stack's S3_ENDPOINT at a dead port, POST an export, expect 503 in the envelope).
+    // Redis down and S3 down: RedisDownFaultIT and S3DownFaultIT (the stack's own engines, REDIS_PORT / S3_PORT).
 }

@@ -48,6 +48,47 @@ final class Faults {
         stackSh(200, "start", service);
     }
 
+    // ---------------------------------------------------------------- the stack's own engines
+
+    /** The port of the stack's own Redis ({@code -Dwt.redis.port}, REDIS_PORT of its env file), or -1. */
+    static int redisPort() {
+        return Integer.getInteger("wt.redis.port", -1);
+    }
+
+    /** The port of the stack's own s3proxy ({@code -Dwt.s3.port}, S3_PORT of its env file), or -1. */
+    static int s3Port() {
+        return Integer.getInteger("wt.s3.port", -1);
+    }
+
+    /** Whether deploy/stack.sh runs an engine of the stack's own ({@code redis}, {@code s3}) on a known port. */
+    static boolean ownEngine(String engine) {
+        int port = "redis".equals(engine) ? redisPort() : s3Port();
+        return port > 0 && managed(engine);
+    }
+
+    /**
+     * Sends one inline command to the stack's own Redis and returns its answer's lines up to the first integer
+     * reply (":n") or simple answer ("+..."); used to see the gateway's pub/sub subscriptions from outside.
+     */
+    static long redisInteger(String inlineCommand) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redisPort())) {
+            socket.setSoTimeout(3000);
+            socket.getOutputStream()
+                    .write((inlineCommand + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(":")) {
+                    return Long.parseLong(line.substring(1));
+                }
+                if (line.startsWith("-")) {
+                    throw new java.io.IOException("Redis: " + line);
+                }
+            }
+            throw new java.io.IOException("Redis closed the connection");
+        }
+    }
+
     private static void stackSh(int timeoutSeconds, String action, String service) throws Exception {
         List<String> command = new ArrayList<>(
                 List.of(Stack.repoRoot().resolve("deploy/stack.sh").toString(), action, stackEnv(), service));

@@ -39,9 +39,15 @@ public final class Stack {
         return prop("wt.service." + name + ".url", "http://127.0.0.1:" + SERVICE_PORTS.get(name));
     }
 
-    /** A service's management interface (its /q/metrics): deploy/stack.sh puts it at the service port + 100. */
+    /**
+     * A service's management interface (its /q/metrics): deploy/stack.sh puts it at the service port + 100 (of the
+     * configured service URL, so a private stack's ports work too).
+     */
     public static String managementUrl(String name) {
-        return prop("wt.service." + name + ".management.url", "http://127.0.0.1:" + (SERVICE_PORTS.get(name) + 100));
+        java.net.URI service = java.net.URI.create(serviceUrl(name));
+        return prop(
+                "wt.service." + name + ".management.url",
+                service.getScheme() + "://" + service.getHost() + ":" + (service.getPort() + 100));
     }
 
     public static String dbUrl() {

@@ -22,6 +22,8 @@ import com.writerstree.export.upstream.ProjectClient;
 import com.writerstree.export.upstream.Upstream;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -48,6 +51,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Makes exports: reads the project, text and author from their services (with the caller's token), renders
  * the file into a temporary file, uploads it, and only then records it and publishes the event in one
  * transaction. S3 unreachable: 503 and nothing recorded. Long manuscripts run as a background job.
+ *
+ * <p>Timings (histograms with the platform's SLO buckets, on the management port): {@code export_render_seconds}
+ * by {@code format} (txt, docx, pdf, epub, png, svg) and {@code export_upload_seconds} by {@code format} and
+ * {@code outcome} (success, error).
  */
 @ApplicationScoped
 public class ExportService {
@@ -70,6 +77,7 @@ public class ExportService {
     private final FontFiles fonts;
     private final Semaphore queued;
     private final ExecutorService background;
+    private final MeterRegistry registry;
 
     public ExportService(
             Upstream upstream,
@@ -77,7 +85,9 @@ public class ExportService {
             ExportJobRepository jobs,
             ExportEventPublisher events,
             ExportConfig config,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.upstream = upstream;
         this.storage = storage;
         this.jobs = jobs;
@@ -180,9 +190,11 @@ public class ExportService {
                 TreeSpec.Season.parse(project.treeSeason()),
                 project.progress() / 100.0,
                 milestones);
+        long started = System.nanoTime();
         byte[] image = "svg".equals(format)
                 ? TreeImages.svg(TreeGenerator.draw(spec, width, height, transparent))
                 : TreeImages.png(TreeGenerator.draw(spec, width, height, transparent));
+        renderTimer(format).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ExportJob job = new ExportJob();
@@ -243,11 +255,13 @@ public class ExportService {
         ManuscriptRenderer renderer =
                 format == ExportFormat.PDF ? new PdfRenderer(fonts) : ManuscriptRenderer.of(format);
         Path file = null;
+        long started = System.nanoTime();
         try {
             file = Files.createTempFile("export-", "." + format.extension());
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 renderer.render(manuscript, out);
             }
+            renderTimer(format.extension()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return file;
         } catch (IOException e) {
             deleteQuietly(file);
@@ -260,9 +274,12 @@ public class ExportService {
         String key = ExportStorage.projectPrefix(job.projectId) + job.id + "/" + job.fileName;
         try {
             long size = Files.size(file);
+            long started = System.nanoTime();
             try {
                 storage.put(key, file, job.contentType, disposition);
+                uploadTimer(job.format, "success").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             } catch (SdkException e) {
+                uploadTimer(job.format, "error").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 LOG.warnf(
                         "S3 unavailable for export %s: %s", job.id, e.getClass().getSimpleName());
                 throw new ApiException(
@@ -326,6 +343,23 @@ public class ExportService {
 
     public ExportJob get(UUID userId, UUID exportId) {
         return jobs.ownedBy(exportId, userId).orElseThrow(() -> ApiException.notFound("Export"));
+    }
+
+    /** Time to render one file, by format (a handful of values: the label stays bounded). */
+    private Timer renderTimer(String format) {
+        return Timer.builder("export_render_seconds")
+                .description("Time to render an export file (manuscript or tree image)")
+                .tag("format", format)
+                .register(registry);
+    }
+
+    /** Time to upload one file to S3, by format and outcome. */
+    private Timer uploadTimer(String format, String outcome) {
+        return Timer.builder("export_upload_seconds")
+                .description("Time to upload an export file to S3")
+                .tag("format", format)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,10 +1,16 @@
 package com.writerstree.platform.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
+import com.writerstree.platform.redis.DurableSubscription;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -17,8 +23,10 @@ import org.jboss.logging.Logger;
  * <p>Redis unreachable: revocation fails <b>closed</b> for tokens the service has not seen recently (503
  * EXTERNAL_SERVICE_ERROR in the envelope, {@code details.service = "redis"}), and a token found not revoked within
  * the outage grace keeps working, so a writer in the middle of a session keeps saving while Redis restarts. A
- * logout during the outage cannot be written anyway (identity answers 500/503 to it), so nothing revoked slips
- * through this way that the deny list knows about.
+ * logout during the outage cannot be written anyway (identity answers 500/503 to it). A revocation published on
+ * {@code auth:revocations} (identity publishes each one) makes this process forget what it knew about the user's
+ * tokens at once, so a token logged out just before an outage is not let through during it on the strength of an
+ * older "not revoked" answer. The subscription is taken again after Redis restarts ({@link DurableSubscription}).
  */
 @ApplicationScoped
 public class RevocationCheck {
@@ -26,6 +34,7 @@ public class RevocationCheck {
     public static final String REVOKED_MESSAGE = "Session has been revoked";
 
     private static final Logger LOG = Logger.getLogger(RevocationCheck.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReactiveRedisDataSource redis;
     private final RevocationConfig config;
@@ -35,6 +44,25 @@ public class RevocationCheck {
         this.redis = redis;
         this.config = config;
         this.cache = new RevocationCache(config.cacheTtl(), config.outageGrace(), config.maxEntries());
+    }
+
+    void listen(@Observes StartupEvent ignored, Vertx vertx) {
+        if (config.enabled()) {
+            DurableSubscription.start(redis, vertx, RevocationKeys.CHANNEL, this::onRevocation);
+        }
+    }
+
+    /** A revocation published by identity-service ({@code {"jti","userId","revokedBefore"}}): forget the user's tokens. */
+    void onRevocation(String payload) {
+        try {
+            JsonNode message = JSON.readTree(payload);
+            String userId =
+                    message.path("userId").isTextual() ? message.get("userId").asText() : null;
+            String jti = message.path("jti").isTextual() ? message.get("jti").asText() : null;
+            cache.forget(jti, userId);
+        } catch (Exception e) {
+            LOG.warnf("Unreadable revocation message ignored: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** Completes when the token is not revoked; fails with an {@link ApiException} (401 or 503) otherwise. */

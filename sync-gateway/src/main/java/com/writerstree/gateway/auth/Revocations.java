@@ -1,22 +1,22 @@
 package com.writerstree.gateway.auth;
 
-import com.writerstree.platform.error.ApiException;
-import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.RevocationCheck;
 import com.writerstree.platform.security.RevocationKeys;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
 
 /**
  * The revocation contract written by identity-service: {@code auth:revoked:<jti>} exists -> that token is revoked;
- * {@code auth:revoked-before:<userId>} = epoch seconds -> the user's tokens issued before it are revoked. Both are
- * read with one MGET. Redis unreachable -> fail closed (503 EXTERNAL_SERVICE_ERROR): a logged-out token must never
- * work again, even during a Redis outage.
+ * {@code auth:revoked-before:<userId>} = epoch seconds -> the user's tokens issued before it are revoked. Checked
+ * with the services' shared {@link RevocationCheck} (one MGET); the gateway asks Redis on every request
+ * ({@code writerstree.revocation.cache-ttl=PT0S} in its configuration) and keeps the same outage grace as the
+ * services: while Redis is unreachable, a token this replica found not revoked within
+ * {@code writerstree.revocation.outage-grace} keeps working (a writer in the middle of a session keeps saving),
+ * every other token gets 503 EXTERNAL_SERVICE_ERROR (fail closed). A revocation published on
+ * {@code auth:revocations} makes this replica forget what it knew about the user's tokens (RevocationCheck listens),
+ * so a token logged out just before an outage is not accepted during it.
  */
 @ApplicationScoped
 public class Revocations {
@@ -27,34 +27,12 @@ public class Revocations {
     public static final String CHANNEL = RevocationKeys.CHANNEL;
     public static final String MESSAGE = RevocationCheck.REVOKED_MESSAGE;
 
-    private static final Logger LOG = Logger.getLogger(Revocations.class);
-
     @Inject
-    ReactiveRedisDataSource redis;
+    RevocationCheck check;
 
-    /** Completes with the token when it is not revoked; fails with an {@link ApiException} otherwise. */
+    /** Completes with the token when it is not revoked; fails with an {@link com.writerstree.platform.error.ApiException} otherwise. */
     public Uni<JsonWebToken> check(JsonWebToken jwt) {
-        String jti = jwt.getTokenID();
-        String jtiKey = RevocationKeys.revokedKey(jti);
-        String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
-        return redis.value(String.class)
-                .mget(jtiKey, userKey)
-                .onFailure()
-                .transform(failure -> {
-                    LOG.warnf(
-                            "Revocation check impossible (Redis unavailable: %s); refusing the request",
-                            failure.toString());
-                    return new ApiException(
-                            ErrorCode.EXTERNAL_SERVICE_ERROR,
-                            ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
-                            Map.of("service", "redis"));
-                })
-                .map(values -> {
-                    if (isRevoked(values.get(jtiKey), values.get(userKey), jwt.getIssuedAtTime())) {
-                        throw new ApiException(ErrorCode.INVALID_TOKEN, MESSAGE);
-                    }
-                    return jwt;
-                });
+        return check.requireActive(jwt).replaceWith(jwt);
     }
 
     /** The contract's rule ({@link RevocationKeys#isRevoked}); kept here for the gateway's callers. */

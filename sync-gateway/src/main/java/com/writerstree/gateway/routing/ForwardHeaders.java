@@ -26,9 +26,21 @@ public final class ForwardHeaders {
             "host",
             "content-length");
 
-    /** Set by the gateway only. {@code Expect} is dropped because the body is already read in full. */
-    private static final Set<String> GATEWAY_OWNED =
-            Set.of("x-sync-origin", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded", "expect");
+    /**
+     * Set by the gateway only. {@code Expect} is dropped because the body is already read in full. The W3C trace
+     * context ({@code traceparent}, {@code tracestate}) is continued, not copied: the gateway's server span is the
+     * client's child, and the Vert.x client's tracer writes the gateway's own client span into the forwarded
+     * request, so the service's span hangs under the gateway's (a copied header would skip the gateway in the trace).
+     */
+    private static final Set<String> GATEWAY_OWNED = Set.of(
+            "x-sync-origin",
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-host",
+            "forwarded",
+            "expect",
+            "traceparent",
+            "tracestate");
 
     private ForwardHeaders() {}
 

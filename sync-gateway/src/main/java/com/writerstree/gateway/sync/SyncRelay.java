@@ -2,8 +2,10 @@ package com.writerstree.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.writerstree.gateway.auth.Revocations;
+import com.writerstree.platform.redis.DurableSubscription;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,19 +30,10 @@ public class SyncRelay {
     @Inject
     SyncSessions sessions;
 
-    void start(@Observes StartupEvent ignored) {
-        redis.pubsub(String.class)
-                .subscribe(RELAY_CHANNEL, this::onRelay)
-                .subscribe()
-                .with(
-                        s -> LOG.debug("Subscribed to " + RELAY_CHANNEL),
-                        f -> LOG.errorf("Cannot subscribe to %s: %s", RELAY_CHANNEL, f.toString()));
-        redis.pubsub(String.class)
-                .subscribe(Revocations.CHANNEL, this::onRevocation)
-                .subscribe()
-                .with(
-                        s -> LOG.debug("Subscribed to " + Revocations.CHANNEL),
-                        f -> LOG.errorf("Cannot subscribe to %s: %s", Revocations.CHANNEL, f.toString()));
+    void start(@Observes StartupEvent ignored, Vertx vertx) {
+        // subscribed again after a Redis restart (the client would not do it by itself)
+        DurableSubscription.start(redis, vertx, RELAY_CHANNEL, this::onRelay);
+        DurableSubscription.start(redis, vertx, Revocations.CHANNEL, this::onRevocation);
     }
 
     /** Sends {@code event} to the user's connections on every replica except {@code originConnection}. */
