@@ -341,8 +341,10 @@ class GdprIT {
      * filesystem store ({@code -Dwt.s3.data}, default {@code <repo>/.run/engines/s3/data}).
      */
     private static List<String> s3Objects(Writer writer) throws IOException {
+        // the stack's own s3proxy (S3_PORT in its env file) keeps its files under .run/engines/<stack>-s3/data
+        String store = Faults.s3Port() > 0 ? ".run/engines/" + Faults.stackName() + "-s3/data" : ".run/engines/s3/data";
         Path data = Path.of(System.getProperty(
-                "wt.s3.data", Stack.repoRoot().resolve(".run/engines/s3/data").toString()));
+                "wt.s3.data", Stack.repoRoot().resolve(store).toString()));
         Path bucket = data.resolve(System.getProperty("wt.s3.bucket", "writerstree-exports-it"));
         assertTrue(Files.isDirectory(bucket), "s3proxy bucket directory " + bucket);
         try (Stream<Path> files = Files.walk(bucket)) {
@@ -356,7 +358,9 @@ class GdprIT {
 
     /** Redis keys containing {@code text} (KEYS over RESP; the test database is small). */
     private static List<String> redisKeys(String text) throws IOException {
-        String[] hostPort = System.getProperty("wt.redis", "127.0.0.1:6379").split(":");
+        String[] hostPort = System.getProperty(
+                        "wt.redis", Faults.redisPort() > 0 ? "127.0.0.1:" + Faults.redisPort() : "127.0.0.1:6379")
+                .split(":");
         try (Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]))) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
