@@ -343,8 +343,8 @@ class GdprIT {
     private static List<String> s3Objects(Writer writer) throws IOException {
         // the stack's own s3proxy (S3_PORT in its env file) keeps its files under .run/engines/<stack>-s3/data
         String store = Faults.s3Port() > 0 ? ".run/engines/" + Faults.stackName() + "-s3/data" : ".run/engines/s3/data";
-        Path data = Path.of(System.getProperty(
-                "wt.s3.data", Stack.repoRoot().resolve(store).toString()));
+        Path data = Path.of(
+                System.getProperty("wt.s3.data", Stack.repoRoot().resolve(store).toString()));
         Path bucket = data.resolve(System.getProperty("wt.s3.bucket", "writerstree-exports-it"));
         assertTrue(Files.isDirectory(bucket), "s3proxy bucket directory " + bucket);
         try (Stream<Path> files = Files.walk(bucket)) {
