@@ -73,5 +73,7 @@ public class SettingsRepository {
 
     public void purge(UUID userId) {
         sql.update("DELETE FROM user_settings WHERE user_id = ?", userId);
+        // last: the version triggers of the deletes above have just written the user's row again
+        sql.update("DELETE FROM user_stats_versions WHERE user_id = ?", userId);
     }
 }
