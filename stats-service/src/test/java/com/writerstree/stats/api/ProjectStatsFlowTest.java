@@ -56,6 +56,9 @@ class ProjectStatsFlowTest {
             var s = projectStats(user, project);
             assertEquals(20_000, s.getInt("data.currentWordCount"));
             assertEquals(1, s.getList("data.milestones").size());
+            // the goal and deadline travel on project-events, the saves on content-events: wait for both
+            assertEquals(30_000, s.getInt("data.wordsRemaining"));
+            assertEquals(today.toString(), s.getString("data.today")); // the writer's zone: user-events
         });
         var s = projectStats(user, project);
         assertEquals(today.toString(), s.getString("data.today"));

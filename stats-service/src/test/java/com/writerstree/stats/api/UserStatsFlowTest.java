@@ -63,8 +63,12 @@ class UserStatsFlowTest {
                 // a restore changes the count but is not writing
                 VersionRestored.of(user, project, 6, 2, 150, -420, utcMidnight.plus(12, ChronoUnit.HOURS)));
 
-        await().atMost(APPLIED)
-                .untilAsserted(() -> assertEquals(650, userStats(user, "all").getInt("data.totalWordsWritten")));
+        // the zone travels on user-events, the saves on content-events: wait for both topics
+        await().atMost(APPLIED).untilAsserted(() -> {
+            var applied = userStats(user, "all");
+            assertEquals(650, applied.getInt("data.totalWordsWritten"));
+            assertEquals("Pacific/Kiritimati", applied.getString("data.timezone"));
+        });
         var stats = userStats(user, "all");
         assertEquals(80, stats.getInt("data.wordsDeleted"));
         assertEquals(2, stats.getInt("data.writingDays"));
@@ -133,6 +137,7 @@ class UserStatsFlowTest {
             assertEquals(4_700, s.getInt("data.totalWordsWritten"));
             assertEquals(1, s.getInt("data.completedProjects"));
             assertEquals(1, s.getInt("data.milestonesReached"));
+            assertEquals(500, s.getInt("data.dailyWordGoal")); // user-events, another topic than the saves
         });
         var s = userStats(user, "month");
         assertEquals(3, s.getInt("data.currentStreak"), "today not written yet: the streak from yesterday lives");
