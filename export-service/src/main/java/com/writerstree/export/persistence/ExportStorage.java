@@ -4,10 +4,12 @@ import com.writerstree.export.config.ExportConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -66,9 +68,22 @@ public class ExportStorage {
     }
 
     public void put(String key, Path file, String contentType, String contentDisposition) {
-        s3.putObject(
+        unavailableOnIo(() -> s3.putObject(
                 r -> r.bucket(config.bucket()).key(key).contentType(contentType).contentDisposition(contentDisposition),
-                RequestBody.fromFile(file));
+                RequestBody.fromFile(file)));
+    }
+
+    /**
+     * The SDK's URL-connection client lets some connection failures through as {@link UncheckedIOException} (a
+     * pooled connection to an S3 that was killed: "Unexpected end of file from server"); callers handle one
+     * type, {@link SdkException}, for "S3 is unavailable".
+     */
+    private static <T> T unavailableOnIo(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UncheckedIOException e) {
+            throw SdkClientException.create("S3 connection failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -87,7 +102,7 @@ public class ExportStorage {
     }
 
     public void delete(String key) {
-        s3.deleteObject(r -> r.bucket(config.bucket()).key(key));
+        unavailableOnIo(() -> s3.deleteObject(r -> r.bucket(config.bucket()).key(key)));
     }
 
     /** Deletes every object below {@code prefix}; returns how many. */
@@ -96,8 +111,8 @@ public class ExportStorage {
         String continuation = null;
         do {
             String token = continuation;
-            ListObjectsV2Response page = s3.listObjectsV2(
-                    r -> r.bucket(config.bucket()).prefix(prefix).continuationToken(token));
+            ListObjectsV2Response page = unavailableOnIo(() -> s3.listObjectsV2(
+                    r -> r.bucket(config.bucket()).prefix(prefix).continuationToken(token)));
             List<S3Object> objects = page.contents();
             for (S3Object object : objects) {
                 delete(object.key());
