@@ -94,13 +94,7 @@ class ExportApiTest {
     }
 
     static ExtractableResponse<Response> export(Setup s, Map<String, Object> body) {
-        return given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/projects/{id}/export", s.project())
-                .then()
-                .extract();
+        return exportAs(s.token(), body, s.project()).extract();
     }
 
     static HttpResponse<byte[]> download(String url) throws Exception {
@@ -218,47 +212,20 @@ class ExportApiTest {
     void badInputIsRefusedWithTheEnvelope() {
         Setup s = project("Mine", TEXT, 22);
         Setup other = project("Theirs", TEXT, 22);
-        given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of("format", "rtf"))
-                .post("/projects/{id}/export", s.project())
-                .then()
+        exportAs(s.token(), Map.of("format", "rtf"), s.project())
                 .statusCode(400)
                 .body("success", equalTo(false))
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("format"));
-        given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of("format", "pdf", "style", "fancy"))
-                .post("/projects/{id}/export", s.project())
-                .then()
+        exportAs(s.token(), Map.of("format", "pdf", "style", "fancy"), s.project())
                 .statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
                 .body("error.details.field", equalTo("style"));
-        given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of())
-                .post("/projects/{id}/export", s.project())
-                .then()
-                .statusCode(400)
-                .body("error.code", equalTo("VALIDATION_ERROR"));
-        given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of("format", "pdf"))
-                .post("/projects/{id}/export", other.project())
-                .then()
+        exportAs(s.token(), Map.of(), s.project()).statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        exportAs(s.token(), Map.of("format", "pdf"), other.project())
                 .statusCode(404)
                 .body("error.code", equalTo("NOT_FOUND"));
-        given().auth()
-                .oauth2(s.token())
-                .contentType(ContentType.JSON)
-                .body(Map.of("format", "pdf"))
-                .post("/projects/{id}/export", UUID.randomUUID())
-                .then()
+        exportAs(s.token(), Map.of("format", "pdf"), UUID.randomUUID())
                 .statusCode(404)
                 .body("error.code", equalTo("NOT_FOUND"));
         given().contentType(ContentType.JSON)
@@ -446,5 +413,15 @@ class ExportApiTest {
         return s3.listObjectsV2(r -> r.bucket(storage.name()).prefix(key))
                 .contents()
                 .size();
+    }
+
+    /** POST /projects/{id}/export as the holder of {@code token}, with {@code body}. */
+    private static io.restassured.response.ValidatableResponse exportAs(String token, Object body, Object projectId) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/projects/{id}/export", projectId)
+                .then();
     }
 }
