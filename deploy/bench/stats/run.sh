@@ -5,6 +5,9 @@
 #   N=3000 CONC=4 RATE=500 SECONDS_=30 deploy/bench/stats/run.sh /path/to/stack.env
 # Needs the gateway's per-user limit out of the way for the read phase (GATEWAY_RATE_LIMIT_ENABLED=false in the
 # stack's env), java 17 and jq. The Kafka client jars come from the local Maven repository (M2, default ~/.m2).
+# ISOLATE=1: during the ingest phase the stack's other services are paused (SIGSTOP by their pid files under
+# .run/pids, SIGCONT after), so the phase measures stats-service's own capacity rather than the 2 cores shared with
+# project- and suggestion-service consuming the same events; stats-service's CPU per event is printed (/proc).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [[ $# -ge 1 ]] || { echo "usage: $0 stack.env" >&2; exit 2; }
@@ -30,6 +33,21 @@ echo "== read: GET /users/me/stats?period=all through the gateway, then on stats
 java -cp "$cp" "$here/StatsBench.java" read "$GATEWAY_URL/api/v1/users/me/stats?period=all" "$token" "$N" "$CONC"
 java -cp "$cp" "$here/StatsBench.java" read "http://127.0.0.1:${STATS_PORT:-8085}/users/me/stats?period=all" "$token" "$N" "$CONC"
 if (( SECONDS_ > 0 )); then
-  echo "== ingest: $RATE ContentSaved/s for ${SECONDS_}s"
+  echo "== ingest: $RATE ContentSaved/s for ${SECONDS_}s${ISOLATE:+ (other services of the stack paused)}"
+  pids_dir="$here/../../../.run/pids"; stack="${WT_STACK:-dev}"; paused=()
+  if [[ -n "${ISOLATE:-}" ]]; then
+    for svc in identity-service project-service content-service export-service suggestion-service sync-gateway sync-gateway-2; do
+      [[ -f "$pids_dir/$stack-$svc.pid" ]] && paused+=("$(head -1 "$pids_dir/$stack-$svc.pid")")
+    done
+    trap 'kill -CONT "${paused[@]}" 2>/dev/null || true' EXIT
+    kill -STOP "${paused[@]}"
+  fi
+  stats_pid="$(head -1 "$pids_dir/$stack-stats-service.pid" 2>/dev/null || true)"
+  ticks() { [[ -n "$stats_pid" ]] && awk '{print $14+$15}' "/proc/$stats_pid/stat" 2>/dev/null || echo 0; }
+  t0="$(ticks)"
   java -cp "$cp" "$here/StatsBench.java" ingest "$PREFIX" "$RATE" "$SECONDS_"
+  t1="$(ticks)"
+  if [[ ${#paused[@]} -gt 0 ]]; then kill -CONT "${paused[@]}"; fi
+  [[ -n "$stats_pid" ]] && awk -v d="$((t1 - t0))" -v n="$((RATE * SECONDS_))" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "stats-service CPU: %.1f s for %d events = %.2f ms per event\n", d / hz, n, 1000 * d / hz / n }'
 fi
