@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,7 @@ public class RevocationCheck {
     private final ReactiveRedisDataSource redis;
     private final RevocationConfig config;
     private final RevocationCache cache;
+    private final ConcurrentMap<String, Uni<Boolean>> inFlight = new ConcurrentHashMap<>();
 
     public RevocationCheck(ReactiveRedisDataSource redis, RevocationConfig config) {
         this.redis = redis;
@@ -74,25 +77,41 @@ public class RevocationCheck {
                     ? Uni.createFrom().failure(revoked())
                     : Uni.createFrom().voidItem();
         }
-        String jtiKey = RevocationKeys.revokedKey(jwt.getTokenID());
-        String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
-        return redis.value(String.class)
-                .mget(jtiKey, userKey)
-                .ifNoItem()
-                .after(config.timeout())
-                .fail()
-                .onItemOrFailure()
-                .transformToUni((values, failure) -> {
-                    if (failure != null) {
-                        return outage(tokenKey, failure);
-                    }
-                    boolean revoked =
-                            RevocationKeys.isRevoked(values.get(jtiKey), values.get(userKey), jwt.getIssuedAtTime());
-                    cache.record(tokenKey, jwt.getSubject(), revoked, Instant.now());
-                    return revoked
-                            ? Uni.createFrom().failure(revoked())
-                            : Uni.createFrom().voidItem();
-                });
+        return lookup(tokenKey, jwt).onItemOrFailure().transformToUni((revoked, failure) -> {
+            if (failure != null) {
+                return outage(tokenKey, failure);
+            }
+            return revoked
+                    ? Uni.createFrom().failure(revoked())
+                    : Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * One MGET per token at a time: requests arriving with the same token while its check is in flight (a page
+     * load, a burst of autosaves, the first seconds after the cached answer expired) share that round trip instead
+     * of each taking a pooled connection.
+     */
+    private Uni<Boolean> lookup(String tokenKey, JsonWebToken jwt) {
+        return inFlight.computeIfAbsent(tokenKey, key -> {
+            String jtiKey = RevocationKeys.revokedKey(jwt.getTokenID());
+            String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
+            return redis.value(String.class)
+                    .mget(jtiKey, userKey)
+                    .ifNoItem()
+                    .after(config.timeout())
+                    .fail()
+                    .map(values -> {
+                        boolean revoked = RevocationKeys.isRevoked(
+                                values.get(jtiKey), values.get(userKey), jwt.getIssuedAtTime());
+                        cache.record(key, jwt.getSubject(), revoked, Instant.now());
+                        return revoked;
+                    })
+                    .onTermination()
+                    .invoke(() -> inFlight.remove(key))
+                    .memoize()
+                    .indefinitely();
+        });
     }
 
     /**
