@@ -26,7 +26,7 @@ trap '"$WT_ROOT/deploy/stack.sh" stop it' EXIT
 log "system tests through the gateway (http://127.0.0.1:13000)"
 it_env() { sed -n "s/^$1=//p" "$WT_ROOT/deploy/env/it.env" | tail -1; }
 mvn -B verify -pl system-tests -DskipITs=false -Dwt.gateway2.url=http://127.0.0.1:13001 \
-  -Dwt.redis.port="$(it_env REDIS_PORT)" -Dwt.s3.port="$(it_env S3_PORT)"
+  -Dwt.redis.port="$(it_env REDIS_PORT)" -Dwt.s3.port="$(it_env S3_PORT)" -Dwt.otlp.port="$(it_env OTLP_PORT)"
 
 log "fault-injection suite (deploy/fault.sh)"
 "$WT_ROOT/deploy/fault.sh" "$WT_ROOT/deploy/env/it.env"
