@@ -1,10 +1,9 @@
 package com.writerstree.content.api;
 
-import com.writerstree.content.domain.ContentService;
-
+import com.writerstree.content.domain.ReadContent;
+import com.writerstree.content.domain.SaveContent;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,8 +29,13 @@ public class ContentResource {
 
     static final String SYNC_ORIGIN = "X-Sync-Origin";
 
-    @Inject
-    ContentService content;
+    private final SaveContent saves;
+    private final ReadContent reads;
+
+    public ContentResource(SaveContent saves, ReadContent reads) {
+        this.saves = saves;
+        this.reads = reads;
+    }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +68,7 @@ public class ContentResource {
             @PathParam("projectId") UUID projectId,
             @Valid @NotNull(message = "is required") SaveContentRequest body,
             @HeaderParam(SYNC_ORIGIN) @Size(max = 200) String origin) {
-        return ApiResponse.ok("Content saved successfully.", content.save(projectId, body, origin));
+        return ApiResponse.ok("Content saved successfully.", saves.save(projectId, body, origin));
     }
 
     @GET
@@ -77,6 +81,6 @@ public class ContentResource {
             responseCode = "503",
             description = "EXTERNAL_SERVICE_ERROR: project unknown here and project-service unreachable")
     public ApiResponse<ContentView> read(@PathParam("projectId") UUID projectId) {
-        return ApiResponse.ok(content.read(projectId));
+        return ApiResponse.ok(reads.read(projectId));
     }
 }

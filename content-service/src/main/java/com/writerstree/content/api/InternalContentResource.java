@@ -1,18 +1,12 @@
 package com.writerstree.content.api;
 
-import com.writerstree.content.persistence.ProjectContent;
-import com.writerstree.content.persistence.ProjectContentRepository;
-import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.content.persistence.ProjectReplicaRepository;
-import com.writerstree.platform.error.ApiException;
-import com.writerstree.platform.error.ErrorCode;
+import com.writerstree.content.domain.ReadContent;
 import com.writerstree.platform.web.ApiResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,17 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal", description = "Service-to-service routes (X-Service-Token); not routed by the gateway")
 public class InternalContentResource {
 
-    private final ProjectContentRepository contents;
-    private final ProjectReplicaRepository replicas;
+    private final ReadContent reads;
 
-    public InternalContentResource(ProjectContentRepository contents, ProjectReplicaRepository replicas) {
-        this.contents = contents;
-        this.replicas = replicas;
+    public InternalContentResource(ReadContent reads) {
+        this.reads = reads;
     }
-
-    /** What another service may read of a project's manuscript. */
-    public record InternalContent(
-            UUID projectId, UUID userId, String text, int version, int wordCount, Instant lastSavedAt) {}
 
     @GET
     @Operation(summary = "A project's current text, version and owner (service credential required)")
@@ -49,21 +37,6 @@ public class InternalContentResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED: missing or wrong X-Service-Token")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project here")
     public ApiResponse<InternalContent> read(@PathParam("projectId") UUID projectId) {
-        ProjectReplica replica = replicas.findById(projectId);
-        ProjectContent content = contents.findById(projectId);
-        if (replica == null && content == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "Project not found");
-        }
-        UUID owner = replica != null ? replica.userId : content.updatedBy;
-        return ApiResponse.ok(
-                content == null
-                        ? new InternalContent(projectId, owner, "", 0, 0, null)
-                        : new InternalContent(
-                                projectId,
-                                owner,
-                                content.content,
-                                content.version,
-                                content.wordCount,
-                                content.updatedAt));
+        return ApiResponse.ok(reads.forService(projectId));
     }
 }

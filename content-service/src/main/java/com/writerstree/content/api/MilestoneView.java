@@ -1,7 +1,6 @@
 package com.writerstree.content.api;
 
 import com.writerstree.content.persistence.Milestone;
-
 import java.time.Instant;
 
 /** A milestone as clients see it: {@code {"type":"25_percent","achievedAt":"...","wordCount":12500}}. */

@@ -1,7 +1,6 @@
 package com.writerstree.content.api;
 
 import com.writerstree.content.domain.UserContent;
-
 import com.writerstree.platform.gdpr.UserDataExport;
 import com.writerstree.platform.web.ApiResponse;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,10 @@
 package com.writerstree.content.api;
 
-import com.writerstree.content.domain.VersionService;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.writerstree.content.domain.ContentService;
+import com.writerstree.content.domain.RestoreVersion;
+import com.writerstree.content.domain.VersionHistory;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,14 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Versions", description = "Snapshots of a project's text and restoring them")
 public class VersionResource {
 
-    @Inject
-    VersionService versions;
+    private final VersionHistory versions;
+    private final RestoreVersion restores;
+    private final ObjectMapper json;
 
-    @Inject
-    ContentService content;
-
-    @Inject
-    ObjectMapper json;
+    public VersionResource(VersionHistory versions, RestoreVersion restores, ObjectMapper json) {
+        this.versions = versions;
+        this.restores = restores;
+        this.json = json;
+    }
 
     @GET
     @Operation(
@@ -92,6 +91,6 @@ public class VersionResource {
     @APIResponse(responseCode = "409", description = "PROJECT_ARCHIVED")
     public ApiResponse<RestoreResult> restore(
             @PathParam("projectId") UUID projectId, @PathParam("versionId") UUID versionId) {
-        return ApiResponse.ok("Version restored successfully.", content.restore(projectId, versionId));
+        return ApiResponse.ok("Version restored successfully.", restores.restore(projectId, versionId));
     }
 }

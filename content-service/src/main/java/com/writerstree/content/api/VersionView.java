@@ -1,7 +1,6 @@
 package com.writerstree.content.api;
 
 import com.writerstree.content.persistence.VersionSnapshot;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

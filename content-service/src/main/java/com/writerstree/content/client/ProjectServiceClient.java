@@ -1,7 +1,5 @@
 package com.writerstree.content.client;
 
-import com.writerstree.content.domain.ProjectDirectory;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * project-service, asked on the caller's behalf about a project this service has not heard of yet (see
- * {@link ProjectDirectory}). URL and timeouts: {@code quarkus.rest-client.project-service.*}.
+ * {@link ProjectLookup}, for domain.ProjectDirectory). URL and timeouts: {@code quarkus.rest-client.project-service.*}.
  */
 @RegisterRestClient(configKey = "project-service")
 @Path("/projects")

@@ -1,9 +1,9 @@
 package com.writerstree.content.domain;
 
+import com.writerstree.content.client.ProjectLookup;
+import com.writerstree.content.client.ProjectServiceClient;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
-import com.writerstree.content.client.ProjectServiceClient;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.Caller;
@@ -11,12 +11,7 @@ import com.writerstree.platform.web.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /**
  * Answers "may the caller work on this project?" from the replica, and fills the replica from project-service
@@ -25,20 +20,25 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProjectDirectory {
 
-    private static final Logger LOG = Logger.getLogger(ProjectDirectory.class);
+    private final ProjectReplicaRepository replicas;
+    private final ProjectLookup projectService;
+    private final Caller caller;
+    private final HttpServerRequest request;
 
-    @Inject
-    ProjectReplicaRepository replicas;
+    public ProjectDirectory(
+            ProjectReplicaRepository replicas, ProjectLookup projectService, Caller caller, HttpServerRequest request) {
+        this.replicas = replicas;
+        this.projectService = projectService;
+        this.caller = caller;
+        this.request = request;
+    }
 
-    @Inject
-    @RestClient
-    ProjectServiceClient projectService;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    HttpServerRequest request;
+    /** A project this service has no replica of (yet): 404 NOT_FOUND unless the caller tries project-service. */
+    public static final class UnknownProject extends ApiException {
+        UnknownProject() {
+            super(ErrorCode.NOT_FOUND, "Project not found");
+        }
+    }
 
     /**
      * The project as this service knows it, after checking that the caller owns it: 404 NOT_FOUND if
@@ -52,38 +52,32 @@ public class ProjectDirectory {
         return replica;
     }
 
+    /**
+     * The project, read and locked until the transaction ends (saves and restores of one project run one at a
+     * time), after checking that the caller owns it and that it is not archived (409 PROJECT_ARCHIVED). Throws
+     * {@link UnknownProject} for a project the replica does not know: the caller may {@link #requireOwned} (which
+     * asks project-service) and try again.
+     */
+    public ProjectReplica lockEditable(UUID projectId) {
+        ProjectReplica project = replicas.findForUpdate(projectId).orElseThrow(UnknownProject::new);
+        requireOwner(project);
+        if (project.isArchived()) {
+            throw ContentErrors.archived();
+        }
+        return project;
+    }
+
     /** 404 NOT_FOUND unless the caller owns the project (the same answer as for an unknown id). */
-    public void requireOwner(ProjectReplica replica) {
+    private void requireOwner(ProjectReplica replica) {
         if (!replica.userId.equals(caller.userId())) {
             throw ApiException.notFound("Project");
         }
     }
 
     private ProjectReplica fetch(UUID projectId) {
-        ProjectServiceClient.Project project;
-        try {
-            ProjectServiceClient.ProjectEnvelope answer =
-                    projectService.get(projectId, caller.bearer(), request.getHeader(RequestIds.HEADER));
-            project = answer == null || answer.data() == null
-                    ? null
-                    : answer.data().project();
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404 || status == 403) {
-                throw ApiException.notFound("Project");
-            }
-            LOG.warnf("project-service answered %d for project %s", status, projectId);
-            throw unavailable();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "project-service unreachable for project %s: %s",
-                    projectId, e.getClass().getSimpleName());
-            throw unavailable();
-        }
-        if (project == null || project.wordGoal() == null || project.status() == null) {
-            LOG.warnf("project-service answered without the project's goal or status for %s", projectId);
-            throw unavailable();
-        }
+        ProjectServiceClient.Project project = projectService
+                .find(projectId, caller.bearer(), request.getHeader(RequestIds.HEADER))
+                .orElseThrow(() -> ApiException.notFound("Project"));
         // project-service answers 200 only to the owner, so the caller owns it when the answer does not say
         UUID owner = project.userId() != null ? project.userId() : caller.userId();
         QuarkusTransaction.requiringNew()
@@ -91,9 +85,5 @@ public class ProjectDirectory {
                         projectId, owner, project.title(), project.wordGoal(), project.status()));
         return QuarkusTransaction.requiringNew()
                 .call(() -> replicas.findByIdOptional(projectId).orElseThrow(() -> ApiException.notFound("Project")));
-    }
-
-    private static ApiException unavailable() {
-        return new ApiException(ErrorCode.EXTERNAL_SERVICE_ERROR, "Project service unavailable", Map.of());
     }
 }

@@ -1,12 +1,12 @@
 package com.writerstree.content.domain;
 
-import com.writerstree.content.persistence.ProjectContent;
-import com.writerstree.content.persistence.ProjectContentRepository;
-import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.content.persistence.Milestone;
 import com.writerstree.content.persistence.MilestoneRepository;
+import com.writerstree.content.persistence.ProjectContent;
+import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
+import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import com.writerstree.platform.gdpr.UserDataExport.ExportFile;
@@ -37,18 +37,21 @@ public class UserContent {
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;
     private final RevisionRepository revisions;
+    private final ProjectChanges projects;
 
     public UserContent(
             ProjectReplicaRepository replicas,
             ProjectContentRepository contents,
             VersionHistoryRepository versions,
             MilestoneRepository milestones,
-            RevisionRepository revisions) {
+            RevisionRepository revisions,
+            ProjectChanges projects) {
         this.replicas = replicas;
         this.contents = contents;
         this.versions = versions;
         this.milestones = milestones;
         this.revisions = revisions;
+        this.projects = projects;
     }
 
     /** The ids of the user's projects, in a stable order. */
@@ -118,13 +121,7 @@ public class UserContent {
     @Transactional(Transactional.TxType.MANDATORY)
     public int purge(UUID userId) {
         Set<UUID> owned = projectsOf(userId);
-        for (UUID projectId : owned) {
-            milestones.deleteByProject(projectId);
-            versions.deleteByProject(projectId);
-            revisions.deleteByProject(projectId);
-            contents.deleteById(projectId);
-            replicas.deleteById(projectId);
-        }
+        owned.forEach(projects::erase);
         // a row of someone else's project that still names the user (none in practice: only owners write)
         milestones.delete("userId", userId);
         contents.update("updatedBy = null where updatedBy = ?1", userId);

@@ -5,7 +5,6 @@ import com.writerstree.platform.event.ContentEvents.MilestoneReached;
 import com.writerstree.platform.event.ContentEvents.VersionRestored;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,8 +16,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContentEventPublisher {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public ContentEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void contentSaved(

@@ -1,12 +1,7 @@
 package com.writerstree.content.events;
 
+import com.writerstree.content.domain.ProjectChanges;
 import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.content.persistence.ProjectReplicaRepository;
-
-import com.writerstree.content.persistence.ProjectContentRepository;
-import com.writerstree.content.persistence.RevisionRepository;
-import com.writerstree.content.persistence.MilestoneRepository;
-import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.ProjectEvents.ProjectArchived;
 import com.writerstree.platform.event.ProjectEvents.ProjectCompleted;
@@ -17,13 +12,13 @@ import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the project replica in step with project-service (topic {@code project-events}); a deleted project
- * takes its content, history and milestones with it. Each event is applied once (see {@link InboundEvents}).
+ * takes its content, history and milestones with it ({@link ProjectChanges}). Each event is applied once (see
+ * {@link InboundEvents}).
  */
 @ApplicationScoped
 public class ProjectEventsConsumer {
@@ -32,23 +27,13 @@ public class ProjectEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProjectEventsConsumer.class);
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final ProjectChanges projects;
 
-    @Inject
-    ProjectReplicaRepository replicas;
-
-    @Inject
-    ProjectContentRepository contents;
-
-    @Inject
-    VersionHistoryRepository versions;
-
-    @Inject
-    MilestoneRepository milestones;
-
-    @Inject
-    RevisionRepository revisions;
+    public ProjectEventsConsumer(InboundEvents inbound, ProjectChanges projects) {
+        this.inbound = inbound;
+        this.projects = projects;
+    }
 
     @Incoming("project-events-in")
     @Blocking
@@ -56,23 +41,19 @@ public class ProjectEventsConsumer {
         inbound.apply(CONSUMER, json, this::apply);
     }
 
-    void apply(DomainEvent event) {
+    private void apply(DomainEvent event) {
         if (event instanceof ProjectCreated e) {
-            replicas.upsert(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
+            projects.described(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
         } else if (event instanceof ProjectUpdated e) {
-            replicas.upsert(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
+            projects.described(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
         } else if (event instanceof ProjectArchived e) {
-            replicas.updateStatus(e.projectId(), ProjectReplica.ARCHIVED);
+            projects.statusChanged(e.projectId(), ProjectReplica.ARCHIVED);
         } else if (event instanceof ProjectRestored e) {
-            replicas.updateStatus(e.projectId(), e.status() != null ? e.status() : "active");
+            projects.statusChanged(e.projectId(), e.status());
         } else if (event instanceof ProjectCompleted e) {
-            replicas.updateStatus(e.projectId(), ProjectReplica.COMPLETED);
+            projects.statusChanged(e.projectId(), ProjectReplica.COMPLETED);
         } else if (event instanceof ProjectDeleted e) {
-            milestones.deleteByProject(e.projectId());
-            versions.deleteByProject(e.projectId());
-            revisions.deleteByProject(e.projectId());
-            contents.deleteById(e.projectId());
-            replicas.deleteById(e.projectId());
+            projects.erase(e.projectId());
             LOG.infof("Deleted the content of project %s", e.projectId());
         }
         // other events on the topic concern other services

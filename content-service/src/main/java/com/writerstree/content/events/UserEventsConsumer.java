@@ -1,7 +1,6 @@
 package com.writerstree.content.events;
 
 import com.writerstree.content.domain.UserContent;
-
 import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;

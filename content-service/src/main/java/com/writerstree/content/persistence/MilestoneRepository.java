@@ -1,7 +1,6 @@
 package com.writerstree.content.persistence;
 
 import com.writerstree.content.domain.MilestoneType;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

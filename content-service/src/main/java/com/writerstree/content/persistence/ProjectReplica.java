@@ -15,6 +15,7 @@ import java.util.UUID;
 @Table(name = "project_replicas")
 public class ProjectReplica {
 
+    public static final String ACTIVE = "active";
     public static final String ARCHIVED = "archived";
     public static final String COMPLETED = "completed";
 

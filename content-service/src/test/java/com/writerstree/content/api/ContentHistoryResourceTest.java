@@ -1,8 +1,5 @@
 package com.writerstree.content.api;
 
-import com.writerstree.content.persistence.RevisionRepository;
-import com.writerstree.content.domain.WordCounter;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.client.ProjectServiceStub;
+import com.writerstree.content.domain.WordCounter;
+import com.writerstree.content.persistence.MilestoneRepository;
+import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.platform.event.ProjectEvents;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;

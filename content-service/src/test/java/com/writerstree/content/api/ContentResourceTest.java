@@ -1,7 +1,5 @@
 package com.writerstree.content.api;
 
-import com.writerstree.content.domain.WordCounter;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.client.ProjectServiceStub;
+import com.writerstree.content.domain.WordCounter;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.ProjectEvents;
@@ -384,7 +383,8 @@ class ContentResourceTest {
         UUID user = UUID.randomUUID();
         UUID project = UUID.randomUUID();
         String token = token(user);
-        stub(project, Map.of("answer", 200, "userId", user.toString(), "wordGoal", 2000, "status", "active"));
+        ProjectServiceStub.answer(
+                project, Map.of("answer", 200, "userId", user.toString(), "wordGoal", 2000, "status", "active"));
 
         given().header("Authorization", "Bearer " + token)
                 .header("X-Request-Id", "req-lookup-1")
@@ -397,7 +397,7 @@ class ContentResourceTest {
                 .body("data.version", equalTo(1))
                 .body("data.wordCount", equalTo(4));
 
-        Response seen = given().when().get(stubUrl() + "/_stub/seen/" + project);
+        Response seen = ProjectServiceStub.seen(project);
         assertEquals("Bearer " + token, seen.path("authorization"));
         assertEquals("req-lookup-1", seen.path("requestId"));
 
@@ -411,14 +411,15 @@ class ContentResourceTest {
     void projectServiceRefusalsAndOutagesReachTheClient() {
         String token = token(UUID.randomUUID());
         UUID foreign = UUID.randomUUID();
-        stub(foreign, Map.of("answer", 403)); // an older project-service: still 404 to the client
+        ProjectServiceStub.answer(foreign, Map.of("answer", 403)); // an older project-service: still 404 to the client
         save(token, foreign, Map.of("content", "x")).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
 
         UUID unknown = UUID.randomUUID();
         read(token, unknown).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
 
         UUID slow = UUID.randomUUID();
-        stub(slow, Map.of("answer", 200, "userId", UUID.randomUUID().toString(), "wordGoal", 1000, "delayMs", 3000));
+        ProjectServiceStub.answer(
+                slow, Map.of("answer", 200, "userId", UUID.randomUUID().toString(), "wordGoal", 1000, "delayMs", 3000));
         save(token, slow, Map.of("content", "x"))
                 .then()
                 .statusCode(503)
@@ -510,6 +511,11 @@ class ContentResourceTest {
                 .then()
                 .statusCode(200)
                 .body("data.version", equalTo(2));
+        // the same text again: no version, so no event either (checked below: nothing beyond the three arrives)
+        save(token, project, Map.of("content", words(200), "version", 2))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
 
         Map<String, JsonNode> events = consumeContentEvents(project, 3);
         JsonNode first = events.get("ContentSaved:1");
@@ -559,21 +565,33 @@ class ContentResourceTest {
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("test.content-events"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!project.toString().equals(record.key())) {
-                        continue;
-                    }
-                    JsonNode event = JSON.readTree(record.value());
-                    String type = event.path("type").asText();
-                    String id = type.equals("MilestoneReached")
-                            ? event.path("milestone").asText()
-                            : event.path("version").asText();
-                    found.put(type + ":" + id, event);
-                }
+                collect(consumer, project, found);
                 return found.size() >= expected;
+            });
+            // and nothing more: for two seconds no other event of the project arrives (Awaitility during(): it keeps
+            // reading all along; a redelivered copy of an event already seen is the same entry)
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> {
+                collect(consumer, project, found);
+                return found.size() == expected;
             });
         }
         return found;
+    }
+
+    /** Adds the project's events of one poll to {@code found}, keyed "type:version" or "MilestoneReached:type". */
+    private static void collect(KafkaConsumer<String, String> consumer, UUID project, Map<String, JsonNode> found)
+            throws Exception {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+            if (!project.toString().equals(record.key())) {
+                continue;
+            }
+            JsonNode event = JSON.readTree(record.value());
+            String type = event.path("type").asText();
+            String id = type.equals("MilestoneReached")
+                    ? event.path("milestone").asText()
+                    : event.path("version").asText();
+            found.put(type + ":" + id, event);
+        }
     }
 
     private JsonNode putRaw(HttpClient http, String token, UUID project, String text) {
@@ -602,19 +620,6 @@ class ContentResourceTest {
 
     private static Response read(String token, UUID project) {
         return given().header("Authorization", "Bearer " + token).when().get(path(project));
-    }
-
-    private static void stub(UUID project, Map<String, Object> answer) {
-        given().contentType(ContentType.JSON)
-                .body(answer)
-                .when()
-                .put(stubUrl() + "/_stub/projects/" + project)
-                .then()
-                .statusCode(204);
-    }
-
-    private static String stubUrl() {
-        return ConfigProvider.getConfig().getValue(ProjectServiceStub.URL_PROPERTY, String.class);
     }
 
     private static String path(UUID project) {

@@ -1,24 +1,34 @@
 package com.writerstree.content.client;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real HTTP server standing in for project-service's {@code GET /projects/{id}} (content-service asks it about
  * projects its replica does not know yet). Tests configure it over HTTP:
- * {@code PUT /_stub/projects/{id}} with {@code {"answer":200|403|..., "userId", "wordGoal", "status", "delayMs"}},
- * and read the headers it received with {@code GET /_stub/seen/{id}}. Unknown projects answer 404.
+ * {@code PUT /_stub/projects/{id}} with {@code {"answer":200|403|..., "userId", "wordGoal", "status", "delayMs", "hang"}}
+ * ({@code "hang": true}: a hung project-service, which accepts the request and never answers), and read the headers
+ * it received with {@code GET /_stub/seen/{id}} and how many requests for the project came with
+ * {@code GET /_stub/calls/{id}}. Unknown projects answer 404.
  */
 public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -28,7 +38,42 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private final Map<String, JsonNode> projects = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> seen = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private HttpServer server;
+
+    // ------------------------------------------------------------------ test side: configure and read the stub
+
+    /** Makes the stub answer {@code answer} for {@code project} (keys as in the class comment). */
+    public static void answer(UUID project, Map<String, Object> answer) {
+        given().contentType(ContentType.JSON)
+                .body(answer)
+                .when()
+                .put(url() + "/_stub/projects/" + project)
+                .then()
+                .statusCode(204);
+    }
+
+    /** The headers of the last request for {@code project} ({@code authorization}, {@code requestId}). */
+    public static Response seen(UUID project) {
+        return given().when().get(url() + "/_stub/seen/" + project);
+    }
+
+    /** How many requests for {@code project} the stub received. */
+    public static int calls(UUID project) {
+        return Integer.parseInt(given().when()
+                .get(url() + "/_stub/calls/" + project)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue(URL_PROPERTY, String.class);
+    }
+
+    // ------------------------------------------------------------------------------------ the server
 
     @Override
     public Map<String, String> start() {
@@ -37,9 +82,11 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // a hung request holds its thread until the stub stops: threads are not pooled to a fixed few
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/_stub/projects/", this::configure);
         server.createContext("/_stub/seen/", this::seen);
+        server.createContext("/_stub/calls/", this::calls);
         server.createContext("/projects/", this::project);
         server.start();
         return Map.of(URL_PROPERTY, "http://127.0.0.1:" + server.getAddress().getPort());
@@ -47,6 +94,7 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        stopped.countDown();
         if (server != null) {
             server.stop(0);
             ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
@@ -64,8 +112,14 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
         respond(exchange, headers == null ? 404 : 200, headers == null ? null : headers.toString());
     }
 
+    private void calls(HttpExchange exchange) throws IOException {
+        AtomicInteger count = calls.get(lastSegment(exchange));
+        respond(exchange, 200, String.valueOf(count == null ? 0 : count.get()));
+    }
+
     private void project(HttpExchange exchange) throws IOException {
         String id = lastSegment(exchange);
+        calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         ObjectNode headers = JSON.createObjectNode();
         headers.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
         headers.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
@@ -76,6 +130,15 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
                     exchange,
                     404,
                     "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Project not found\"}}");
+            return;
+        }
+        if (config.path("hang").asBoolean(false)) {
+            try {
+                stopped.await(); // never answers while the test runs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
             return;
         }
         long delay = config.path("delayMs").asLong(0);

@@ -1,38 +1,40 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.api.VersionDetail;
+import com.writerstree.content.api.VersionView;
+import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
-import com.writerstree.content.api.VersionView;
-
-import com.writerstree.content.config.ContentConfig;
-import com.writerstree.content.persistence.ProjectContent;
-import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** A project's snapshots (spec §4.4 version history): list, read one, take a manual one. Restores: ContentService. */
+/**
+ * A project's snapshots (spec §4.4 version history): list, read one, take a manual one (through {@link Snapshots},
+ * the one place snapshots are made). Restores: {@link RestoreVersion}.
+ */
 @ApplicationScoped
-public class VersionService {
+public class VersionHistory {
 
-    @Inject
-    ProjectDirectory projects;
+    private final ProjectDirectory projects;
+    private final VersionHistoryRepository versions;
+    private final ProjectContentRepository contents;
+    private final Snapshots snapshots;
 
-    @Inject
-    VersionHistoryRepository versions;
-
-    @Inject
-    ProjectContentRepository contents;
-
-    @Inject
-    ContentConfig config;
+    public VersionHistory(
+            ProjectDirectory projects,
+            VersionHistoryRepository versions,
+            ProjectContentRepository contents,
+            Snapshots snapshots) {
+        this.projects = projects;
+        this.versions = versions;
+        this.contents = contents;
+        this.snapshots = snapshots;
+    }
 
     @Transactional
     public List<VersionView> list(UUID projectId) {
@@ -54,18 +56,7 @@ public class VersionService {
     @Transactional
     public VersionView snapshot(UUID projectId, String label) {
         projects.requireOwned(projectId);
-        ProjectContent current = contents.findById(projectId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        VersionSnapshot snapshot = VersionSnapshot.of(
-                projectId,
-                current == null ? "" : current.content,
-                current == null ? 0 : current.wordCount,
-                current == null ? 0 : current.version,
-                now,
-                VersionSnapshot.MANUAL,
-                label == null || label.isBlank() ? Map.of() : Map.of("label", label.strip()));
-        versions.persist(snapshot);
-        versions.trim(projectId, config.versionHistoryLimit());
-        return VersionView.of(snapshot);
+        return VersionView.of(snapshots.manual(projectId, contents.findById(projectId), label, now));
     }
 }
