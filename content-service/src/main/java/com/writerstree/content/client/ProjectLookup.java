@@ -87,8 +87,9 @@ public class ProjectLookup {
             }
             throw e;
         } catch (RuntimeException e) {
+            // unreachable, or interrupted by the @Timeout (the REST client then throws a ProcessingException)
             LOG.warnf(
-                    "project-service unreachable for project %s: %s",
+                    "project-service call failed for project %s: %s",
                     projectId, e.getClass().getSimpleName());
             throw e;
         }
