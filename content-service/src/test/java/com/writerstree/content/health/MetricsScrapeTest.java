@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.content.project.ProjectServiceStub;
+import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.platform.messaging.OutboxMetrics;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.content.project.ProjectServiceStub;
+import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.platform.event.EventCodec;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;

@@ -1,4 +1,0 @@
-package com.writerstree.content.document;
-
-/** {@code data} of a restore (spec §4.4): the version now current and its word count. */
-public record RestoreResult(int currentVersion, int wordCount) {}

@@ -1,0 +1,131 @@
+package com.writerstree.content.domain;
+
+import com.writerstree.content.api.MilestoneView;
+import com.writerstree.content.config.ContentConfig;
+import com.writerstree.content.events.ContentEventPublisher;
+import com.writerstree.content.persistence.MilestoneRepository;
+import com.writerstree.content.persistence.ProjectContent;
+import com.writerstree.content.persistence.ProjectContentRepository;
+import com.writerstree.content.persistence.ProjectReplica;
+import com.writerstree.content.persistence.RevisionRepository;
+import com.writerstree.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes a text as a project's next version, the step a save and a restore share (inside their transaction, the
+ * project's replica row locked): the content row, its revision (and the revision window's pruning), the milestones
+ * the count reaches, the snapshot, and the events — ContentSaved, or VersionRestored for a restore — followed by
+ * the MilestoneReached events.
+ */
+@ApplicationScoped
+public class NextVersion {
+
+    /** What was stored: the new version, when, and the highest milestone this write recorded (or null). */
+    public record Stored(int version, Instant savedAt, MilestoneView milestone) {}
+
+    private final ProjectContentRepository contents;
+    private final RevisionRepository revisions;
+    private final MilestoneRepository milestones;
+    private final Snapshots snapshots;
+    private final ContentEventPublisher events;
+    private final ContentConfig config;
+    private final Caller caller;
+
+    public NextVersion(
+            ProjectContentRepository contents,
+            RevisionRepository revisions,
+            MilestoneRepository milestones,
+            Snapshots snapshots,
+            ContentEventPublisher events,
+            ContentConfig config,
+            Caller caller) {
+        this.contents = contents;
+        this.revisions = revisions;
+        this.milestones = milestones;
+        this.snapshots = snapshots;
+        this.events = events;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    /**
+     * Stores {@code text} (of {@code wordCount} words, counted by the server) after {@code current} (null: never
+     * saved). {@code origin} is the save's X-Sync-Origin; {@code restoredFrom} is the restored snapshot's version
+     * number, or null for a save.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stored write(
+            ProjectReplica project,
+            ProjectContent current,
+            String text,
+            int wordCount,
+            String origin,
+            Integer restoredFrom) {
+        UUID projectId = project.projectId;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        int previousWordCount = current == null ? 0 : current.wordCount;
+        int previousVersion = current == null ? 0 : current.version;
+        if (current == null) {
+            current = new ProjectContent();
+            current.projectId = projectId;
+        }
+        current.content = text;
+        current.version = previousVersion + 1;
+        current.wordCount = wordCount;
+        current.updatedAt = now;
+        current.updatedBy = caller.userId();
+        contents.persist(current);
+
+        ContentConfig.Revisions window = config.revisions();
+        revisions.insert(projectId, current.version, text, now);
+        revisions.prune(projectId, current.version, window.keepCount(), window.keepFor(), window.maxCount(), now);
+
+        List<MilestoneType> reached = recordMilestones(project, wordCount, now);
+        snapshots.afterSave(current, reached, now);
+
+        if (restoredFrom == null) {
+            events.contentSaved(
+                    project.userId, projectId, current.version, wordCount, wordCount - previousWordCount, now, origin);
+        } else {
+            events.versionRestored(
+                    project.userId,
+                    projectId,
+                    current.version,
+                    restoredFrom,
+                    wordCount,
+                    wordCount - previousWordCount,
+                    now);
+        }
+        for (MilestoneType type : reached) {
+            events.milestoneReached(project.userId, projectId, type.wireName(), wordCount, project.wordGoal, now);
+        }
+        MilestoneView highest = reached.isEmpty()
+                ? null
+                : new MilestoneView(reached.get(reached.size() - 1).wireName(), now, wordCount);
+        return new Stored(current.version, now, highest);
+    }
+
+    /** Records every milestone the count reaches that is not recorded yet for the current goal; lowest first. */
+    private List<MilestoneType> recordMilestones(ProjectReplica project, int wordCount, Instant now) {
+        List<MilestoneType> reachable = MilestoneRules.reached(project.wordGoal, wordCount);
+        if (reachable.isEmpty()) {
+            return List.of();
+        }
+        Set<String> recorded = milestones.typesRecorded(project.projectId, project.wordGoal);
+        List<MilestoneType> reached = new ArrayList<>();
+        for (MilestoneType type : reachable) {
+            if (!recorded.contains(type.wireName())
+                    && milestones.record(project.userId, project.projectId, type, project.wordGoal, wordCount, now)) {
+                reached.add(type);
+            }
+        }
+        return reached;
+    }
+}

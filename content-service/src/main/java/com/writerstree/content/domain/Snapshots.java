@@ -1,0 +1,83 @@
+package com.writerstree.content.domain;
+
+import com.writerstree.content.config.ContentConfig;
+import com.writerstree.content.persistence.ProjectContent;
+import com.writerstree.content.persistence.VersionHistoryRepository;
+import com.writerstree.content.persistence.VersionSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place that takes snapshots ({@code version_history}, spec §4.4): after a save (a {@code milestone}
+ * snapshot, or an {@code auto} one every further {@code content.snapshot-every-words}) and on request
+ * ({@code manual}); each new snapshot trims the project's history to {@code content.version-history-limit}
+ * automatic and manual snapshots (milestone snapshots are pinned).
+ */
+@ApplicationScoped
+public class Snapshots {
+
+    private final VersionHistoryRepository versions;
+    private final ContentConfig config;
+
+    public Snapshots(VersionHistoryRepository versions, ContentConfig config) {
+        this.versions = versions;
+        this.config = config;
+    }
+
+    /**
+     * After a save (inside its transaction): a milestone snapshot when it recorded milestones (metadata: the
+     * highest; one snapshot even if several were crossed at once), else an automatic one when the count lies in a
+     * higher step than the newest snapshot's (see {@link SnapshotPolicy}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterSave(ProjectContent content, List<MilestoneType> reached, Instant now) {
+        if (!reached.isEmpty()) {
+            take(
+                    content.projectId,
+                    content,
+                    now,
+                    VersionSnapshot.MILESTONE,
+                    Map.of("milestone", reached.get(reached.size() - 1).wireName()));
+            return;
+        }
+        int step = config.snapshotEveryWords();
+        if (content.wordCount >= step
+                && SnapshotPolicy.crossedStep(
+                        versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
+            take(content.projectId, content, now, VersionSnapshot.AUTO, Map.of());
+        }
+    }
+
+    /**
+     * A manual snapshot of {@code current} (null for a never-saved project: the empty text at version 0), with an
+     * optional label kept as {@code metadata.label}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VersionSnapshot manual(UUID projectId, ProjectContent current, String label, Instant now) {
+        return take(
+                projectId,
+                current,
+                now,
+                VersionSnapshot.MANUAL,
+                label == null || label.isBlank() ? Map.of() : Map.of("label", label.strip()));
+    }
+
+    private VersionSnapshot take(
+            UUID projectId, ProjectContent current, Instant now, String type, Map<String, Object> metadata) {
+        VersionSnapshot snapshot = VersionSnapshot.of(
+                projectId,
+                current == null ? "" : current.content,
+                current == null ? 0 : current.wordCount,
+                current == null ? 0 : current.version,
+                now,
+                type,
+                metadata);
+        versions.persist(snapshot);
+        versions.trim(projectId, config.versionHistoryLimit());
+        return snapshot;
+    }
+}

@@ -1,0 +1,62 @@
+package com.writerstree.content.domain;
+
+import com.writerstree.content.api.VersionDetail;
+import com.writerstree.content.api.VersionView;
+import com.writerstree.content.persistence.ProjectContentRepository;
+import com.writerstree.content.persistence.VersionHistoryRepository;
+import com.writerstree.content.persistence.VersionSnapshot;
+import com.writerstree.platform.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A project's snapshots (spec §4.4 version history): list, read one, take a manual one (through {@link Snapshots},
+ * the one place snapshots are made). Restores: {@link RestoreVersion}.
+ */
+@ApplicationScoped
+public class VersionHistory {
+
+    private final ProjectDirectory projects;
+    private final VersionHistoryRepository versions;
+    private final ProjectContentRepository contents;
+    private final Snapshots snapshots;
+
+    public VersionHistory(
+            ProjectDirectory projects,
+            VersionHistoryRepository versions,
+            ProjectContentRepository contents,
+            Snapshots snapshots) {
+        this.projects = projects;
+        this.versions = versions;
+        this.contents = contents;
+        this.snapshots = snapshots;
+    }
+
+    @Transactional
+    public List<VersionView> list(UUID projectId) {
+        projects.requireOwned(projectId);
+        return versions.listNewestFirst(projectId).stream().map(VersionView::of).toList();
+    }
+
+    @Transactional
+    public VersionDetail get(UUID projectId, UUID snapshotId) {
+        projects.requireOwned(projectId);
+        VersionSnapshot snapshot = versions.findById(snapshotId);
+        if (snapshot == null || !snapshot.projectId.equals(projectId)) {
+            throw ApiException.notFound("Version");
+        }
+        return VersionDetail.of(snapshot);
+    }
+
+    /** A manual snapshot of the current text (also of an archived project, and of a never-saved one: ""). */
+    @Transactional
+    public VersionView snapshot(UUID projectId, String label) {
+        projects.requireOwned(projectId);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return VersionView.of(snapshots.manual(projectId, contents.findById(projectId), label, now));
+    }
+}

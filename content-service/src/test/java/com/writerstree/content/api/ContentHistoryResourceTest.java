@@ -1,0 +1,526 @@
+package com.writerstree.content.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.content.client.ProjectServiceStub;
+import com.writerstree.content.domain.WordCounter;
+import com.writerstree.content.persistence.MilestoneRepository;
+import com.writerstree.content.persistence.RevisionRepository;
+import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stale saves (three-way merge or conflict), delta saves, the version history endpoints and concurrency, on the
+ * real PostgreSQL and Kafka (same setup as {@link ContentResourceTest}, so Quarkus starts once for both).
+ */
+@QuarkusTest
+@WithTestResource(ProjectServiceStub.class)
+class ContentHistoryResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    RevisionRepository revisions;
+
+    @Inject
+    MilestoneRepository milestones;
+
+    // ------------------------------------------------------------------------------------------- merging
+
+    /** Issue #8, item 1: a change both devices made is kept once, and a retried stale save adds no copy. */
+    @Test
+    void aChangeBothDevicesMadeIsKeptOnceAndAResentStaleSaveAddsNoCopy() {
+        UUID user = UUID.randomUUID();
+        String token = TestTokens.forUser(user);
+
+        UUID chapter = announceProject(user, 50000);
+        save(token, chapter, Map.of("content", "Chapter 1.\n\nIt rained.\n\nThe end.\n"))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(1));
+        save(token, chapter, Map.of("content", "Chapter 1.\n\nIt rained. She left.\n\nThe end.\n", "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        String once = "Chapter One.\n\nIt rained. She left.\n\nThe end.\n";
+        save(token, chapter, Map.of("content", once, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(once))
+                .body("data.version", equalTo(3));
+        read(token, chapter).then().body("data.content.text", equalTo(once));
+
+        UUID story = announceProject(user, 50000);
+        String v1 = "Chapter 1.\n\nIt rained all day.\n";
+        String paragraph = "\nShe left at noon.\n";
+        save(token, story, Map.of("content", v1)).then().statusCode(200).body("data.version", equalTo(1));
+        // device 1 appends a paragraph
+        save(token, story, Map.of("content", v1 + paragraph, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        // device 2, still on v1, makes its own small edit and adds the same paragraph
+        String device2 = "Chapter 1.\n\nIt rained all night.\n" + paragraph;
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(device2))
+                .body("data.version", equalTo(3));
+        // device 2 lost the acknowledgement and resends the same stale save: no third copy, no new version
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(3));
+        // device 1 goes on writing; device 2's stale save comes once more
+        String later = device2.replace("Chapter 1.", "Chapter 1: Rain.");
+        save(token, story, Map.of("content", later, "version", 3))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(4));
+        save(token, story, Map.of("content", device2, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(later))
+                .body("data.version", equalTo(4));
+        read(token, story).then().body("data.content.text", equalTo(later)).body("data.content.version", equalTo(4));
+    }
+
+    @Test
+    void aStaleSaveIsMergedWhenTheEditsDoNotOverlapAndRefusedWhenTheyDo() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 50000);
+        String token = TestTokens.forUser(user);
+        String base = "It was a dark night.\n\nThe rain fell.\n\nShe waited.";
+        save(token, project, Map.of("content", base)).then().statusCode(200).body("data.version", equalTo(1));
+
+        // device A (base 1) edits the first paragraph
+        save(token, project, Map.of("content", base.replace("dark night", "dark and stormy night"), "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2))
+                .body("data.merged", equalTo(false))
+                .body("data.content", nullValue());
+        // device B, still on base 1, edits the last paragraph: merged
+        String merged = "It was a dark and stormy night.\n\nThe rain fell.\n\nShe waited for him.";
+        save(token, project, Map.of("content", base.replace("She waited.", "She waited for him."), "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(3))
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(merged))
+                .body("data.wordCount", equalTo(WordCounter.count(merged)));
+        read(token, project).then().body("data.content.text", equalTo(merged)).body("data.content.version", equalTo(3));
+
+        // device C, on base 1 too, rewrites the words A edited: conflict, nothing stored
+        save(token, project, Map.of("content", base.replace("dark night", "cold day"), "version", 1))
+                .then()
+                .statusCode(409)
+                .body("error.code", equalTo("VERSION_CONFLICT"))
+                .body("error.details.serverVersion", equalTo(3))
+                .body("error.details.clientVersion", equalTo(1))
+                .body("error.details.serverContent", equalTo(merged));
+        // a base this project never had: nothing to merge against, conflict
+        save(token, project, Map.of("content", "anything", "version", 99))
+                .then()
+                .statusCode(409)
+                .body("error.details.serverVersion", equalTo(3));
+        read(token, project).then().body("data.content.version", equalTo(3));
+        assertEquals(List.of(3, 2, 1), QuarkusTransaction.requiringNew().call(() -> revisions.versions(project)));
+    }
+
+    @Test
+    void aDeltaSaveGivesTheSameResultAsTheFullText() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 50000);
+        String token = TestTokens.forUser(user);
+        String base = "It was a dark night. 😀 The end.";
+        save(token, project, Map.of("content", base)).then().statusCode(200);
+
+        // "It was a dark " is 14 UTF-16 code units; the emoji counts 2 ("end" starts at 28)
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "retain", "n", 14),
+                Map.of("op", "insert", "text", "and stormy "),
+                Map.of("op", "retain", "n", 7),
+                Map.of("op", "delete", "n", 2),
+                Map.of("op", "insert", "text", "☔"));
+        String expected = "It was a dark and stormy night. ☔ The end.";
+        save(token, project, Map.of("patch", patch, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2))
+                .body("data.merged", equalTo(false))
+                .body("data.wordCount", equalTo(WordCounter.count(expected)));
+        read(token, project).then().body("data.content.text", equalTo(expected));
+
+        // the same patch again on its (now stale) base: same edits, already stored -> unchanged
+        save(token, project, Map.of("patch", patch, "version", 1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        // a patch on the stale base 1 touching another place: applied to base 1, then merged
+        save(
+                        token,
+                        project,
+                        Map.of(
+                                "patch",
+                                List.of(
+                                        Map.of("op", "retain", "n", 28),
+                                        Map.of("op", "delete", "n", 3),
+                                        Map.of("op", "insert", "text", "beginning")),
+                                "version",
+                                1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(3))
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo("It was a dark and stormy night. ☔ The beginning."));
+
+        // refusals: both content and patch, patch without version, patch not matching its base
+        save(token, project, Map.of("content", "x", "patch", patch, "version", 3))
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("patch"));
+        save(token, project, Map.of("patch", patch))
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("version"));
+        save(token, project, Map.of("patch", List.of(Map.of("op", "retain", "n", 1000)), "version", 3))
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", equalTo("patch"));
+        save(token, project, Map.of("patch", List.of(Map.of("op", "jump", "n", 1)), "version", 3))
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("patch"));
+        read(token, project).then().body("data.content.version", equalTo(3));
+    }
+
+    // --------------------------------------------------------------------------------------- concurrency
+
+    @Test
+    void fiftyParallelStaleSavesOfDifferentParagraphsAllMerge() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        List<String> paragraphs = IntStream.range(0, 50)
+                .mapToObj(i -> "Paragraph " + i + " has some words in it.")
+                .toList();
+        String base = String.join("\n\n", paragraphs);
+        save(token, project, Map.of("content", base)).then().statusCode(200).body("data.version", equalTo(1));
+
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<JsonNode> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<JsonNode>> saves = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                // every device started from version 1 and edits its own paragraph
+                List<String> mine = new ArrayList<>(paragraphs);
+                mine.set(i, "Paragraph " + i + " has EDITED" + i + " words in it.");
+                String text = String.join("\n\n", mine);
+                saves.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(start);
+                            return put(http, token, project, Map.of("content", text, "version", 1));
+                        },
+                        pool));
+            }
+            start.countDown();
+            for (CompletableFuture<JsonNode> s : saves) {
+                answers.add(s.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<Integer> versionsSeen = new HashSet<>();
+        for (JsonNode answer : answers) {
+            assertTrue(answer.path("success").asBoolean(), answer.toString());
+            assertTrue(versionsSeen.add(answer.path("data").path("version").asInt()), "version twice: " + answer);
+        }
+        assertEquals(IntStream.rangeClosed(2, 51).boxed().collect(Collectors.toSet()), versionsSeen);
+        assertEquals(
+                49,
+                answers.stream()
+                        .filter(a -> a.path("data").path("merged").asBoolean())
+                        .count());
+        // every answered version is stored, and the history is gapless and increasing
+        assertEquals(
+                IntStream.iterate(51, v -> v >= 2, v -> v - 1).boxed().toList().subList(0, 50),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> revisions.versions(project))
+                        .subList(0, 50));
+
+        Response stored = read(token, project);
+        stored.then().body("data.content.version", equalTo(51));
+        String text = stored.path("data.content.text");
+        for (int i = 0; i < 50; i++) {
+            assertTrue(text.contains("Paragraph " + i + " has EDITED" + i + " words in it."), "edit " + i + " lost");
+        }
+        assertEquals(WordCounter.count(text), (int) stored.path("data.content.wordCount"));
+    }
+
+    @Test
+    void twentyParallelSavesCrossingAMilestoneRecordItOnce() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 1000);
+        String token = TestTokens.forUser(user);
+        save(token, project, Map.of("content", words(100))).then().statusCode(200);
+
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<JsonNode> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<JsonNode>> saves = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String text = words(260 + i); // every one reaches 25 % of 1000
+                saves.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            awaitLatch(start);
+                            return put(http, token, project, Map.of("content", text));
+                        },
+                        pool));
+            }
+            start.countDown();
+            for (CompletableFuture<JsonNode> s : saves) {
+                answers.add(s.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        answers.forEach(a -> assertTrue(a.path("success").asBoolean(), a.toString()));
+        assertEquals(
+                1,
+                answers.stream()
+                        .filter(a -> a.path("data").path("milestoneReached").isObject())
+                        .count());
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> milestones.count("projectId", project)));
+        read(token, project).then().body("data.milestones", hasSize(1));
+    }
+
+    // ------------------------------------------------------------------------------------------- history
+
+    @Test
+    void versionsAreListedReadSnapshottedAndRestored() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 4000);
+        String token = TestTokens.forUser(user);
+        String first = words(1000);
+        save(token, project, Map.of("content", first))
+                .then()
+                .statusCode(200)
+                .body("data.milestoneReached.type", equalTo("25_percent"));
+        save(token, project, Map.of("content", "a short rewrite"))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+
+        // a manual snapshot with a label, then 11 more without: the newest 10 manual/auto are kept, the
+        // milestone snapshot is pinned
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", "before the rewrite"))
+                .when()
+                .post(versions(project))
+                .then()
+                .statusCode(201)
+                .body("success", equalTo(true))
+                .body("data.version.snapshotType", equalTo("manual"))
+                .body("data.version.versionNumber", equalTo(2))
+                .body("data.version.metadata.label", equalTo("before the rewrite"));
+        for (int i = 0; i < 11; i++) { // no body, no Content-Type
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .post(versions(project))
+                    .then()
+                    .statusCode(201);
+        }
+        given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("label", 5))
+                .when()
+                .post(versions(project))
+                .then()
+                .statusCode(400)
+                .body("error.details.field", equalTo("label"));
+        Response list =
+                given().header("Authorization", "Bearer " + token).when().get(versions(project));
+        list.then().statusCode(200).body("success", equalTo(true)).body("data.versions", hasSize(11));
+        List<String> types = list.path("data.versions.snapshotType");
+        assertEquals(10, types.stream().filter("manual"::equals).count());
+        assertEquals("milestone", types.get(10)); // newest first: the milestone snapshot is the oldest
+        assertEquals("25_percent", list.path("data.versions[10].metadata.milestone"));
+        assertTrue(list.<List<Map<String, Object>>>path("data.versions").stream()
+                .noneMatch(v -> v.containsKey("content")));
+        String milestoneId = list.path("data.versions[10].id");
+
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project) + "/" + milestoneId)
+                .then()
+                .statusCode(200)
+                .body("data.version.id", equalTo(milestoneId))
+                .body("data.version.versionNumber", equalTo(1))
+                .body("data.version.content", equalTo(first))
+                .body("data.version.wordCount", equalTo(1000))
+                .body("data.version.createdAt", notNullValue())
+                .body("data.version.snapshotType", equalTo("milestone"));
+
+        try (LocalKafka.Watcher events = LocalKafka.watch("test.content-events")) {
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .post(versions(project) + "/" + milestoneId + "/restore")
+                    .then()
+                    .statusCode(200)
+                    .body("success", equalTo(true))
+                    .body("message", equalTo("Version restored successfully."))
+                    .body("data.currentVersion", equalTo(3))
+                    .body("data.wordCount", equalTo(1000));
+            events.awaitMatch(
+                    e -> e.contains("\"VersionRestored\"")
+                            && e.contains(project.toString())
+                            && e.contains("\"restoredFromVersion\":1"),
+                    Duration.ofSeconds(30));
+        }
+        read(token, project)
+                .then()
+                .body("data.content.text", equalTo(first))
+                .body("data.content.version", equalTo(3))
+                .body("data.milestones", hasSize(1)); // 25 % stays recorded once
+
+        // unknown snapshot, another project's snapshot, another user
+        UUID other = announceProject(user, 4000);
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project) + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(other) + "/" + milestoneId)
+                .then()
+                .statusCode(404);
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .post(versions(other) + "/" + milestoneId + "/restore")
+                .then()
+                .statusCode(404);
+        String stranger = TestTokens.forUser(UUID.randomUUID());
+        given().header("Authorization", "Bearer " + stranger)
+                .when()
+                .get(versions(project))
+                .then()
+                .statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
+        given().header("Authorization", "Bearer " + stranger)
+                .when()
+                .post(versions(project) + "/" + milestoneId + "/restore")
+                .then()
+                .statusCode(404);
+        given().when().get(versions(project)).then().statusCode(401);
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private UUID announceProject(UUID user, int wordGoal) {
+        UUID project = UUID.randomUUID();
+        LocalKafka.publish(ProjectEvents.ProjectCreated.of(user, project, "A novel", wordGoal, "active"));
+        String token = TestTokens.forUser(user);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> read(token, project).then().statusCode(200));
+        return project;
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JsonNode put(HttpClient http, String token, UUID project, Map<String, Object> body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(baseUrl.toString()).resolve("projects/" + project + "/content"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            return JSON.readTree(
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response save(String token, UUID project, Map<String, Object> body) {
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/projects/" + project + "/content");
+    }
+
+    private static Response read(String token, UUID project) {
+        return given().header("Authorization", "Bearer " + token).when().get("/projects/" + project + "/content");
+    }
+
+    private static String versions(UUID project) {
+        return "/projects/" + project + "/versions";
+    }
+
+    private static String words(int n) {
+        return IntStream.range(0, n).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,85 @@
+package com.writerstree.content.domain.merge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.writerstree.content.domain.merge.TextPatch.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+class TextPatchTest {
+
+    private static Op retain(int n) {
+        return new Op("retain", n, null);
+    }
+
+    private static Op delete(int n) {
+        return new Op("delete", n, null);
+    }
+
+    private static Op insert(String text) {
+        return new Op("insert", null, text);
+    }
+
+    @Test
+    void appliesRetainDeleteInsertAndKeepsTheRest() {
+        String base = "It was a dark night.";
+        assertEquals(
+                "It was a dark and stormy night.", TextPatch.apply(base, List.of(retain(14), insert("and stormy "))));
+        assertEquals("It was night.", TextPatch.apply(base, List.of(retain(7), delete(7))));
+        assertEquals(
+                "Once: It was a dark night!",
+                TextPatch.apply(base, List.of(insert("Once: "), retain(19), delete(1), insert("!"))));
+        assertEquals(base, TextPatch.apply(base, List.of()));
+        assertEquals("x", TextPatch.apply("", List.of(insert("x"))));
+    }
+
+    @Test
+    void countsUtf16CodeUnitsLikeJavaScript() {
+        // "😀" is two UTF-16 code units ("😀".length === 2 in JavaScript)
+        assertEquals("😀!", TextPatch.apply("😀", List.of(retain(2), insert("!"))));
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("😀", List.of(retain(1), insert("!"))));
+    }
+
+    @Test
+    void refusesPatchesThatDoNotApply() {
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(4))));
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(2), delete(2))));
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(retain(-1))));
+        assertThrows(
+                TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("retain", null, null))));
+        assertThrows(
+                TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("insert", null, null))));
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op("replace", 1, "x"))));
+        assertThrows(TextPatch.NotApplicable.class, () -> TextPatch.apply("abc", List.of(new Op(null, 1, null))));
+    }
+
+    /** Round trip: a patch built from a random edit of a random text rebuilds exactly the edited text. */
+    @RepeatedTest(200)
+    void deltaRoundTripEqualsTheFullText(RepetitionInfo repetition) {
+        Random random = new Random(1000 + repetition.getCurrentRepetition());
+        int[] alphabet = "abc de\n😀é東".codePoints().toArray();
+        StringBuilder base = new StringBuilder();
+        for (int i = random.nextInt(200); i > 0; i--) {
+            base.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+        }
+        String text = base.toString();
+        int cps = text.codePointCount(0, text.length());
+        int from = text.offsetByCodePoints(0, random.nextInt(cps + 1));
+        int to = text.offsetByCodePoints(from, random.nextInt(text.codePointCount(from, text.length()) + 1));
+        String inserted = random.nextBoolean() ? "" : "NEW " + random.nextInt(100);
+        String edited = text.substring(0, from) + inserted + text.substring(to);
+        List<Op> ops = new ArrayList<>();
+        ops.add(retain(from));
+        ops.add(delete(to - from));
+        ops.add(insert(inserted));
+        if (random.nextBoolean()) {
+            ops.add(retain(text.length() - to));
+        }
+        assertEquals(edited, TextPatch.apply(text, ops));
+    }
+}
