@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.identity.IdentityClient.Account;
-import com.writerstree.identity.user.UserRepository;
+import com.writerstree.identity.persistence.UserRepository;
 import com.writerstree.platform.testing.LocalMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
