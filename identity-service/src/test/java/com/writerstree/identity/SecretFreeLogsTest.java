@@ -109,7 +109,7 @@ class SecretFreeLogsTest {
                     QuarkusTransaction.requiringNew()
                             .call(() -> users.findActive(UUID.fromString(account.userId()))
                                     .orElseThrow()
-                                    .passwordHash()));
+                                    .passwordHash));
             // mail bodies: a line of each mail's text
             secrets.put("verification mail body", "Please confirm your email address by opening this link");
             secrets.put("reset mail body", "Choose a new password here");

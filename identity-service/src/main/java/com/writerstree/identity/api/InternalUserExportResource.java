@@ -60,23 +60,23 @@ public class InternalUserExportResource {
         }
         Instant now = Instant.now();
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("id", user.id());
-        profile.put("email", user.email());
-        profile.put("fullName", user.fullName());
-        profile.put("emailVerified", user.emailVerified());
+        profile.put("id", user.id);
+        profile.put("email", user.email);
+        profile.put("fullName", user.fullName);
+        profile.put("emailVerified", user.emailVerified);
         profile.put("tier", user.effectiveTier(now));
-        profile.put("subscriptionTier", user.subscriptionTier());
-        profile.put("subscriptionExpiresAt", user.subscriptionExpiresAt());
-        profile.put("createdAt", user.createdAt());
-        profile.put("updatedAt", user.updatedAt());
-        profile.put("deletedAt", user.deletedAt());
+        profile.put("subscriptionTier", user.subscriptionTier);
+        profile.put("subscriptionExpiresAt", user.subscriptionExpiresAt);
+        profile.put("createdAt", user.createdAt);
+        profile.put("updatedAt", user.updatedAt);
+        profile.put("deletedAt", user.deletedAt);
 
         Map<String, Object> signIn = new LinkedHashMap<>();
-        signIn.put("password", user.passwordHash() != null);
-        signIn.put("google", user.googleId() != null);
+        signIn.put("password", user.passwordHash != null);
+        signIn.put("google", user.googleId != null);
 
         Map<String, Object> sessions = new LinkedHashMap<>();
-        sessions.put("lastLogin", user.lastLogin());
+        sessions.put("lastLogin", user.lastLogin);
         sessions.put("allSessionsRevokedBefore", revokedBefore(userId));
         sessions.put(
                 "note",
@@ -86,7 +86,7 @@ public class InternalUserExportResource {
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("profile", profile);
         parts.put("signInMethods", signIn);
-        parts.put("preferences", Preferences.withDefaults(user.preferences()));
+        parts.put("preferences", Preferences.withDefaults(user.preferences));
         parts.put("sessions", sessions);
         parts.put("emailVerificationLinks", links("EmailVerificationToken", userId));
         parts.put("passwordResetLinks", links("PasswordResetToken", userId));
@@ -103,9 +103,9 @@ public class InternalUserExportResource {
         return tokens.stream()
                 .map(t -> {
                     Map<String, Object> link = new LinkedHashMap<>();
-                    link.put("createdAt", t.createdAt());
-                    link.put("expiresAt", t.expiresAt());
-                    link.put("usedAt", t.usedAt());
+                    link.put("createdAt", t.createdAt);
+                    link.put("expiresAt", t.expiresAt);
+                    link.put("usedAt", t.usedAt);
                     return link;
                 })
                 .toList();

@@ -21,14 +21,14 @@ public record UserProfile(
 
     public static UserProfile of(User user, Instant now) {
         return new UserProfile(
-                user.id(),
-                user.email(),
-                user.fullName(),
-                user.emailVerified(),
+                user.id,
+                user.email,
+                user.fullName,
+                user.emailVerified,
                 user.effectiveTier(now),
-                millis(user.createdAt()),
-                millis(user.lastLogin()),
-                Preferences.withDefaults(user.preferences()));
+                millis(user.createdAt),
+                millis(user.lastLogin),
+                Preferences.withDefaults(user.preferences));
     }
 
     private static Instant millis(Instant instant) {

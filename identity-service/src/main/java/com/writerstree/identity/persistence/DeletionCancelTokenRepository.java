@@ -16,6 +16,6 @@ public class DeletionCancelTokenRepository implements PanacheRepositoryBase<Dele
         if (updated == 0) {
             return Optional.empty();
         }
-        return find("tokenHash", tokenHash).firstResultOptional().map(OneTimeToken::userId);
+        return find("tokenHash", tokenHash).firstResultOptional().map(token -> token.userId);
     }
 }

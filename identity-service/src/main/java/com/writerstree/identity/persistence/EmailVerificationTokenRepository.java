@@ -18,7 +18,7 @@ public class EmailVerificationTokenRepository implements PanacheRepositoryBase<E
         if (updated == 0) {
             return Optional.empty();
         }
-        return find("tokenHash", tokenHash).firstResultOptional().map(OneTimeToken::userId);
+        return find("tokenHash", tokenHash).firstResultOptional().map(token -> token.userId);
     }
 
     /** Ends every still-open token of the user (a newer mail replaces them). */

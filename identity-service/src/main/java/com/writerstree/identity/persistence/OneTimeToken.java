@@ -15,22 +15,22 @@ public abstract class OneTimeToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
+    public UUID id;
 
     @Column(name = "user_id", nullable = false)
-    private UUID userId;
+    public UUID userId;
 
     @Column(name = "token_hash", nullable = false)
-    private String tokenHash;
+    public String tokenHash;
 
     @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+    public Instant expiresAt;
 
     @Column(name = "used_at")
-    private Instant usedAt;
+    public Instant usedAt;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     protected OneTimeToken() {}
 
@@ -39,21 +39,5 @@ public abstract class OneTimeToken {
         this.tokenHash = tokenHash;
         this.createdAt = now;
         this.expiresAt = now.plus(lifetime);
-    }
-
-    public UUID userId() {
-        return userId;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant usedAt() {
-        return usedAt;
     }
 }

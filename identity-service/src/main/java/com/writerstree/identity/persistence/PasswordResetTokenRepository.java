@@ -21,7 +21,7 @@ public class PasswordResetTokenRepository implements PanacheRepositoryBase<Passw
         if (updated == 0) {
             return Optional.empty();
         }
-        return find("tokenHash", tokenHash).firstResultOptional().map(OneTimeToken::userId);
+        return find("tokenHash", tokenHash).firstResultOptional().map(token -> token.userId);
     }
 
     /** Ends every still-open token of the user: a newer link (or a completed reset) replaces them. */

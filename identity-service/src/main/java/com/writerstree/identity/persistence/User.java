@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An account (table {@code users}). Never leaves the service: resources answer with DTO records. */
+/**
+ * An account (table {@code users}): an entity with public fields, like every entity of the suite; the methods are the
+ * account's state changes. Never leaves the service: resources answer with DTO records.
+ */
 @Entity
 @Table(name = "users")
 public class User {
@@ -23,46 +26,46 @@ public class User {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
+    public UUID id;
 
     @Column(nullable = false)
-    private String email;
+    public String email;
 
     @Column(name = "password_hash")
-    private String passwordHash;
+    public String passwordHash;
 
     @Column(name = "full_name")
-    private String fullName;
+    public String fullName;
 
     @Column(name = "google_id")
-    private String googleId;
+    public String googleId;
 
     @Column(name = "email_verified", nullable = false)
-    private boolean emailVerified;
+    public boolean emailVerified;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    public Instant updatedAt;
 
     @Column(name = "last_login")
-    private Instant lastLogin;
+    public Instant lastLogin;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private Map<String, Object> preferences = new LinkedHashMap<>();
+    public Map<String, Object> preferences = new LinkedHashMap<>();
 
     @Column(name = "subscription_tier", nullable = false)
-    private String subscriptionTier = TIER_FREE;
+    public String subscriptionTier = TIER_FREE;
 
     @Column(name = "subscription_expires_at")
-    private Instant subscriptionExpiresAt;
+    public Instant subscriptionExpiresAt;
 
     @Column(name = "deleted_at")
-    private Instant deletedAt;
+    public Instant deletedAt;
 
-    protected User() {}
+    public User() {}
 
     /** A new password account; {@code email} is already normalized (trimmed, lower-case). */
     public static User register(String email, String passwordHash, String fullName, Instant now) {
@@ -129,18 +132,6 @@ public class User {
         updatedAt = now;
     }
 
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String subscriptionTier() {
-        return subscriptionTier;
-    }
-
-    public Instant subscriptionExpiresAt() {
-        return subscriptionExpiresAt;
-    }
-
     public void recordLogin(Instant now) {
         lastLogin = now;
     }
@@ -153,45 +144,5 @@ public class User {
             return TIER_FREE;
         }
         return subscriptionTier;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String email() {
-        return email;
-    }
-
-    public String passwordHash() {
-        return passwordHash;
-    }
-
-    public Instant deletedAt() {
-        return deletedAt;
-    }
-
-    public String googleId() {
-        return googleId;
-    }
-
-    public String fullName() {
-        return fullName;
-    }
-
-    public boolean emailVerified() {
-        return emailVerified;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant lastLogin() {
-        return lastLogin;
-    }
-
-    public Map<String, Object> preferences() {
-        return preferences == null ? Map.of() : preferences;
     }
 }

@@ -55,12 +55,12 @@ public class AuthService {
             UUID id, String email, String fullName, boolean emailVerified, String tier, String passwordHash) {
         static Account of(User user, Instant now) {
             return new Account(
-                    user.id(),
-                    user.email(),
-                    user.fullName(),
-                    user.emailVerified(),
+                    user.id,
+                    user.email,
+                    user.fullName,
+                    user.emailVerified,
                     user.effectiveTier(now),
-                    user.passwordHash());
+                    user.passwordHash);
         }
     }
 
@@ -113,7 +113,7 @@ public class AuthService {
         CredentialRules.requireAcceptable(normalizedEmail, password);
         String name = FullNames.normalize("fullName", fullName);
         Optional<Instant> deletedAt = QuarkusTransaction.requiringNew()
-                .call(() -> users.findByEmail(normalizedEmail).map(u -> Optional.ofNullable(u.deletedAt())))
+                .call(() -> users.findByEmail(normalizedEmail).map(u -> Optional.ofNullable(u.deletedAt)))
                 .orElse(null);
         if (deletedAt != null) {
             throw deletedAt.isPresent() ? pendingDeletion(deletedAt.get()) : emailTaken();
@@ -140,11 +140,11 @@ public class AuthService {
             throw e;
         }
         verificationTokens.persist(new EmailVerificationToken(
-                user.id(),
+                user.id,
                 OneTimeTokens.hash(verificationToken),
                 now,
                 config.verification().tokenLifetime()));
-        events.userRegistered(user.id(), user.effectiveTier(now));
+        events.userRegistered(user.id, user.effectiveTier(now));
         return Account.of(user, now);
     }
 
@@ -184,9 +184,9 @@ public class AuthService {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS);
         }
         lockout.recordSuccess(normalizedEmail, address);
-        if (stored.get().deletedAt() != null) {
+        if (stored.get().deletedAt != null) {
             // only someone who knows the password learns that the account is being deleted
-            throw accountDeleted(stored.get().deletedAt());
+            throw accountDeleted(stored.get().deletedAt);
         }
         Account account = found.get();
         if (!account.emailVerified()) {
@@ -214,11 +214,11 @@ public class AuthService {
         Optional<Account> pending = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             return users.findActiveByEmail(normalizedEmail)
-                    .filter(u -> !u.emailVerified())
+                    .filter(u -> !u.emailVerified)
                     .map(user -> {
-                        verificationTokens.invalidateOpen(user.id(), now);
+                        verificationTokens.invalidateOpen(user.id, now);
                         verificationTokens.persist(new EmailVerificationToken(
-                                user.id(),
+                                user.id,
                                 OneTimeTokens.hash(token),
                                 now,
                                 config.verification().tokenLifetime()));
@@ -243,9 +243,9 @@ public class AuthService {
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             return users.findActiveByEmail(normalizedEmail).map(user -> {
-                resetTokens.invalidateOpen(user.id(), now);
+                resetTokens.invalidateOpen(user.id, now);
                 resetTokens.persist(new PasswordResetToken(
-                        user.id(),
+                        user.id,
                         OneTimeTokens.hash(token),
                         now,
                         config.passwordReset().tokenLifetime()));
@@ -338,31 +338,31 @@ public class AuthService {
     }
 
     private User linkGoogle(User user, GoogleIdentity google, Instant now) {
-        if (user.deletedAt() != null) {
-            throw accountDeleted(user.deletedAt());
+        if (user.deletedAt != null) {
+            throw accountDeleted(user.deletedAt);
         }
-        if (user.googleId() != null && !user.googleId().equals(google.googleId())) {
+        if (user.googleId != null && !user.googleId.equals(google.googleId())) {
             throw new ApiException(
                     ErrorCode.ALREADY_EXISTS,
                     "This email is linked to another Google account",
                     Map.of("field", "email"));
         }
-        boolean newlyVerified = !user.emailVerified();
-        if (newlyVerified && user.passwordHash() != null) {
+        boolean newlyVerified = !user.emailVerified;
+        if (newlyVerified && user.passwordHash != null) {
             // Nobody ever proved that whoever chose this password owns the address (issue #8: a stranger can
             // register someone's address first). Google just proved the owner: the unproven password, the
             // sessions it started and its open mail links end here (revoking before the commit, like a reset).
             user.changePassword(null, now);
-            verificationTokens.invalidateOpen(user.id(), now);
-            resetTokens.invalidateOpen(user.id(), now);
-            revocations.revokeAll(user.id());
-            LOG.infof("Unverified password of user %s dropped and its sessions revoked on Google link", user.id());
+            verificationTokens.invalidateOpen(user.id, now);
+            resetTokens.invalidateOpen(user.id, now);
+            revocations.revokeAll(user.id);
+            LOG.infof("Unverified password of user %s dropped and its sessions revoked on Google link", user.id);
         }
         user.linkGoogle(google.googleId(), now);
         if (newlyVerified) {
-            events.userEmailVerified(user.id());
+            events.userEmailVerified(user.id);
         }
-        LOG.infof("Google account linked to user %s", user.id());
+        LOG.infof("Google account linked to user %s", user.id);
         return user;
     }
 
@@ -378,9 +378,9 @@ public class AuthService {
             }
             throw e;
         }
-        events.userRegistered(user.id(), user.effectiveTier(now));
-        events.userEmailVerified(user.id());
-        LOG.infof("Registered user %s with Google", user.id());
+        events.userRegistered(user.id, user.effectiveTier(now));
+        events.userEmailVerified(user.id);
+        LOG.infof("Registered user %s with Google", user.id);
         return user;
     }
 

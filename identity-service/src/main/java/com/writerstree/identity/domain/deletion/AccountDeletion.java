@@ -77,7 +77,7 @@ public class AccountDeletion {
     public AccountDeleted delete(UUID userId, DeleteAccountRequest body) {
         Confirming account = QuarkusTransaction.requiringNew()
                 .call(() -> users.findActive(userId)
-                        .map(u -> new Confirming(u.id(), u.email(), u.fullName(), u.passwordHash(), u.googleId()))
+                        .map(u -> new Confirming(u.id, u.email, u.fullName, u.passwordHash, u.googleId))
                         .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN)));
         confirm(account, body == null ? new DeleteAccountRequest(null, null) : body);
 

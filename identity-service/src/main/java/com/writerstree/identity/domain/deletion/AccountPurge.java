@@ -83,7 +83,7 @@ public class AccountPurge {
         do {
             due = QuarkusTransaction.requiringNew()
                     .call(() -> users.purgeDue(cutoff, config.deletion().purgeBatch()).stream()
-                            .map(User::id)
+                            .map(user -> user.id)
                             .toList());
             for (UUID userId : due) {
                 if (purge(userId, cutoff)) {
@@ -101,10 +101,10 @@ public class AccountPurge {
     private boolean purge(UUID userId, Instant cutoff) {
         Optional<String> email = QuarkusTransaction.requiringNew().call(() -> {
             User user = users.findById(userId, LockModeType.PESSIMISTIC_WRITE);
-            if (user == null || user.deletedAt() == null || user.deletedAt().isAfter(cutoff)) {
+            if (user == null || user.deletedAt == null || user.deletedAt.isAfter(cutoff)) {
                 return Optional.<String>empty(); // purged already, or cancelled meanwhile
             }
-            String address = user.email();
+            String address = user.email;
             users.delete(user);
             users.flush();
             UserPurged event = events.userPurged(userId);

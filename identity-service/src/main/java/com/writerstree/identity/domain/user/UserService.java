@@ -50,7 +50,7 @@ public class UserService {
             user.rename(FullNames.normalize("fullName", update.fullName()), now);
         }
         if (update.preferences() != null && !update.preferences().isNull()) {
-            Map<String, Object> stored = user.preferences();
+            Map<String, Object> stored = user.preferences;
             Map<String, Object> merged = Preferences.merge(stored, update.preferences());
             if (!merged.equals(stored)) {
                 user.replacePreferences(merged, now);
