@@ -1,9 +1,9 @@
 package com.writerstree.project.api;
 
+import com.writerstree.project.domain.ProjectFields;
+import com.writerstree.project.domain.ProjectRules;
 import com.writerstree.project.domain.TreeSeason;
 import com.writerstree.project.domain.TreeSpecies;
-import com.writerstree.project.persistence.Project;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -18,8 +18,8 @@ public record CreateProjectRequest(
         @Size(min = 1, max = 500, message = "must be 1 to 500 characters")
         String title,
 
-        @Min(value = Project.MIN_WORD_GOAL, message = "Word goal must be at least 1,000")
-        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000")
+        @Min(value = ProjectRules.MIN_WORD_GOAL, message = ProjectRules.WORD_GOAL_TOO_LOW)
+        @Max(value = ProjectRules.MAX_WORD_GOAL, message = ProjectRules.WORD_GOAL_TOO_HIGH)
         Integer wordGoal,
 
         TreeSpecies treeSpecies,
@@ -34,19 +34,8 @@ public record CreateProjectRequest(
         title = title == null ? null : title.strip();
     }
 
-    public String titleOrDefault() {
-        return title == null ? Project.DEFAULT_TITLE : title;
-    }
-
-    public int wordGoalOrDefault() {
-        return wordGoal == null ? Project.DEFAULT_WORD_GOAL : wordGoal;
-    }
-
-    public TreeSpecies treeSpeciesOrDefault() {
-        return treeSpecies == null ? TreeSpecies.OAK : treeSpecies;
-    }
-
-    public TreeSeason treeSeasonOrDefault() {
-        return treeSeason == null ? TreeSeason.SPRING : treeSeason;
+    /** The fields given; the absent ones take their defaults in {@code ProjectService.create}. */
+    public ProjectFields fields() {
+        return new ProjectFields(title, wordGoal, treeSpecies, treeSeason, deadline);
     }
 }

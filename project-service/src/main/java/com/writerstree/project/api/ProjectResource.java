@@ -1,15 +1,13 @@
 package com.writerstree.project.api;
 
-import com.writerstree.project.domain.ProjectService;
-import com.writerstree.project.domain.ProjectStatus;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.ApiResponse;
 import com.writerstree.project.config.ProjectConfig;
+import com.writerstree.project.domain.ProjectService;
+import com.writerstree.project.domain.ProjectStatus;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -45,14 +43,15 @@ public class ProjectResource {
     private static final List<String> UPDATABLE_FIELDS =
             List.of("title", "wordGoal", "treeSpecies", "treeSeason", "deadline");
 
-    @Inject
-    ProjectService service;
+    private final ProjectService service;
+    private final Caller caller;
+    private final ProjectConfig config;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    ProjectConfig config;
+    public ProjectResource(ProjectService service, Caller caller, ProjectConfig config) {
+        this.service = service;
+        this.caller = caller;
+        this.config = config;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -66,10 +65,11 @@ public class ProjectResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
     @APIResponse(
             responseCode = "403",
-            description = "MAX_PROJECTS_REACHED: a free-tier user already has 5 projects " + "that are not archived")
+            description = "MAX_PROJECTS_REACHED: a free-tier user already has as many projects that are not archived"
+                    + " as project.free-tier-max-projects allows (5 by default)")
     public RestResponse<ApiResponse<ProjectView>> create(@Valid CreateProjectRequest request) {
-        ProjectView created =
-                service.create(caller.userId(), caller.tier(), request == null ? CreateProjectRequest.EMPTY : request);
+        ProjectView created = ProjectView.of(service.create(
+                caller.userId(), caller.tier(), (request == null ? CreateProjectRequest.EMPTY : request).fields()));
         return RestResponse.status(Response.Status.CREATED, ApiResponse.ok("Project created successfully.", created));
     }
 
@@ -104,7 +104,9 @@ public class ProjectResource {
                 1,
                 config.listing().maxLimit());
         int skip = intParam("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return ApiResponse.ok(service.list(caller.userId(), wanted, pageSize, skip));
+        ProjectService.Page page = service.list(caller.userId(), wanted, pageSize, skip);
+        return ApiResponse.ok(
+                new ProjectPage(page.projects().stream().map(ProjectView::of).toList(), page.total(), pageSize, skip));
     }
 
     @GET
@@ -117,7 +119,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED or INVALID_TOKEN")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     public ApiResponse<Map<String, ProjectView>> get(@PathParam("projectId") String projectId) {
-        return ApiResponse.ok(Map.of("project", service.get(caller.userId(), projectId(projectId))));
+        return ApiResponse.ok(Map.of("project", ProjectView.of(service.get(caller.userId(), projectId(projectId)))));
     }
 
     @PATCH
@@ -140,7 +142,8 @@ public class ProjectResource {
         if (request == null || request.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, "Nothing to update", Map.of("fields", UPDATABLE_FIELDS));
         }
-        return ApiResponse.ok("Project updated successfully.", service.update(caller.userId(), id, request));
+        return ApiResponse.ok(
+                "Project updated successfully.", ProjectView.of(service.update(caller.userId(), id, request.fields())));
     }
 
     @DELETE
@@ -171,7 +174,7 @@ public class ProjectResource {
             service.deletePermanently(caller.userId(), id, confirm);
             return ApiResponse.ok("Project deleted permanently.", null);
         }
-        return ApiResponse.ok("Project archived successfully.", service.archive(caller.userId(), id));
+        return ApiResponse.ok("Project archived successfully.", ProjectView.of(service.archive(caller.userId(), id)));
     }
 
     @POST
@@ -186,7 +189,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such project, or another user's")
     public ApiResponse<ProjectView> restore(@PathParam("projectId") String projectId) {
         UUID id = projectId(projectId);
-        return ApiResponse.ok("Project restored successfully.", service.restore(caller.userId(), caller.tier(), id));
+        return ApiResponse.ok(
+                "Project restored successfully.", ProjectView.of(service.restore(caller.userId(), caller.tier(), id)));
     }
 
     /** A malformed id is as unknown as a missing one: 404. */

@@ -5,7 +5,6 @@ import com.writerstree.project.domain.ProjectStatus;
 import com.writerstree.project.domain.TreeSeason;
 import com.writerstree.project.domain.TreeSpecies;
 import com.writerstree.project.persistence.Project;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,7 +28,7 @@ public record ProjectView(
         Instant lastEditedAt,
         LocalDate deadline) {
 
-    public static ProjectView of(Project p) {
+    static ProjectView of(Project p) {
         return new ProjectView(
                 p.id,
                 p.userId,

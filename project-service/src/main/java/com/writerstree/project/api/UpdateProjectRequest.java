@@ -1,9 +1,9 @@
 package com.writerstree.project.api;
 
+import com.writerstree.project.domain.ProjectFields;
+import com.writerstree.project.domain.ProjectRules;
 import com.writerstree.project.domain.TreeSeason;
 import com.writerstree.project.domain.TreeSpecies;
-import com.writerstree.project.persistence.Project;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -17,8 +17,8 @@ public record UpdateProjectRequest(
         @Size(min = 1, max = 500, message = "must be 1 to 500 characters")
         String title,
 
-        @Min(value = Project.MIN_WORD_GOAL, message = "Word goal must be at least 1,000")
-        @Max(value = Project.MAX_WORD_GOAL, message = "Word goal must be at most 10,000,000")
+        @Min(value = ProjectRules.MIN_WORD_GOAL, message = ProjectRules.WORD_GOAL_TOO_LOW)
+        @Max(value = ProjectRules.MAX_WORD_GOAL, message = ProjectRules.WORD_GOAL_TOO_HIGH)
         Integer wordGoal,
 
         TreeSpecies treeSpecies,
@@ -29,6 +29,11 @@ public record UpdateProjectRequest(
 
     public UpdateProjectRequest {
         title = title == null ? null : title.strip();
+    }
+
+    /** The fields to change (null: unchanged). */
+    public ProjectFields fields() {
+        return new ProjectFields(title, wordGoal, treeSpecies, treeSeason, deadline);
     }
 
     /** Whether the body names at least one field to change. */

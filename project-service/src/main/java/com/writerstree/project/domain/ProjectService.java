@@ -1,21 +1,16 @@
 package com.writerstree.project.domain;
 
-import com.writerstree.project.api.CreateProjectRequest;
-import com.writerstree.project.api.ProjectPage;
-import com.writerstree.project.api.ProjectView;
-import com.writerstree.project.api.UpdateProjectRequest;
-import com.writerstree.project.persistence.Project;
-import com.writerstree.project.persistence.ProjectRepository;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.project.config.ProjectConfig;
 import com.writerstree.project.events.ProjectEventPublisher;
+import com.writerstree.project.persistence.Project;
+import com.writerstree.project.persistence.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,30 +27,31 @@ public class ProjectService {
 
     private static final Logger LOG = Logger.getLogger(ProjectService.class);
 
-    @Inject
-    ProjectRepository projects;
+    private final ProjectRepository projects;
+    private final ProjectEventPublisher events;
+    private final ProjectConfig config;
 
-    @Inject
-    ProjectEventPublisher events;
-
-    @Inject
-    ProjectConfig config;
+    public ProjectService(ProjectRepository projects, ProjectEventPublisher events, ProjectConfig config) {
+        this.projects = projects;
+        this.events = events;
+        this.config = config;
+    }
 
     /**
      * Creates an active project with a fresh tree seed and publishes ProjectCreated in the same transaction.
      * A free-tier caller who already has the maximum of projects in use gets 403 MAX_PROJECTS_REACHED.
      */
     @Transactional
-    public ProjectView create(UUID userId, String tier, CreateProjectRequest request) {
+    public Project create(UUID userId, String tier, ProjectFields request) {
         ensureRoomForAnotherProject(userId, tier);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.userId = userId;
-        project.title = request.titleOrDefault();
-        project.wordGoal = request.wordGoalOrDefault();
-        project.treeSpecies = request.treeSpeciesOrDefault();
-        project.treeSeason = request.treeSeasonOrDefault();
+        project.title = Objects.requireNonNullElse(request.title(), ProjectRules.DEFAULT_TITLE);
+        project.wordGoal = Objects.requireNonNullElse(request.wordGoal(), ProjectRules.DEFAULT_WORD_GOAL);
+        project.treeSpecies = Objects.requireNonNullElse(request.treeSpecies(), TreeSpecies.OAK);
+        project.treeSeason = Objects.requireNonNullElse(request.treeSeason(), TreeSeason.SPRING);
         project.deadline = request.deadline();
         project.status = ProjectStatus.ACTIVE;
         project.treeSeed = TreeSeed.of(userId, project.id, now);
@@ -65,20 +61,20 @@ public class ProjectService {
         projects.persist(project);
         events.created(project);
         LOG.infof("Project %s created", project.id);
-        return ProjectView.of(project);
+        return project;
     }
 
-    public ProjectPage list(UUID userId, Optional<ProjectStatus> status, int limit, int offset) {
+    /** One page of a user's projects and how many match the filter across pages. */
+    public record Page(List<Project> projects, long total) {}
+
+    public Page list(UUID userId, Optional<ProjectStatus> status, int limit, int offset) {
         var query = projects.ownedBy(userId, status);
-        var page = query.range(offset, offset + limit - 1).list().stream()
-                .map(ProjectView::of)
-                .toList();
-        return new ProjectPage(page, query.count(), limit, offset);
+        return new Page(query.range(offset, offset + limit - 1).list(), query.count());
     }
 
     /** The project if the caller owns it: 404 when it does not exist or is someone else's. */
-    public ProjectView get(UUID userId, UUID projectId) {
-        return ProjectView.of(owned(userId, projectId));
+    public Project get(UUID userId, UUID projectId) {
+        return owned(userId, projectId);
     }
 
     /**
@@ -87,12 +83,12 @@ public class ProjectService {
      * changed; a request that changes nothing answers the project as it is.
      */
     @Transactional
-    public ProjectView update(UUID userId, UUID projectId, UpdateProjectRequest request) {
+    public Project update(UUID userId, UUID projectId, ProjectFields request) {
         Project project = ownedForUpdate(userId, projectId);
         if (project.status == ProjectStatus.ARCHIVED) {
             throw new ApiException(
                     ErrorCode.PROJECT_ARCHIVED,
-                    ErrorCode.PROJECT_ARCHIVED.defaultMessage(),
+                    ProjectRules.ARCHIVED,
                     Map.of("projectId", projectId.toString(), "status", ProjectStatus.ARCHIVED.value()));
         }
         boolean changed = false;
@@ -128,12 +124,12 @@ public class ProjectService {
             events.updated(project);
             LOG.infof("Project %s updated", projectId);
         }
-        return ProjectView.of(project);
+        return project;
     }
 
     /** Archives the project (idempotent: an archived project stays as it is and nothing is published). */
     @Transactional
-    public ProjectView archive(UUID userId, UUID projectId) {
+    public Project archive(UUID userId, UUID projectId) {
         Project project = ownedForUpdate(userId, projectId);
         if (project.status != ProjectStatus.ARCHIVED) {
             project.status = ProjectStatus.ARCHIVED;
@@ -141,7 +137,7 @@ public class ProjectService {
             events.archived(project);
             LOG.infof("Project %s archived", projectId);
         }
-        return ProjectView.of(project);
+        return project;
     }
 
     /**
@@ -150,14 +146,14 @@ public class ProjectService {
      * answered as it is (idempotent).
      */
     @Transactional
-    public ProjectView restore(UUID userId, String tier, UUID projectId) {
+    public Project restore(UUID userId, String tier, UUID projectId) {
         boolean limited = !ProjectRules.isUnlimited(tier);
         if (limited) {
             projects.lockProjectCount(userId); // before the row lock: the same order as creation's single lock
         }
         Project project = ownedForUpdate(userId, projectId);
         if (project.status != ProjectStatus.ARCHIVED) {
-            return ProjectView.of(project);
+            return project;
         }
         if (limited) {
             checkRoom(userId);
@@ -166,7 +162,7 @@ public class ProjectService {
         project.updatedAt = Instant.now();
         events.restored(project);
         LOG.infof("Project %s restored (%s)", projectId, project.status);
-        return ProjectView.of(project);
+        return project;
     }
 
     /**
@@ -235,6 +231,17 @@ public class ProjectService {
         LOG.infof("Project %s completed", projectId);
     }
 
+    /**
+     * The end of an account (UserPurged): every project of the user is deleted, in the caller's transaction, without
+     * ProjectDeleted events (every service purges the user itself on the same event).
+     */
+    @Transactional
+    public long purge(UUID userId) {
+        long deleted = projects.delete("userId", userId);
+        LOG.infof("%d project(s) of purged user %s deleted", deleted, userId);
+        return deleted;
+    }
+
     private Project owned(UUID userId, UUID projectId) {
         return checkOwner(userId, projects.findByIdOptional(projectId));
     }
@@ -270,7 +277,7 @@ public class ProjectService {
         if (!ProjectRules.mayAddProject(projects.countNotArchived(userId), max)) {
             throw new ApiException(
                     ErrorCode.MAX_PROJECTS_REACHED,
-                    "Free tier limited to " + max + " projects",
+                    ProjectRules.freeTierLimit(max),
                     Map.of("limit", max, "tier", "free"));
         }
     }

@@ -7,7 +7,6 @@ import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.project.domain.ProjectService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -20,11 +19,13 @@ public class ContentEventsConsumer {
     static final String CONSUMER = "project-service";
     static final String GOAL_MILESTONE = "100_percent";
 
-    @Inject
-    InboundEvents inbound;
+    private final InboundEvents inbound;
+    private final ProjectService projects;
 
-    @Inject
-    ProjectService projects;
+    public ContentEventsConsumer(InboundEvents inbound, ProjectService projects) {
+        this.inbound = inbound;
+        this.projects = projects;
+    }
 
     @Incoming("content-events-in")
     @Blocking

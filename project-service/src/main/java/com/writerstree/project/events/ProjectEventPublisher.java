@@ -9,7 +9,6 @@ import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.messaging.Outbox;
 import com.writerstree.project.persistence.Project;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The one publisher of project-service: appends project-events to the outbox inside the caller's transaction
@@ -18,8 +17,11 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ProjectEventPublisher {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public ProjectEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public void created(Project project) {
         outbox.append(ProjectCreated.of(

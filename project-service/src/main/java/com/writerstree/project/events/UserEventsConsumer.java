@@ -3,7 +3,7 @@ package com.writerstree.project.events;
 import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
-import com.writerstree.project.persistence.ProjectRepository;
+import com.writerstree.project.domain.ProjectService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,10 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventsConsumer {
 
     private final InboundEvents inbound;
-    private final ProjectRepository projects;
+    private final ProjectService projects;
     private final PurgeReceipts receipts;
 
-    public UserEventsConsumer(InboundEvents inbound, ProjectRepository projects, PurgeReceipts receipts) {
+    public UserEventsConsumer(InboundEvents inbound, ProjectService projects, PurgeReceipts receipts) {
         this.inbound = inbound;
         this.projects = projects;
         this.receipts = receipts;
@@ -33,7 +33,7 @@ public class UserEventsConsumer {
     public void consume(String json) {
         inbound.apply(ContentEventsConsumer.CONSUMER, json, event -> {
             if (event instanceof UserPurged e) {
-                projects.delete("userId", e.userId());
+                projects.purge(e.userId());
                 receipts.complete(e.eventId(), e.userId());
             }
         });

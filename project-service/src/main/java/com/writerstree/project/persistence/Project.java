@@ -3,7 +3,6 @@ package com.writerstree.project.persistence;
 import com.writerstree.project.domain.ProjectStatus;
 import com.writerstree.project.domain.TreeSeason;
 import com.writerstree.project.domain.TreeSpecies;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -17,11 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "projects")
 public class Project {
-
-    public static final String DEFAULT_TITLE = "Untitled Project";
-    public static final int DEFAULT_WORD_GOAL = 50_000;
-    public static final int MIN_WORD_GOAL = 1_000;
-    public static final int MAX_WORD_GOAL = 10_000_000;
 
     @Id
     public UUID id;

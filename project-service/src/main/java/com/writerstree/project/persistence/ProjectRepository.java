@@ -1,7 +1,6 @@
 package com.writerstree.project.persistence;
 
 import com.writerstree.project.domain.ProjectStatus;
-
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

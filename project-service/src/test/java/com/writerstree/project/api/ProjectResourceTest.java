@@ -209,13 +209,13 @@ class ProjectResourceTest {
     }
 
     @Test
-    void listsOnlyTheCallersProjectsMostRecentFirst() throws InterruptedException {
+    void listsOnlyTheCallersProjectsMostRecentFirst() {
         UUID user = UUID.randomUUID();
         String token = token(user);
-        post(token, "{\"title\": \"First\"}").statusCode(201);
-        Thread.sleep(5); // distinct creation milliseconds make the order deterministic
-        post(token, "{\"title\": \"Second\"}").statusCode(201);
-        Thread.sleep(5);
+        // distinct creation milliseconds make the order deterministic: each creation waits for the clock to pass the
+        // previous one's
+        awaitClockPast(createdAt(post(token, "{\"title\": \"First\"}").statusCode(201)));
+        awaitClockPast(createdAt(post(token, "{\"title\": \"Second\"}").statusCode(201)));
         post(token, "{\"title\": \"Third\"}").statusCode(201);
         post(token(UUID.randomUUID()), "{\"title\": \"Someone else's\"}").statusCode(201);
 
@@ -389,6 +389,16 @@ class ProjectResourceTest {
                 .when()
                 .post("/projects")
                 .then();
+    }
+
+    private static Instant createdAt(ValidatableResponse created) {
+        return Instant.parse(created.extract().path("data.createdAt"));
+    }
+
+    private static void awaitClockPast(Instant instant) {
+        await().pollInterval(Duration.ofMillis(1))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant));
     }
 
     private static ValidatableResponse getProject(String token, UUID id) {
