@@ -3,7 +3,6 @@ package com.writerstree.identity.api;
 import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.domain.token.TokenIssuer.IssuedToken;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** The {@code auth_token} session cookie (spec §3.2, §4.1): HttpOnly, SameSite=Strict, Secure unless disabled. */
 @ApplicationScoped
@@ -11,8 +10,11 @@ public class AuthCookie {
 
     public static final String NAME = "auth_token";
 
-    @Inject
-    IdentityConfig config;
+    private final IdentityConfig config;
+
+    public AuthCookie(IdentityConfig config) {
+        this.config = config;
+    }
 
     /** The Set-Cookie value carrying a token; it lives exactly as long as the token. */
     public String carrying(IssuedToken token) {

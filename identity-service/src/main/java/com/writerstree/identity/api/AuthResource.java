@@ -1,13 +1,16 @@
 package com.writerstree.identity.api;
 
-import com.writerstree.identity.domain.auth.AuthService;
-
 import com.writerstree.identity.api.AuthResponses.LoggedIn;
 import com.writerstree.identity.api.AuthResponses.Registered;
-import com.writerstree.identity.domain.auth.AuthService.Session;
+import com.writerstree.identity.domain.auth.AccountSessions.Session;
+import com.writerstree.identity.domain.auth.GoogleSignIn;
+import com.writerstree.identity.domain.auth.Logout;
+import com.writerstree.identity.domain.auth.PasswordLogin;
+import com.writerstree.identity.domain.auth.PasswordReset;
+import com.writerstree.identity.domain.auth.Registration;
+import com.writerstree.identity.domain.deletion.AccountDeletion;
 import com.writerstree.platform.web.ApiResponse;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,17 +35,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Inject
-    AuthService service;
+    private final Registration registration;
+    private final PasswordLogin passwordLogin;
+    private final PasswordReset passwordReset;
+    private final GoogleSignIn googleSignIn;
+    private final Logout logout;
+    private final AccountDeletion deletion;
+    private final AuthCookie cookie;
+    private final ClientAddresses addresses;
 
-    @Inject
-    com.writerstree.identity.domain.deletion.AccountDeletion deletion;
-
-    @Inject
-    AuthCookie cookie;
-
-    @Inject
-    ClientAddresses addresses;
+    public AuthResource(
+            Registration registration,
+            PasswordLogin passwordLogin,
+            PasswordReset passwordReset,
+            GoogleSignIn googleSignIn,
+            Logout logout,
+            AccountDeletion deletion,
+            AuthCookie cookie,
+            ClientAddresses addresses) {
+        this.registration = registration;
+        this.passwordLogin = passwordLogin;
+        this.passwordReset = passwordReset;
+        this.googleSignIn = googleSignIn;
+        this.logout = logout;
+        this.deletion = deletion;
+        this.cookie = cookie;
+        this.addresses = addresses;
+    }
 
     @POST
     @Path("/register")
@@ -54,7 +73,7 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, INVALID_EMAIL or WEAK_PASSWORD")
     @APIResponse(responseCode = "409", description = "ALREADY_EXISTS: the email has an account")
     public Response register(@Valid @NotNull(message = "is required") AuthRequests.Register body) {
-        Session session = service.register(body.email(), body.password(), body.fullName());
+        Session session = registration.register(body.email(), body.password(), body.fullName());
         return withSession(
                 Response.status(Response.Status.CREATED),
                 session,
@@ -73,7 +92,7 @@ public class AuthResource {
                     + " or the account is under a distributed attack and this address never signed in to it")
     public Response login(
             @Valid @NotNull(message = "is required") AuthRequests.Login body, @Context HttpServerRequest request) {
-        Session session = service.login(body.email(), body.password(), addresses.of(request));
+        Session session = passwordLogin.login(body.email(), body.password(), addresses.of(request));
         return withSession(Response.ok(), session, ApiResponse.ok(LoggedIn.of(session)));
     }
 
@@ -83,7 +102,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Email verified successfully.")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid or expired token")
     public ApiResponse<Void> verifyEmail(@Valid @NotNull(message = "is required") AuthRequests.VerifyEmail body) {
-        service.verifyEmail(body.token());
+        registration.verifyEmail(body.token());
         return ApiResponse.message("Email verified successfully.");
     }
 
@@ -94,8 +113,7 @@ public class AuthResource {
                     + " deletion mail (single use); the writer then signs in again")
     @APIResponse(responseCode = "200", description = "Account restored.")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid, used or expired token")
-    public ApiResponse<Void> cancelDeletion(
-            @Valid @NotNull(message = "is required") com.writerstree.identity.api.CancelDeletionRequest body) {
+    public ApiResponse<Void> cancelDeletion(@Valid @NotNull(message = "is required") CancelDeletionRequest body) {
         deletion.cancel(body.token());
         return ApiResponse.message("Account restored. Please sign in again.");
     }
@@ -108,7 +126,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Verification email sent.")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: email missing")
     public ApiResponse<Void> resendVerification(@Valid @NotNull(message = "is required") AuthRequests.EmailOnly body) {
-        service.resendVerification(body.email());
+        registration.resendVerification(body.email());
         return ApiResponse.message("Verification email sent.");
     }
 
@@ -118,7 +136,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Password reset email sent.")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: email missing")
     public ApiResponse<Void> forgotPassword(@Valid @NotNull(message = "is required") AuthRequests.EmailOnly body) {
-        service.forgotPassword(body.email());
+        passwordReset.forgotPassword(body.email());
         return ApiResponse.message("Password reset email sent.");
     }
 
@@ -133,7 +151,7 @@ public class AuthResource {
             description = "VALIDATION_ERROR \"Invalid or expired token\" (details.field"
                     + " token), WEAK_PASSWORD (details.field newPassword)")
     public ApiResponse<Void> resetPassword(@Valid @NotNull(message = "is required") AuthRequests.ResetPassword body) {
-        service.resetPassword(body.token(), body.newPassword());
+        passwordReset.resetPassword(body.token(), body.newPassword());
         return ApiResponse.message("Password reset successfully.");
     }
 
@@ -155,7 +173,7 @@ public class AuthResource {
             responseCode = "503",
             description = "EXTERNAL_SERVICE_ERROR: Google sign-in not configured, or" + " Google's keys unreachable")
     public Response google(@Valid @NotNull(message = "is required") AuthRequests.Google body) {
-        Session session = service.google(body.googleToken());
+        Session session = googleSignIn.signIn(body.googleToken());
         return withSession(Response.ok(), session, ApiResponse.ok(LoggedIn.of(session)));
     }
 
@@ -174,7 +192,7 @@ public class AuthResource {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.add(authorization.substring(7));
         }
-        service.logout(tokens);
+        logout.logout(tokens);
         return Response.ok(ApiResponse.message("Logged out successfully."))
                 .header(HttpHeaders.SET_COOKIE, cookie.cleared())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

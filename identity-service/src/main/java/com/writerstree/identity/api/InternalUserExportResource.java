@@ -1,9 +1,9 @@
 package com.writerstree.identity.api;
 
 import com.writerstree.identity.domain.user.Preferences;
+import com.writerstree.identity.persistence.OneTimeToken;
 import com.writerstree.identity.persistence.User;
 import com.writerstree.identity.persistence.UserRepository;
-import com.writerstree.identity.persistence.OneTimeToken;
 import com.writerstree.platform.gdpr.UserDataExport;
 import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.web.ApiResponse;

@@ -2,8 +2,6 @@ package com.writerstree.identity.api;
 
 import com.writerstree.identity.domain.token.JsonWebKey;
 import com.writerstree.identity.domain.token.SigningKeys;
-
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,8 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Keys")
 public class JwksResource {
 
-    @Inject
-    SigningKeys keys;
+    private final SigningKeys keys;
+
+    public JwksResource(SigningKeys keys) {
+        this.keys = keys;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,6 @@
 package com.writerstree.identity.api;
 
 import com.writerstree.identity.domain.auth.RetryLaterException;
-
 import com.writerstree.platform.error.ErrorEnvelope;
 import com.writerstree.platform.web.RequestIds;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,7 +2,6 @@ package com.writerstree.identity.api;
 
 import com.writerstree.identity.domain.user.Preferences;
 import com.writerstree.identity.persistence.User;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;

@@ -1,14 +1,10 @@
 package com.writerstree.identity.api;
 
-import com.writerstree.identity.domain.user.UserService;
-
-import com.writerstree.identity.api.AccountDeleted;
 import com.writerstree.identity.domain.deletion.AccountDeletion;
-import com.writerstree.identity.api.DeleteAccountRequest;
+import com.writerstree.identity.domain.user.UserService;
 import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +14,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,21 +26,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final UserService service;
+    private final AccountDeletion deletion;
 
-    @Inject
-    UserService service;
-
-    @Inject
-    AccountDeletion deletion;
+    public UserResource(Caller caller, UserService service, AccountDeletion deletion) {
+        this.caller = caller;
+        this.service = service;
+        this.deletion = deletion;
+    }
 
     @GET
     @Operation(summary = "The signed-in user's profile (spec §4.2), preferences merged with the defaults")
     @APIResponse(responseCode = "200", description = "Profile")
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED / INVALID_TOKEN (also a revoked session)")
     public ApiResponse<UserProfile> me() {
-        return ApiResponse.ok(service.profile(activeCaller()));
+        return ApiResponse.ok(UserProfile.of(service.profile(activeCaller()), Instant.now()));
     }
 
     @PATCH
@@ -59,7 +57,9 @@ public class UserResource {
     @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED / INVALID_TOKEN (also a revoked session)")
     public ApiResponse<UserProfile> update(@NotNull(message = "is required") ProfileUpdate body) {
         UUID userId = activeCaller();
-        return ApiResponse.ok("Profile updated successfully.", service.update(userId, body));
+        return ApiResponse.ok(
+                "Profile updated successfully.",
+                UserProfile.of(service.update(userId, body.fullName(), body.preferences()), Instant.now()));
     }
 
     @DELETE
@@ -79,7 +79,11 @@ public class UserResource {
             responseCode = "503",
             description = "EXTERNAL_SERVICE_ERROR: the export could not start; nothing deleted")
     public AccountDeleted delete(@Valid DeleteAccountRequest body) {
-        return deletion.delete(activeCaller(), body);
+        AccountDeletion.DeletionStarted started = body == null
+                ? deletion.delete(activeCaller(), null, null)
+                : deletion.delete(activeCaller(), body.password(), body.googleToken());
+        return AccountDeleted.of(
+                started.dataExportUrl(), started.exportJobId(), started.exportExpiresAt(), started.purgeAt());
     }
 
     /** The caller; revoked sessions (logout, password reset) were refused by platform's RevocationAugmentor. */

@@ -3,7 +3,6 @@ package com.writerstree.identity.events;
 import com.writerstree.platform.event.UserEvents;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +10,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdentityEventPublisher {
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+
+    public IdentityEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     public void userRegistered(UUID userId, String tier) {
         outbox.append(UserEvents.UserRegistered.of(userId, tier));

@@ -11,6 +11,9 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     /** The name of the unique constraint on email (V1 migration); a violation means "already exists". */
     public static final String EMAIL_CONSTRAINT = "uq_users_email";
 
+    /** The unique constraint on the linked Google id (V1 migration). */
+    public static final String GOOGLE_ID_CONSTRAINT = "uq_users_google_id";
+
     /** Any account with this (normalized) email, also a soft-deleted one: the address stays taken. */
     public boolean emailTaken(String normalizedEmail) {
         return count("email", normalizedEmail) > 0;

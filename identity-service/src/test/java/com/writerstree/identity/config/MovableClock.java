@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The tests' clock: the real time plus an offset a test can move forward (past the grace period). */
+/**
+ * The tests' clock: the real time plus an offset a test can move forward (past the grace period of a deletion, past
+ * a login lock or pause) instead of sleeping.
+ */
 public class MovableClock extends Clock {
 
     private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);

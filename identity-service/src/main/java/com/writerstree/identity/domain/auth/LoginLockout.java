@@ -1,11 +1,10 @@
 package com.writerstree.identity.domain.auth;
 
 import com.writerstree.identity.config.IdentityConfig;
-import com.writerstree.identity.domain.auth.OneTimeTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,11 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>{@code identity:login-failures:<acct>:<addr>} consecutive failures of the pair, {@code
- *       identity:login-lock:<acct>:<addr>} present while the pair is locked (TTL = the lock);
+ *       identity:login-lock:<acct>:<addr>} present while the pair is locked, holding
+ *       the end of the lock in epoch millis (TTL = the lock);
  *   <li>{@code identity:login-failures:<acct>} failures of the account from all addresses, {@code
- *       identity:login-pace:<acct>} present while unknown addresses must wait (TTL = the pause);
+ *       identity:login-pace:<acct>} present while unknown addresses must wait,
+ *       holding the end of the pause likewise;
  *   <li>{@code identity:login-known:<acct>} set of addresses that signed in successfully.
  * </ul>
  *
@@ -41,11 +42,18 @@ public class LoginLockout {
 
     private static final Logger LOG = Logger.getLogger(LoginLockout.class);
 
-    @Inject
-    RedisDataSource redis;
+    /** Values below are the previous release's presence marker ("1"), not an end time in epoch millis. */
+    private static final long LEGACY_MARKER_BELOW = 1_000_000_000_000L;
 
-    @Inject
-    IdentityConfig config;
+    private final RedisDataSource redis;
+    private final IdentityConfig config;
+    private final Clock clock;
+
+    public LoginLockout(RedisDataSource redis, IdentityConfig config, Clock clock) {
+        this.redis = redis;
+        this.config = config;
+        this.clock = clock;
+    }
 
     /**
      * The seconds this address must wait before trying the account again, if any. Fails open: without Redis
@@ -56,11 +64,11 @@ public class LoginLockout {
         String account = hash(normalizedEmail);
         String pair = account + ":" + hash(address);
         try {
-            long locked = ttl(LOCK_PREFIX + pair);
+            long locked = secondsLeft(LOCK_PREFIX + pair);
             if (locked > 0) {
                 return OptionalLong.of(locked);
             }
-            long paced = ttl(PACE_PREFIX + account);
+            long paced = secondsLeft(PACE_PREFIX + account);
             if (paced > 0 && !redis.set(String.class).sismember(KNOWN_PREFIX + account, hash(address))) {
                 return OptionalLong.of(paced);
             }
@@ -94,7 +102,7 @@ public class LoginLockout {
         Duration lock =
                 LockoutPolicy.lockAfter(pairFailures, policy.threshold(), policy.initialWait(), policy.maxWait());
         if (!lock.isZero()) {
-            redis.value(String.class).setex(LOCK_PREFIX + pair, lock.toSeconds(), "1");
+            until(LOCK_PREFIX + pair, lock);
             // hashes only: the email and the address are personal data
             LOG.warnf(
                     "Login locked for %d s after %d consecutive failures (account key %s, address key %s)",
@@ -102,7 +110,7 @@ public class LoginLockout {
         }
         Duration pace = LockoutPolicy.paceAfter(accountFailures, policy.accountCeiling(), policy.accountMaxDelay());
         if (!pace.isZero()) {
-            redis.value(String.class).setex(PACE_PREFIX + account, pace.toSeconds(), "1");
+            until(PACE_PREFIX + account, pace);
         }
         return lock;
     }
@@ -157,12 +165,32 @@ public class LoginLockout {
     }
 
     /**
-     * The seconds left, rounded up (PTTL: a 1 s pause with 400 ms left must still count); 0 or less when the key
-     * does not exist (the typed ttl() throws for a missing key).
+     * A lock or pause: the key holds the epoch millis it ends at (by the injectable {@link Clock}, so tests move time
+     * instead of waiting) and expires then, so Redis forgets it by itself.
      */
-    private long ttl(String key) {
-        long millis = redis.execute("PTTL", key).toLong();
-        return millis <= 0 ? millis : (millis + 999) / 1000;
+    private void until(String key, Duration wait) {
+        redis.value(String.class).setex(key, wait.toSeconds(), Long.toString(clock.millis() + wait.toMillis()));
+    }
+
+    /** The seconds left of a lock or pause, rounded up (a 1 s pause with 400 ms left must still count); 0 if none. */
+    private long secondsLeft(String key) {
+        String value = redis.value(String.class).get(key);
+        if (value == null) {
+            return 0;
+        }
+        long endsAt;
+        try {
+            endsAt = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+        if (endsAt < LEGACY_MARKER_BELOW) {
+            // written by the previous release ("1"): the key's TTL is the lock (PTTL, since the typed ttl() throws
+            // for a missing key)
+            endsAt = clock.millis() + redis.execute("PTTL", key).toLong();
+        }
+        long millis = endsAt - clock.millis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
     }
 
     private static String hash(String value) {

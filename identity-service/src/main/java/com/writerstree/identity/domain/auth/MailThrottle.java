@@ -1,17 +1,18 @@
 package com.writerstree.identity.domain.auth;
 
-import com.writerstree.identity.domain.auth.OneTimeTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 
 /** At most one mail of a kind per address per interval: {@code SET identity:<kind>:<sha256(email)> 1 EX <s> NX}. */
 @ApplicationScoped
 public class MailThrottle {
 
-    @Inject
-    RedisDataSource redis;
+    private final RedisDataSource redis;
+
+    public MailThrottle(RedisDataSource redis) {
+        this.redis = redis;
+    }
 
     /** Whether a mail of this kind may go to the address now (and claims the slot if so). */
     public boolean claim(String kind, String normalizedEmail, Duration interval) {

@@ -7,7 +7,6 @@ import com.writerstree.platform.security.RevocationKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,14 +26,15 @@ public class SessionRevocations {
 
     private static final Logger LOG = Logger.getLogger(SessionRevocations.class);
 
-    @Inject
-    RedisDataSource redis;
+    private final RedisDataSource redis;
+    private final ObjectMapper json;
+    private final RevocationCheck check;
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    RevocationCheck check;
+    public SessionRevocations(RedisDataSource redis, ObjectMapper json, RevocationCheck check) {
+        this.redis = redis;
+        this.json = json;
+        this.check = check;
+    }
 
     /** Revokes one session until its token expires. */
     public void revoke(String jti, UUID userId, Instant expiresAt) {

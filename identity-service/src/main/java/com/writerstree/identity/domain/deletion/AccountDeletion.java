@@ -1,32 +1,29 @@
 package com.writerstree.identity.domain.deletion;
 
-import com.writerstree.identity.api.AccountDeleted;
-import com.writerstree.identity.api.DeleteAccountRequest;
 import com.writerstree.identity.client.ExportServiceClient;
-
 import com.writerstree.identity.client.GoogleIdTokens;
-import com.writerstree.identity.domain.auth.PasswordHasher;
 import com.writerstree.identity.config.IdentityConfig;
-import com.writerstree.identity.events.IdentityEventPublisher;
-import com.writerstree.identity.domain.mail.AccountMailer;
+import com.writerstree.identity.domain.auth.AccountErrors;
+import com.writerstree.identity.domain.auth.OneTimeTokens;
+import com.writerstree.identity.domain.auth.PasswordHasher;
 import com.writerstree.identity.domain.auth.SessionRevocations;
-import com.writerstree.identity.persistence.User;
-import com.writerstree.identity.persistence.UserRepository;
+import com.writerstree.identity.domain.mail.AccountMailer;
+import com.writerstree.identity.events.IdentityEventPublisher;
 import com.writerstree.identity.persistence.DeletionCancelToken;
 import com.writerstree.identity.persistence.DeletionCancelTokenRepository;
-import com.writerstree.identity.domain.auth.OneTimeTokens;
+import com.writerstree.identity.persistence.User;
+import com.writerstree.identity.persistence.UserRepository;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -43,43 +40,50 @@ public class AccountDeletion {
 
     private record Confirming(UUID id, String email, String fullName, String passwordHash, String googleId) {}
 
-    @Inject
-    UserRepository users;
+    /** A started deletion: the data export's job and presigned link, and the moment of the purge. */
+    public record DeletionStarted(String dataExportUrl, UUID exportJobId, Instant exportExpiresAt, Instant purgeAt) {}
 
-    @Inject
-    DeletionCancelTokenRepository cancelTokens;
+    private final UserRepository users;
+    private final DeletionCancelTokenRepository cancelTokens;
+    private final PasswordHasher hasher;
+    private final GoogleIdTokens googleTokens;
+    private final SessionRevocations revocations;
+    private final IdentityEventPublisher events;
+    private final AccountMailer mailer;
+    private final IdentityConfig config;
+    private final Clock clock;
+    private final ExportServiceClient exports;
 
-    @Inject
-    PasswordHasher hasher;
+    public AccountDeletion(
+            UserRepository users,
+            DeletionCancelTokenRepository cancelTokens,
+            PasswordHasher hasher,
+            GoogleIdTokens googleTokens,
+            SessionRevocations revocations,
+            IdentityEventPublisher events,
+            AccountMailer mailer,
+            IdentityConfig config,
+            Clock clock,
+            @RestClient ExportServiceClient exports) {
+        this.users = users;
+        this.cancelTokens = cancelTokens;
+        this.hasher = hasher;
+        this.googleTokens = googleTokens;
+        this.revocations = revocations;
+        this.events = events;
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+        this.exports = exports;
+    }
 
-    @Inject
-    GoogleIdTokens googleTokens;
-
-    @Inject
-    SessionRevocations revocations;
-
-    @Inject
-    IdentityEventPublisher events;
-
-    @Inject
-    AccountMailer mailer;
-
-    @Inject
-    IdentityConfig config;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @RestClient
-    ExportServiceClient exports;
-
-    public AccountDeleted delete(UUID userId, DeleteAccountRequest body) {
+    /** {@code password}, or for an account without one {@code googleToken}, confirms the deletion. */
+    public DeletionStarted delete(UUID userId, String password, String googleToken) {
         Confirming account = QuarkusTransaction.requiringNew()
                 .call(() -> users.findActive(userId)
                         .map(u -> new Confirming(u.id, u.email, u.fullName, u.passwordHash, u.googleId))
                         .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN)));
-        confirm(account, body == null ? new DeleteAccountRequest(null, null) : body);
+        confirm(account, password, googleToken);
 
         ExportServiceClient.Archive archive = startExport(userId);
         String cancelToken = OneTimeTokens.generate();
@@ -97,10 +101,9 @@ public class AccountDeletion {
             return now.plus(config.deletion().grace());
         });
         LOG.infof("User %s deleted (soft); purge due at %s, export job %s", userId, purgeAt, archive.jobId());
-        Infrastructure.getDefaultWorkerPool()
-                .execute(() -> mailer.sendDeletionConfirmation(
-                        userId, account.email(), account.fullName(), archive.downloadUrl(), cancelToken, purgeAt));
-        return AccountDeleted.of(archive.downloadUrl(), archive.jobId(), archive.expiresAt(), purgeAt);
+        AccountMailer.inBackground(() -> mailer.sendDeletionConfirmation(
+                userId, account.email(), account.fullName(), archive.downloadUrl(), cancelToken, purgeAt));
+        return new DeletionStarted(archive.downloadUrl(), archive.jobId(), archive.expiresAt(), purgeAt);
     }
 
     /**
@@ -111,8 +114,8 @@ public class AccountDeletion {
         String tokenHash = OneTimeTokens.hash(token.strip());
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
-            UUID userId = cancelTokens.redeem(tokenHash, now).orElseThrow(AccountDeletion::invalidToken);
-            User user = users.findDeleted(userId).orElseThrow(AccountDeletion::invalidToken);
+            UUID userId = cancelTokens.redeem(tokenHash, now).orElseThrow(AccountErrors::invalidToken);
+            User user = users.findDeleted(userId).orElseThrow(AccountErrors::invalidToken);
             user.restore(now);
             LOG.infof("Deletion of user %s cancelled", userId);
         });
@@ -123,27 +126,27 @@ public class AccountDeletion {
      * password (Google only) with a Google ID token of its own Google account issued within
      * {@code identity.deletion.google-token-max-age}: a stolen session alone cannot delete an account.
      */
-    private void confirm(Confirming account, DeleteAccountRequest body) {
+    private void confirm(Confirming account, String password, String googleToken) {
         if (account.passwordHash() != null) {
-            if (body.password() == null || body.password().isEmpty()) {
+            if (password == null || password.isEmpty()) {
                 throw new ApiException(
                         ErrorCode.VALIDATION_ERROR,
                         "Confirm the deletion with your password",
                         Map.of("field", "password"));
             }
-            if (!hasher.matches(body.password(), account.passwordHash())) {
+            if (!hasher.matches(password, account.passwordHash())) {
                 throw new ApiException(
                         ErrorCode.INVALID_CREDENTIALS, "The password is not correct", Map.of("field", "password"));
             }
             return;
         }
-        if (body.googleToken() == null || body.googleToken().isBlank()) {
+        if (googleToken == null || googleToken.isBlank()) {
             throw new ApiException(
                     ErrorCode.VALIDATION_ERROR,
                     "This account has no password: confirm the deletion by signing in with Google again",
                     Map.of("field", "googleToken"));
         }
-        GoogleIdTokens.GoogleIdentity google = googleTokens.verify(body.googleToken());
+        GoogleIdTokens.GoogleIdentity google = googleTokens.verify(googleToken);
         Instant now = clock.instant();
         boolean fresh = google.issuedAt() != null
                 && !google.issuedAt().isBefore(now.minus(config.deletion().googleTokenMaxAge()));
@@ -162,7 +165,8 @@ public class AccountDeletion {
                 throw new IllegalStateException("export-service answered without a link");
             }
             return answer.data();
-        } catch (ProcessingException | WebApplicationException | IllegalStateException e) {
+        } catch (ProcessingException | WebApplicationException | IllegalStateException | FaultToleranceException e) {
+            // unreachable, an error answer, no link, cut at the timeout or the circuit breaker open
             LOG.warnf(
                     "Data export for the deletion of user %s could not be started (%s); nothing deleted",
                     userId, e.getClass().getSimpleName());
@@ -171,9 +175,5 @@ public class AccountDeletion {
                     "Your data export could not be prepared; nothing was deleted. Please try again later.",
                     Map.of("service", "export-service"));
         }
-    }
-
-    private static ApiException invalidToken() {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, "Invalid or expired token", Map.of("field", "token"));
     }
 }

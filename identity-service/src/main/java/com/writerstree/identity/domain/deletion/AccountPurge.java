@@ -1,7 +1,7 @@
 package com.writerstree.identity.domain.deletion;
 
-import com.writerstree.identity.domain.auth.LoginLockout;
 import com.writerstree.identity.config.IdentityConfig;
+import com.writerstree.identity.domain.auth.LoginLockout;
 import com.writerstree.identity.events.IdentityEventPublisher;
 import com.writerstree.identity.persistence.User;
 import com.writerstree.identity.persistence.UserRepository;
@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,29 +35,33 @@ public class AccountPurge {
 
     private static final Logger LOG = Logger.getLogger(AccountPurge.class);
 
-    @Inject
-    UserRepository users;
+    private final UserRepository users;
+    private final IdentityEventPublisher events;
+    private final Outbox outbox;
+    private final PurgeReceipts receipts;
+    private final LoginLockout lockout;
+    private final RedisDataSource redis;
+    private final IdentityConfig config;
+    private final Clock clock;
 
-    @Inject
-    IdentityEventPublisher events;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    PurgeReceipts receipts;
-
-    @Inject
-    LoginLockout lockout;
-
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    IdentityConfig config;
-
-    @Inject
-    Clock clock;
+    public AccountPurge(
+            UserRepository users,
+            IdentityEventPublisher events,
+            Outbox outbox,
+            PurgeReceipts receipts,
+            LoginLockout lockout,
+            RedisDataSource redis,
+            IdentityConfig config,
+            Clock clock) {
+        this.users = users;
+        this.events = events;
+        this.outbox = outbox;
+        this.receipts = receipts;
+        this.lockout = lockout;
+        this.redis = redis;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @Scheduled(
             identity = "identity-account-purge",

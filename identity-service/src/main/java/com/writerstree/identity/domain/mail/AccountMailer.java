@@ -4,8 +4,8 @@ import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.domain.user.FullNames;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -21,11 +21,27 @@ public class AccountMailer {
 
     private static final Logger LOG = Logger.getLogger(AccountMailer.class);
 
-    @Inject
-    Mailer mailer;
+    private final Mailer mailer;
+    private final IdentityConfig config;
 
-    @Inject
-    IdentityConfig config;
+    public AccountMailer(Mailer mailer, IdentityConfig config) {
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    /**
+     * Sends on a worker thread, after the caller answered: the answer's timing must not tell whether an account
+     * exists, and a mail must not hold up the request.
+     */
+    public static void inBackground(Runnable mail) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                mail.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("Background mail failed (%s)", e.getClass().getSimpleName());
+            }
+        });
+    }
 
     /** Returns whether the SMTP server accepted the mail. */
     public boolean sendEmailVerification(UUID userId, String email, String fullName, String token) {

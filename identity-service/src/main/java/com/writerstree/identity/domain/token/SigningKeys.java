@@ -5,7 +5,6 @@ import com.writerstree.identity.domain.token.KeyDirectory.KeySet;
 import com.writerstree.identity.domain.token.KeyDirectory.SigningKey;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +20,11 @@ public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
-    @Inject
-    IdentityConfig config;
+    private final IdentityConfig config;
+
+    public SigningKeys(IdentityConfig config) {
+        this.config = config;
+    }
 
     private volatile KeySet keys;
 

@@ -5,7 +5,6 @@ import com.writerstree.identity.domain.token.KeyDirectory.SigningKey;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,11 +20,13 @@ public class TokenIssuer {
     /** A signed token and how long it (and the cookie carrying it) lives. */
     public record IssuedToken(String token, Duration lifetime) {}
 
-    @Inject
-    IdentityConfig config;
+    private final IdentityConfig config;
+    private final SigningKeys keys;
 
-    @Inject
-    SigningKeys keys;
+    public TokenIssuer(IdentityConfig config, SigningKeys keys) {
+        this.config = config;
+        this.keys = keys;
+    }
 
     /** A verified account gets a full session; an unverified one a short session (see README, "Decisions"). */
     public IssuedToken issue(Subject subject) {

@@ -1,15 +1,12 @@
 package com.writerstree.identity.domain.user;
 
-import com.writerstree.identity.api.ProfileUpdate;
-import com.writerstree.identity.api.UserProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.identity.events.IdentityEventPublisher;
 import com.writerstree.identity.persistence.User;
 import com.writerstree.identity.persistence.UserRepository;
-
-import com.writerstree.identity.events.IdentityEventPublisher;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -23,19 +20,21 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
-    @Inject
-    UserRepository users;
+    private final UserRepository users;
+    private final IdentityEventPublisher events;
 
-    @Inject
-    IdentityEventPublisher events;
+    public UserService(UserRepository users, IdentityEventPublisher events) {
+        this.users = users;
+        this.events = events;
+    }
 
     /**
      * The caller's profile. A valid token of an account that no longer exists (deleted) is answered like an
      * invalid token, so that the client signs in again.
      */
     @Transactional
-    public UserProfile profile(UUID userId) {
-        return UserProfile.of(active(userId), Instant.now());
+    public User profile(UUID userId) {
+        return active(userId);
     }
 
     /**
@@ -43,15 +42,15 @@ public class UserService {
      * same transaction when the preferences really changed.
      */
     @Transactional
-    public UserProfile update(UUID userId, ProfileUpdate update) {
+    public User update(UUID userId, String fullName, JsonNode preferences) {
         Instant now = Instant.now();
         User user = active(userId);
-        if (update.fullName() != null) {
-            user.rename(FullNames.normalize("fullName", update.fullName()), now);
+        if (fullName != null) {
+            user.rename(FullNames.normalize("fullName", fullName), now);
         }
-        if (update.preferences() != null && !update.preferences().isNull()) {
+        if (preferences != null && !preferences.isNull()) {
             Map<String, Object> stored = user.preferences;
-            Map<String, Object> merged = Preferences.merge(stored, update.preferences());
+            Map<String, Object> merged = Preferences.merge(stored, preferences);
             if (!merged.equals(stored)) {
                 user.replacePreferences(merged, now);
                 Map<String, Object> effective = Preferences.withDefaults(merged);
@@ -59,7 +58,7 @@ public class UserService {
                 LOG.infof("Preferences of user %s changed", userId);
             }
         }
-        return UserProfile.of(user, now);
+        return user;
     }
 
     private User active(UUID userId) {
