@@ -1,9 +1,8 @@
 package com.writerstree.identity.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.identity.client.PurgeConfirmations;
+import com.writerstree.identity.client.PurgeConfirmations.ServiceStatus;
 import com.writerstree.identity.config.IdentityConfig;
-import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.web.ApiResponse;
 import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.DefaultValue;
@@ -12,16 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,20 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal", description = "Service-to-service routes (X-Service-Token); not routed by the gateway")
 public class PurgeStatusResource {
 
-    public record ServiceStatus(String status, Instant completedAt) {}
-
     public record PurgeStatus(UUID eventId, Instant purgedAt, boolean complete, Map<String, ServiceStatus> services) {}
 
     private final AgroalDataSource dataSource;
     private final IdentityConfig config;
-    private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PurgeConfirmations confirmations;
 
-    public PurgeStatusResource(AgroalDataSource dataSource, IdentityConfig config, ObjectMapper json) {
+    public PurgeStatusResource(AgroalDataSource dataSource, IdentityConfig config, PurgeConfirmations confirmations) {
         this.dataSource = dataSource;
         this.config = config;
-        this.json = json;
+        this.confirmations = confirmations;
     }
 
     @GET
@@ -71,7 +60,9 @@ public class PurgeStatusResource {
                 recent(Math.max(1, Math.min(limit, 200))).entrySet()) {
             Map<String, ServiceStatus> services = new TreeMap<>();
             services.put("identity-service", new ServiceStatus("confirmed", purge.getValue()));
-            config.deletion().confirmingServices().forEach((name, url) -> services.put(name, ask(url, purge.getKey())));
+            config.deletion()
+                    .confirmingServices()
+                    .forEach((name, url) -> services.put(name, confirmations.ask(url, purge.getKey())));
             boolean complete = services.values().stream().allMatch(s -> "confirmed".equals(s.status()));
             answer.add(new PurgeStatus(purge.getKey(), purge.getValue(), complete, services));
         }
@@ -95,30 +86,5 @@ public class PurgeStatusResource {
             throw new IllegalStateException("Reading the purge receipts failed", e);
         }
         return purges;
-    }
-
-    private ServiceStatus ask(String baseUrl, UUID eventId) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(baseUrl.replaceAll("/+$", "") + "/internal/purges/" + eventId))
-                .timeout(Duration.ofSeconds(3))
-                .header(ServiceCredential.HEADER, ServiceCredential.outgoing())
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return new ServiceStatus("pending", null);
-            }
-            if (response.statusCode() != 200) {
-                return new ServiceStatus("unreachable", null);
-            }
-            JsonNode at = json.readTree(response.body()).path("data").path("completedAt");
-            return new ServiceStatus("confirmed", at.isTextual() ? Instant.parse(at.asText()) : null);
-        } catch (IOException | RuntimeException e) {
-            return new ServiceStatus("unreachable", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ServiceStatus("unreachable", null);
-        }
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -27,7 +29,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
         value = "{com.writerstree.platform.security.ServiceCredential.outgoing}")
 public interface ExportServiceClient {
 
+    /**
+     * Not idempotent (each call starts a job): no retry. Cut after 5 s (DELETE /users/me then answers 503 and
+     * deletes nothing); after 3 failures out of the last 4 calls the breaker answers at once for 10 s instead of
+     * letting every deletion wait for a dead export-service.
+     */
     @POST
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
     Envelope start(@PathParam("userId") UUID userId, Start body);
 
     /** {@code reason}: {@code deletion} (identity mails the link itself) or {@code request}. */

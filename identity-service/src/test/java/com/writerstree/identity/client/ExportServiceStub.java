@@ -5,24 +5,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * Stands in for export-service's internal start of a data export (port 18983, %test config): records each call
  * (path, service token, body) and answers like export-service, or 503 while {@link #down} is set. The real
  * export-service is exercised end to end by system-tests GdprIT.
  */
-final class ExportServiceStub implements AutoCloseable {
+public final class ExportServiceStub implements AutoCloseable {
 
-    record Call(String path, String serviceToken, String body) {}
+    public record Call(String path, String serviceToken, String body) {}
 
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-    volatile boolean down;
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Answers 503. */
+    public volatile boolean down;
+    /** Answers only after this long (a hung export-service). */
+    public volatile Duration delay = Duration.ZERO;
+
     private final HttpServer server;
 
-    ExportServiceStub() throws IOException {
+    public ExportServiceStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 18983), 0);
         server.createContext("/internal/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -30,6 +36,11 @@ final class ExportServiceStub implements AutoCloseable {
                     exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("X-Service-Token"),
                     body));
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             UUID job = UUID.randomUUID();
             String answer = down
                     ? "{\"success\":false}"
@@ -43,6 +54,12 @@ final class ExportServiceStub implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        // one thread per request: a hung answer must not hold up the next test's call
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "export-service-stub");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 

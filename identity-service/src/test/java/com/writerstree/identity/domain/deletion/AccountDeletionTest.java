@@ -1,8 +1,5 @@
 package com.writerstree.identity.domain.deletion;
 
-import com.writerstree.identity.client.ExportServiceStub;
-import com.writerstree.identity.config.MovableClock;
-
 import static com.writerstree.identity.IdentityClient.PASSWORD;
 import static com.writerstree.identity.IdentityClient.login;
 import static com.writerstree.identity.IdentityClient.me;
@@ -22,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.identity.IdentityClient.Account;
+import com.writerstree.identity.client.ExportServiceStub;
+import com.writerstree.identity.config.MovableClock;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.LocalMailbox;
 import com.writerstree.platform.testing.SchemaScan;
@@ -75,6 +74,7 @@ class AccountDeletionTest {
     void resetClock() {
         MovableClock.reset();
         exportService.down = false;
+        exportService.delay = Duration.ZERO;
     }
 
     private static Response delete(String token, Map<String, ?> body) {
@@ -158,6 +158,25 @@ class AccountDeletionTest {
         MovableClock.advance(Duration.ofDays(31));
         purge.purgeDue();
         me(again).then().statusCode(200);
+    }
+
+    /** A hung export-service is cut at the timeout (2 s in the test profile) and answered in the envelope. */
+    @Test
+    void aHungExportServiceIsCutAtTheTimeoutAndNothingIsDeleted() {
+        String email = uniqueEmail();
+        registerVerified(email);
+        String token = session(email, PASSWORD);
+        exportService.delay = Duration.ofSeconds(6);
+        long started = System.nanoTime();
+        delete(token, Map.of("password", PASSWORD))
+                .then()
+                .statusCode(503)
+                .body("success", is(false))
+                .body("error.code", is("EXTERNAL_SERVICE_ERROR"))
+                .body("error.details.service", is("export-service"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(Duration.ofMillis(5000)) < 0, "cut at the timeout, not after the answer: " + took);
+        me(token).then().statusCode(200);
     }
 
     @Test
