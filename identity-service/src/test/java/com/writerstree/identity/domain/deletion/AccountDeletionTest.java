@@ -160,13 +160,16 @@ class AccountDeletionTest {
         me(again).then().statusCode(200);
     }
 
-    /** A hung export-service is cut at the timeout (2 s in the test profile) and answered in the envelope. */
+    /**
+     * A hung export-service (it would answer after 30 s) is cut at the timeout (2 s in the test profile) and answered
+     * in the envelope; the bound of the assertion leaves room for bcrypt on a busy machine.
+     */
     @Test
     void aHungExportServiceIsCutAtTheTimeoutAndNothingIsDeleted() {
         String email = uniqueEmail();
         registerVerified(email);
         String token = session(email, PASSWORD);
-        exportService.delay = Duration.ofSeconds(6);
+        exportService.delay = Duration.ofSeconds(30);
         long started = System.nanoTime();
         delete(token, Map.of("password", PASSWORD))
                 .then()
@@ -175,7 +178,7 @@ class AccountDeletionTest {
                 .body("error.code", is("EXTERNAL_SERVICE_ERROR"))
                 .body("error.details.service", is("export-service"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertTrue(took.compareTo(Duration.ofMillis(5000)) < 0, "cut at the timeout, not after the answer: " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "cut at the timeout, not after the answer: " + took);
         me(token).then().statusCode(200);
     }
 
