@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.identity.IdentityClient.Account;
-import com.writerstree.identity.user.UserRepository;
+import com.writerstree.identity.persistence.UserRepository;
 import com.writerstree.platform.testing.LocalMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,7 +109,7 @@ class SecretFreeLogsTest {
                     QuarkusTransaction.requiringNew()
                             .call(() -> users.findActive(UUID.fromString(account.userId()))
                                     .orElseThrow()
-                                    .passwordHash()));
+                                    .passwordHash));
             // mail bodies: a line of each mail's text
             secrets.put("verification mail body", "Please confirm your email address by opening this link");
             secrets.put("reset mail body", "Choose a new password here");

@@ -4,7 +4,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock of account deletion and purge: one bean, so tests can move time past the grace period. */
+/**
+ * The clock of account deletion, purge and login lockout: one bean, so tests move time (past the grace period, past a
+ * lock) instead of waiting.
+ */
 public class Clocks {
 
     @Produces

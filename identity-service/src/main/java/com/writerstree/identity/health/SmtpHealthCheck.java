@@ -26,11 +26,15 @@ public class SmtpHealthCheck implements HealthCheck {
 
     private static final int TIMEOUT_MILLIS = 2000;
 
-    @ConfigProperty(name = "quarkus.mailer.host")
-    String host;
+    private final String host;
+    private final int port;
 
-    @ConfigProperty(name = "quarkus.mailer.port")
-    int port;
+    public SmtpHealthCheck(
+            @ConfigProperty(name = "quarkus.mailer.host") String host,
+            @ConfigProperty(name = "quarkus.mailer.port") int port) {
+        this.host = host;
+        this.port = port;
+    }
 
     @Override
     public HealthCheckResponse call() {
