@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.milestone.MilestoneRepository;
 import com.writerstree.content.project.ProjectServiceStub;
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

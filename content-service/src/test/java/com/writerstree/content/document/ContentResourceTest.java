@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.project.ProjectServiceStub;
 import com.writerstree.content.version.VersionHistoryRepository;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -543,7 +543,7 @@ class ContentResourceTest {
         return project;
     }
 
-    private static void publish(DomainEvent event) {
+    private static void publish(IntegrationEvent event) {
         LocalKafka.publish(event);
     }
 

@@ -1,11 +1,11 @@
 package com.writerstree.identity.deletion;
 
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.identity.auth.LoginLockout;
 import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.event.IdentityEventPublisher;
 import com.writerstree.identity.user.User;
 import com.writerstree.identity.user.UserRepository;
-import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.Outbox;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.platform.security.RevocationKeys;
