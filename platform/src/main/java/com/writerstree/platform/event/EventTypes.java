@@ -50,8 +50,15 @@ public final class EventTypes {
         return new EventTypes(byName);
     }
 
-    /** Every event type of the contract modules on the class path. */
+    /**
+     * Every event type of the contract modules on the class path. None is a build error of the service (a consumer
+     * would skip every event as unknown without a word), so it fails loudly instead.
+     */
     public static EventTypes onClassPath() {
+        if (Discovered.ALL.byName.isEmpty()) {
+            throw new IllegalStateException("No event contract module on the class path (META-INF/services/"
+                    + EventContract.class.getName() + "): depend on the contracts/<topic>-events you publish or read");
+        }
         return Discovered.ALL;
     }
 
