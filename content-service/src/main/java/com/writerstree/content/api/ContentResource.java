@@ -2,6 +2,7 @@ package com.writerstree.content.api;
 
 import com.writerstree.content.domain.ReadContent;
 import com.writerstree.content.domain.SaveContent;
+import com.writerstree.platform.web.SuiteHeaders;
 import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Content", description = "Manuscript text, auto-save, milestones")
 public class ContentResource {
 
-    static final String SYNC_ORIGIN = "X-Sync-Origin";
 
     private final SaveContent saves;
     private final ReadContent reads;
@@ -67,7 +67,7 @@ public class ContentResource {
     public ApiResponse<SaveResult> save(
             @PathParam("projectId") UUID projectId,
             @Valid @NotNull(message = "is required") SaveContentRequest body,
-            @HeaderParam(SYNC_ORIGIN) @Size(max = 200) String origin) {
+            @HeaderParam(SuiteHeaders.SYNC_ORIGIN) @Size(max = 200) String origin) {
         return ApiResponse.ok("Content saved successfully.", saves.save(projectId, body, origin));
     }
 

@@ -2,13 +2,13 @@ package com.writerstree.content.events;
 
 import com.writerstree.content.domain.ProjectChanges;
 import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents.ProjectArchived;
-import com.writerstree.platform.event.ProjectEvents.ProjectCompleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectRestored;
-import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
+import com.writerstree.platform.event.IntegrationEvent;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectArchived;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCompleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectRestored;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +41,7 @@ public class ProjectEventsConsumer {
         inbound.apply(CONSUMER, json, this::apply);
     }
 
-    private void apply(DomainEvent event) {
+    private void apply(IntegrationEvent event) {
         if (event instanceof ProjectCreated e) {
             projects.described(e.projectId(), e.userId(), e.title(), e.wordGoal(), e.status());
         } else if (event instanceof ProjectUpdated e) {

@@ -1,7 +1,7 @@
 package com.writerstree.content.events;
 
 import com.writerstree.content.domain.UserContent;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import io.smallrye.reactive.messaging.annotations.Blocking;

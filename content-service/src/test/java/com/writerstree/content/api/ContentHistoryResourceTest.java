@@ -15,7 +15,7 @@ import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.content.domain.WordCounter;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.RevisionRepository;
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.content.domain.WordCounter;
 import com.writerstree.content.persistence.VersionHistoryRepository;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.platform.web.SuiteHeaders;
+import com.writerstree.platform.event.IntegrationEvent;
+import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -499,7 +500,7 @@ class ContentResourceTest {
         UUID project = announceProject(user, 1000);
         String token = token(user);
         given().header("Authorization", "Bearer " + token)
-                .header("X-Sync-Origin", "device-42")
+                .header(SuiteHeaders.SYNC_ORIGIN, "device-42")
                 .contentType(ContentType.JSON)
                 .body(Map.of("content", words(300)))
                 .when()
@@ -551,7 +552,7 @@ class ContentResourceTest {
         return project;
     }
 
-    private static void publish(DomainEvent event) {
+    private static void publish(IntegrationEvent event) {
         LocalKafka.publish(event);
     }
 

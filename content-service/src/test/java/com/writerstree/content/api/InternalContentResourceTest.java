@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.writerstree.content.client.ProjectServiceStub;
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;

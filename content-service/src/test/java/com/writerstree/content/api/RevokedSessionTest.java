@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.writerstree.platform.event.ProjectEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;

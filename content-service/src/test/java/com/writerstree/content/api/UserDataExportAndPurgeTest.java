@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.writerstree.content.client.ProjectServiceStub;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;

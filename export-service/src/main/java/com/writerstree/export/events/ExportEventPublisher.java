@@ -1,8 +1,8 @@
 package com.writerstree.export.events;
 
+import com.writerstree.contracts.export.v1.ExportEvents.ContentExported;
+import com.writerstree.contracts.export.v1.ExportEvents.TreeExported;
 import com.writerstree.export.persistence.ExportJob;
-import com.writerstree.platform.event.ExportEvents.ContentExported;
-import com.writerstree.platform.event.ExportEvents.TreeExported;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package com.writerstree.export.events;
 
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
 import com.writerstree.export.domain.ExportRemoval;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
 import com.writerstree.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.writerstree.export.events;
 
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.export.domain.ExportRemoval;
-import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -3,10 +3,10 @@ package com.writerstree.export.events;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
 import com.writerstree.export.persistence.ExportJob;
 import com.writerstree.export.persistence.ExportJobRepository;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
 import com.writerstree.platform.testing.LocalKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

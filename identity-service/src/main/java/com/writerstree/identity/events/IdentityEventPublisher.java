@@ -1,6 +1,6 @@
 package com.writerstree.identity.events;
 
-import com.writerstree.platform.event.UserEvents;
+import com.writerstree.contracts.user.v1.UserEvents;
 import com.writerstree.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.writerstree.platform.messaging;
 
-import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.event.IntegrationEvent;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,12 +33,12 @@ public class InboundEvents {
     MessagingConfig config;
 
     /** Decodes {@code json} and, unless {@code consumer} already applied it, runs {@code effect} in a new transaction. */
-    public void apply(String consumer, String json, Consumer<DomainEvent> effect) {
-        Optional<DomainEvent> decoded = EventCodec.decode(json);
+    public void apply(String consumer, String json, Consumer<IntegrationEvent> effect) {
+        Optional<IntegrationEvent> decoded = EventCodec.decode(json);
         if (decoded.isEmpty()) {
             return;
         }
-        DomainEvent event = decoded.get();
+        IntegrationEvent event = decoded.get();
         QuarkusTransaction.requiringNew().run(() -> {
             if (firstDelivery(consumer, event)) {
                 effect.accept(event);
@@ -55,8 +55,8 @@ public class InboundEvents {
      * the exception propagates: nothing of the batch was applied, and the caller can apply the events one by one
      * to isolate a poison event (and send it to its dead-letter handling).
      */
-    public void applyAll(String consumer, List<String> jsons, Consumer<List<DomainEvent>> effect) {
-        List<DomainEvent> events = new ArrayList<>(jsons.size());
+    public void applyAll(String consumer, List<String> jsons, Consumer<List<IntegrationEvent>> effect) {
+        List<IntegrationEvent> events = new ArrayList<>(jsons.size());
         for (String json : jsons) {
             EventCodec.decode(json).ifPresent(events::add);
         }
@@ -64,8 +64,8 @@ public class InboundEvents {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            List<DomainEvent> fresh = new ArrayList<>(events.size());
-            for (DomainEvent event : events) {
+            List<IntegrationEvent> fresh = new ArrayList<>(events.size());
+            for (IntegrationEvent event : events) {
                 if (firstDelivery(consumer, event)) {
                     fresh.add(event);
                 }
@@ -77,7 +77,7 @@ public class InboundEvents {
         });
     }
 
-    private boolean firstDelivery(String consumer, DomainEvent event) {
+    private boolean firstDelivery(String consumer, IntegrationEvent event) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO processed_events (event_id, consumer) VALUES (?, ?) ON CONFLICT DO NOTHING")) {

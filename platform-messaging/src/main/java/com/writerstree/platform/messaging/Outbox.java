@@ -1,7 +1,7 @@
 package com.writerstree.platform.messaging;
 
-import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.event.IntegrationEvent;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -35,7 +35,7 @@ public class Outbox {
     OutboxRelay relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(DomainEvent event) {
+    public void append(IntegrationEvent event) {
         // the connection of the current transaction: the insert commits or rolls back with the caller's change
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
@@ -43,7 +43,7 @@ public class Outbox {
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setObject(1, event.eventId());
             ps.setString(2, event.type());
-            ps.setString(3, config.topicPrefix().orElse("") + event.topic().logicalName());
+            ps.setString(3, config.topicPrefix().orElse("") + event.topic());
             ps.setString(4, event.key());
             ps.setString(5, EventCodec.encode(event));
             ps.setString(6, traceparent());
@@ -57,7 +57,7 @@ public class Outbox {
 
     /** Forgets the events of this type that were already sent (e.g. UserPurged, which names the purged user). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int erasePublished(Class<? extends DomainEvent> type) {
+    public int erasePublished(Class<? extends IntegrationEvent> type) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM outbox_events WHERE published_at IS NOT NULL AND event_type = ?")) {

@@ -1,7 +1,7 @@
 package com.writerstree.platform.testing;
 
-import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.event.IntegrationEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,14 +33,14 @@ public final class LocalKafka {
     private LocalKafka() {}
 
     /** Sends {@code event} to {@code test.<its topic>} and waits for the broker's acknowledgement. */
-    public static void publish(DomainEvent event) {
-        publish(TEST_PREFIX + event.topic().logicalName(), event.key(), EventCodec.encode(event));
+    public static void publish(IntegrationEvent event) {
+        publish(TEST_PREFIX + event.topic(), event.key(), EventCodec.encode(event));
     }
 
     /** As the outbox relay sends it: with the {@code wt-user-id} header naming the event's user. */
-    public static void publishAsRelay(DomainEvent event) {
+    public static void publishAsRelay(IntegrationEvent event) {
         publish(
-                TEST_PREFIX + event.topic().logicalName(),
+                TEST_PREFIX + event.topic(),
                 event.key(),
                 EventCodec.encode(event),
                 Map.of(EventCodec.USER_ID_HEADER, event.userId().toString()));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.writerstree.platform.security.ServiceCredential;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,21 +18,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class UserDataChecks {
 
-    private static final String TOKEN_PROPERTY = "writerstree.internal.service-token";
-    private static final String HEADER = "X-Service-Token";
-
     private UserDataChecks() {}
 
     /** {@code GET /internal/users/{userId}/export} with the service's own credential. */
     public static ValidatableResponse export(UUID userId) {
-        return given().header(HEADER, serviceToken())
+        return given().header(ServiceCredential.HEADER, serviceToken())
                 .get("/internal/users/{userId}/export", userId)
                 .then();
     }
 
     /** {@code GET /internal/purges/{eventId}} with the service's own credential. */
     public static ValidatableResponse receipt(UUID eventId) {
-        return given().header(HEADER, serviceToken())
+        return given().header(ServiceCredential.HEADER, serviceToken())
                 .get("/internal/purges/{eventId}", eventId)
                 .then();
     }
@@ -65,7 +63,7 @@ public final class UserDataChecks {
                     .statusCode(401)
                     .body("success", equalTo(false))
                     .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
-            given().header(HEADER, serviceToken() + "x")
+            given().header(ServiceCredential.HEADER, serviceToken() + "x")
                     .get(path)
                     .then()
                     .statusCode(401)
@@ -79,6 +77,6 @@ public final class UserDataChecks {
     }
 
     private static String serviceToken() {
-        return ConfigProvider.getConfig().getValue(TOKEN_PROPERTY, String.class);
+        return ConfigProvider.getConfig().getValue(ServiceCredential.PROPERTY, String.class);
     }
 }

@@ -3,7 +3,8 @@ package com.writerstree.platform.error;
 /**
  * The suite's error codes (spec §7.2) with the HTTP status each one answers with by default. Codes the
  * spec does not name but the suite needs (payload size, rate limits, version conflicts) follow the same
- * style.
+ * style. A default message names no business number (a limit, a length, a goal): those are configured in the
+ * service that owns the rule, which passes its own message with the number it applies.
  */
 public enum ErrorCode {
     INVALID_CREDENTIALS(401, "Invalid email or password"),
@@ -15,7 +16,7 @@ public enum ErrorCode {
 
     VALIDATION_ERROR(400, "Validation failed"),
     INVALID_EMAIL(400, "Invalid email format"),
-    WEAK_PASSWORD(400, "Password must be at least 8 characters"),
+    WEAK_PASSWORD(400, "Password is too weak"),
 
     NOT_FOUND(404, "Resource not found"),
     ALREADY_EXISTS(409, "Resource already exists"),
@@ -25,8 +26,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     RATE_LIMIT_EXCEEDED(429, "Too many requests, please try again later."),
 
-    WORD_GOAL_TOO_LOW(400, "Word goal must be at least 1,000"),
-    MAX_PROJECTS_REACHED(403, "Free tier limited to 5 projects"),
+    WORD_GOAL_TOO_LOW(400, "Word goal is too low"),
+    MAX_PROJECTS_REACHED(403, "Project limit reached"),
     VERSION_CONFLICT(409, "Your changes conflict with recent updates"),
     PROJECT_ARCHIVED(409, "Project is archived; restore it before editing"),
 

@@ -7,21 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The wire format of events: the record's fields as JSON plus {@code "type"}. Decoding an event type this
- * build does not know yields empty, so producers can add events before every consumer knows them.
+ * The wire format of events: the record's fields as JSON plus {@code "type"} (its wire name). Decoding reads the
+ * type from a registry ({@link EventTypes}): a type the registry does not know yields empty, so producers can add
+ * events before every consumer knows them; fields the record does not know are ignored, so producers can add
+ * optional fields to an event within a major version (docs/CONTRACTS.md).
  */
 public final class EventCodec {
 
     /**
-     * Kafka record header holding {@link DomainEvent#userId()} (the relay of platform-messaging sets it): a consumer
-     * interested in some users only reads it and skips the other records without decoding them.
+     * Kafka record header holding {@link IntegrationEvent#userId()} (the relay of platform-messaging sets it): a
+     * consumer interested in some users only reads it and skips the other records without decoding them.
      */
     public static final String USER_ID_HEADER = "wt-user-id";
 
@@ -30,14 +28,9 @@ public final class EventCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final Map<String, Class<? extends DomainEvent>> TYPES = Arrays.stream(
-                    DomainEvent.class.getPermittedSubclasses())
-            .map(c -> c.asSubclass(DomainEvent.class))
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
-
     private EventCodec() {}
 
-    public static String encode(DomainEvent event) {
+    public static String encode(IntegrationEvent event) {
         ObjectNode node = MAPPER.valueToTree(event);
         node.put("type", event.type());
         try {
@@ -47,14 +40,21 @@ public final class EventCodec {
         }
     }
 
-    public static Optional<DomainEvent> decode(String json) {
+    /** Decodes with the types of every contract module on the class path ({@link EventTypes#onClassPath()}). */
+    public static Optional<IntegrationEvent> decode(String json) {
+        return decode(json, EventTypes.onClassPath());
+    }
+
+    /** Decodes with {@code types}; empty when the event's type is not one of them. */
+    public static Optional<IntegrationEvent> decode(String json, EventTypes types) {
         try {
             JsonNode node = MAPPER.readTree(json);
-            Class<? extends DomainEvent> type = TYPES.get(node.path("type").asText());
-            if (type == null) {
+            Optional<Class<? extends IntegrationEvent>> type =
+                    types.find(node.path("type").asText());
+            if (type.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(MAPPER.treeToValue(node, type));
+            return Optional.of(MAPPER.treeToValue(node, type.get()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Malformed event", e);
         }

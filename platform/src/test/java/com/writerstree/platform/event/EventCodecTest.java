@@ -1,76 +1,110 @@
 package com.writerstree.platform.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class EventCodecTest {
+/** The codec and registries with a topic of this test's own (the real topics are tested in contracts/*). */
+public class EventCodecTest {
 
     private static final UUID USER = UUID.randomUUID();
-    private static final UUID PROJECT = UUID.randomUUID();
+
+    /** A topic as a contract module declares one: a sealed interface with the topic and key as defaults. */
+    sealed interface ShelfEvent extends IntegrationEvent permits BookShelved, BookLent {
+        @Override
+        default String topic() {
+            return "shelf-events";
+        }
+
+        @Override
+        default String key() {
+            return userId().toString();
+        }
+    }
+
+    record BookShelved(UUID eventId, Instant occurredAt, UUID userId, String title, int pages) implements ShelfEvent {}
+
+    record BookLent(UUID eventId, Instant occurredAt, UUID userId, String to) implements ShelfEvent {}
+
+    /** Another topic with a type of the same simple name. */
+    static final class Elsewhere {
+        record BookLent(UUID eventId, Instant occurredAt, UUID userId) implements IntegrationEvent {
+            @Override
+            public String topic() {
+                return "other-events";
+            }
+
+            @Override
+            public String key() {
+                return userId.toString();
+            }
+        }
+    }
+
+    /** Offered through src/test/resources/META-INF/services, as a contract module offers its topic. */
+    public static final class ShelfContract implements EventContract {
+        @Override
+        public EventTypes types() {
+            return EventTypes.of(ShelfEvent.class);
+        }
+    }
+
+    private static final EventTypes SHELF = EventTypes.of(ShelfEvent.class);
 
     @Test
-    void everyEventTypeSurvivesTheWire() {
-        List<DomainEvent> events = List.of(
-                UserEvents.UserRegistered.of(USER, "free"),
-                UserEvents.UserEmailVerified.of(USER),
-                UserEvents.UserPreferencesChanged.of(USER, "Europe/Paris", Map.of("darkMode", true)),
-                UserEvents.UserDeletionRequested.of(USER),
-                UserEvents.UserPurged.of(USER),
-                ProjectEvents.ProjectCreated.of(USER, PROJECT, "Novel", 50000, "active"),
-                ProjectEvents.ProjectUpdated.of(
-                        USER, PROJECT, "Novel 2", 60000, "active", java.time.LocalDate.parse("2026-11-30")),
-                ProjectEvents.ProjectArchived.of(USER, PROJECT),
-                ProjectEvents.ProjectRestored.of(USER, PROJECT, "active"),
-                ProjectEvents.ProjectCompleted.of(USER, PROJECT, Instant.parse("2026-01-25T14:30:00Z")),
-                ProjectEvents.ProjectDeleted.of(USER, PROJECT),
-                ContentEvents.ContentSaved.of(
-                        USER, PROJECT, 43, 12847, 12, Instant.parse("2026-01-25T14:35:00Z"), null),
-                ContentEvents.VersionRestored.of(USER, PROJECT, 44, 40, 12500, -347, Instant.now()),
-                ContentEvents.MilestoneReached.of(USER, PROJECT, "25_percent", 12500, 50000, Instant.now()),
-                ExportEvents.ContentExported.of(USER, PROJECT, UUID.randomUUID(), "docx", "manuscript", 12_345, 50_000),
-                ExportEvents.TreeExported.of(USER, PROJECT, UUID.randomUUID(), "png", 1200, 1600, 54_321));
-        assertEquals(DomainEvent.class.getPermittedSubclasses().length, events.size(), "a test case per event type");
-        for (DomainEvent event : events) {
+    void aRegistryHoldsTheTypesItsSealedTopicPermitsByWireName() {
+        assertEquals(Set.of("BookShelved", "BookLent"), SHELF.names());
+        assertEquals(BookLent.class, SHELF.find("BookLent").orElseThrow());
+    }
+
+    @Test
+    void everyEventSurvivesTheWireWithItsType() {
+        List<IntegrationEvent> events = List.of(
+                new BookShelved(UUID.randomUUID(), Instant.parse("2026-12-01T10:00:00.5Z"), USER, "Emma", 474),
+                new BookLent(UUID.randomUUID(), Instant.now(), USER, null));
+        for (IntegrationEvent event : events) {
             String json = EventCodec.encode(event);
             assertTrue(json.contains("\"type\":\"" + event.type() + "\""), json);
-            assertEquals(event, EventCodec.decode(json).orElseThrow());
+            assertEquals(event, EventCodec.decode(json, SHELF).orElseThrow());
         }
     }
 
     @Test
-    void aProjectEventWithoutDeadlineFromAnOlderProducerStillDecodes() {
-        String older = "{\"type\":\"ProjectCreated\",\"eventId\":\"" + UUID.randomUUID()
-                + "\",\"occurredAt\":\"2026-01-25T14:30:00Z\",\"userId\":\"" + USER + "\",\"projectId\":\""
-                + PROJECT + "\",\"title\":\"Novel\",\"wordGoal\":50000,\"status\":\"active\"}";
-        ProjectEvents.ProjectCreated decoded =
-                (ProjectEvents.ProjectCreated) EventCodec.decode(older).orElseThrow();
-        assertEquals(50000, decoded.wordGoal());
-        assertEquals(null, decoded.deadline());
+    void fieldsTheRecordDoesNotKnowAreIgnored() {
+        String newer = "{\"type\":\"BookShelved\",\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"occurredAt\":\"2026-12-01T10:00:00Z\",\"userId\":\"" + USER
+                + "\",\"title\":\"Emma\",\"pages\":474,\"isbn\":\"978-0\",\"shelf\":{\"row\":3}}";
+        BookShelved shelved = (BookShelved) EventCodec.decode(newer, SHELF).orElseThrow();
+        assertEquals(474, shelved.pages());
     }
 
     @Test
-    void unknownTypesAreSkippedNotFatal() {
-        assertFalse(EventCodec.decode("{\"type\":\"SomethingNew\",\"eventId\":\"" + UUID.randomUUID() + "\"}")
-                .isPresent());
+    void typesTheRegistryDoesNotKnowAreSkippedNotFatal() {
+        assertTrue(EventCodec.decode("{\"type\":\"SomethingNew\",\"eventId\":\"" + UUID.randomUUID() + "\"}", SHELF)
+                .isEmpty());
+        assertTrue(EventCodec.decode("{\"eventId\":\"" + UUID.randomUUID() + "\"}", SHELF)
+                .isEmpty());
     }
 
     @Test
-    void eventsAreKeyedByTheirAggregate() {
-        assertEquals(USER.toString(), UserEvents.UserRegistered.of(USER, "free").key());
-        assertEquals(
-                PROJECT.toString(),
-                ContentEvents.ContentSaved.of(USER, PROJECT, 1, 1, 1, Instant.now(), null)
-                        .key());
-        assertEquals(
-                Topic.CONTENT_EVENTS,
-                ContentEvents.MilestoneReached.of(USER, PROJECT, "50_percent", 1, 2, Instant.now())
-                        .topic());
+    void theClassPathRegistryHoldsWhatTheContractModulesOffer() {
+        BookLent lent = new BookLent(UUID.randomUUID(), Instant.now(), USER, "Harriet");
+        assertEquals(lent, EventCodec.decode(EventCodec.encode(lent)).orElseThrow());
+        assertEquals("shelf-events", lent.topic());
+        assertEquals(USER.toString(), lent.key());
+    }
+
+    @Test
+    void twoTopicsWithOneWireNameAreAContractError() {
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> EventTypes.union(List.of(SHELF, EventTypes.of(Elsewhere.BookLent.class))));
+        assertTrue(e.getMessage().contains("BookLent"), e.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package com.writerstree.project.events;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.ContentEvents.VersionRestored;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.content.v1.ContentEvents.VersionRestored;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.project.domain.ProjectService;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,6 +1,6 @@
 package com.writerstree.project.events;
 
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.project.domain.ProjectService;

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.event.EventCodec;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
-import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;

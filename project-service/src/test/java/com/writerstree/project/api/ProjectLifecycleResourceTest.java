@@ -11,14 +11,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectArchived;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectRestored;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.event.EventCodec;
-import com.writerstree.platform.event.ProjectEvents.ProjectArchived;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectRestored;
-import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
@@ -455,11 +455,11 @@ class ProjectLifecycleResourceTest {
     }
 
     /** The first event of {@code type} about {@code projectId} on test.project-events. */
-    private static <T extends DomainEvent> T awaitEvent(Class<T> type, UUID projectId) {
+    private static <T extends IntegrationEvent> T awaitEvent(Class<T> type, UUID projectId) {
         return awaitEvent(type, projectId, e -> true);
     }
 
-    private static <T extends DomainEvent> T awaitEvent(Class<T> type, UUID projectId, Predicate<T> wanted) {
+    private static <T extends IntegrationEvent> T awaitEvent(Class<T> type, UUID projectId, Predicate<T> wanted) {
         Function<String, Optional<T>> decode = json -> EventCodec.decode(json)
                 .filter(type::isInstance)
                 .map(type::cast)

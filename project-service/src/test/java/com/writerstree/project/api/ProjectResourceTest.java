@@ -13,8 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;

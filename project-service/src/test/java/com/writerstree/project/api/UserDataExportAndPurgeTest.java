@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;

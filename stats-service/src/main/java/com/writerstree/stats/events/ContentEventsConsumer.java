@@ -1,9 +1,9 @@
 package com.writerstree.stats.events;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.ContentEvents.VersionRestored;
-import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.content.v1.ContentEvents.VersionRestored;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.stats.domain.AnalyticsService;
 import com.writerstree.stats.domain.WriterClock;
@@ -79,21 +79,21 @@ public class ContentEventsConsumer {
         return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
-    private void applyBatch(List<DomainEvent> events) {
+    private void applyBatch(List<IntegrationEvent> events) {
         Set<UUID> writers = new HashSet<>();
-        for (DomainEvent event : events) {
+        for (IntegrationEvent event : events) {
             if (event instanceof ContentSaved e) {
                 writers.add(e.userId());
             }
         }
         ledger.lockAll(writers);
         Map<UUID, WriterClock> clocks = new HashMap<>();
-        for (DomainEvent event : events) {
+        for (IntegrationEvent event : events) {
             apply(event, clocks, false);
         }
     }
 
-    private void apply(DomainEvent event, Map<UUID, WriterClock> clocks, boolean lock) {
+    private void apply(IntegrationEvent event, Map<UUID, WriterClock> clocks, boolean lock) {
         if (event instanceof ContentSaved e) {
             if (lock) {
                 ledger.lockAll(List.of(e.userId()));

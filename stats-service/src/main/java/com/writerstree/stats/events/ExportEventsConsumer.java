@@ -1,7 +1,7 @@
 package com.writerstree.stats.events;
 
-import com.writerstree.platform.event.ExportEvents.ContentExported;
-import com.writerstree.platform.event.ExportEvents.TreeExported;
+import com.writerstree.contracts.export.v1.ExportEvents.ContentExported;
+import com.writerstree.contracts.export.v1.ExportEvents.TreeExported;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.stats.domain.AnalyticsService;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,11 +1,11 @@
 package com.writerstree.stats.events;
 
-import com.writerstree.platform.event.ProjectEvents.ProjectArchived;
-import com.writerstree.platform.event.ProjectEvents.ProjectCompleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectRestored;
-import com.writerstree.platform.event.ProjectEvents.ProjectUpdated;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectArchived;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCompleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectRestored;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectUpdated;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.stats.domain.AnalyticsService;
 import com.writerstree.stats.persistence.ProjectRepository;

@@ -1,7 +1,7 @@
 package com.writerstree.stats.events;
 
-import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.stats.domain.AnalyticsService;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.ExportEvents.ContentExported;
+import com.writerstree.contracts.export.v1.ExportEvents.ContentExported;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
 import com.writerstree.stats.domain.AnalyticsRetention;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.EventCodec;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;

@@ -2,8 +2,8 @@ package com.writerstree.stats.api;
 
 import static io.restassured.RestAssured.given;
 
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -16,8 +16,8 @@ final class StatsTestSupport {
 
     private StatsTestSupport() {}
 
-    static void publish(DomainEvent... events) {
-        for (DomainEvent e : events) {
+    static void publish(IntegrationEvent... events) {
+        for (IntegrationEvent e : events) {
             LocalKafka.publish(e);
         }
     }

@@ -8,12 +8,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.ContentEvents.VersionRestored;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents.ProjectCompleted;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.content.v1.ContentEvents.VersionRestored;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCompleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -111,7 +111,7 @@ class UserStatsFlowTest {
         UUID project = UUID.randomUUID();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         LocalDate today = LocalDate.now(berlin);
-        List<DomainEvent> events = new ArrayList<>();
+        List<IntegrationEvent> events = new ArrayList<>();
         events.add(zone(
                 user,
                 "Europe/Berlin",
@@ -131,7 +131,7 @@ class UserStatsFlowTest {
         events.add(MilestoneReached.of(user, project, "25_percent", 12_500, 50_000, Instant.now()));
         events.add(ProjectCreated.of(user, project, "Streaky", 50_000, "active"));
         events.add(ProjectCompleted.of(user, project, Instant.now()));
-        publish(events.toArray(DomainEvent[]::new));
+        publish(events.toArray(IntegrationEvent[]::new));
         await().atMost(APPLIED).untilAsserted(() -> {
             var s = userStats(user, "month");
             assertEquals(4_700, s.getInt("data.totalWordsWritten"));
@@ -156,7 +156,7 @@ class UserStatsFlowTest {
                 .minusDays(10)
                 .atStartOfDay(ZoneId.of("UTC"))
                 .toInstant();
-        List<DomainEvent> saves = new ArrayList<>();
+        List<IntegrationEvent> saves = new ArrayList<>();
         saves.add(ProjectCreated.of(user, project, "Travels", 50_000, "active"));
         for (int i = 0; i < 8; i++) {
             // 20:30 UTC every day
@@ -168,9 +168,9 @@ class UserStatsFlowTest {
                     base.plus(i, ChronoUnit.DAYS).plus(20 * 60 + 30, ChronoUnit.MINUTES)));
         }
         // the writer moved to Kiritimati on day 4 (noon UTC): its later saves are the next local day there
-        DomainEvent move = zone(
+        IntegrationEvent move = zone(
                 user, "Pacific/Kiritimati", 0, base.plus(4, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS));
-        publish(saves.toArray(DomainEvent[]::new));
+        publish(saves.toArray(IntegrationEvent[]::new));
         await().atMost(APPLIED)
                 .untilAsserted(() -> assertEquals(3_600, userStats(user, "all").getInt("data.totalWordsWritten")));
         publish(move);
@@ -186,10 +186,10 @@ class UserStatsFlowTest {
 
         // replay: an empty schema for this writer, the same events in another order (the move first)
         forget(user, saves, move);
-        List<DomainEvent> replay = new ArrayList<>(saves);
+        List<IntegrationEvent> replay = new ArrayList<>(saves);
         Collections.reverse(replay);
         replay.add(0, move);
-        publish(replay.toArray(DomainEvent[]::new));
+        publish(replay.toArray(IntegrationEvent[]::new));
         await().atMost(APPLIED)
                 .untilAsserted(() -> assertEquals(first, userStats(user, "all").getMap("data")));
     }
@@ -217,7 +217,7 @@ class UserStatsFlowTest {
                 saved(user, project, 1, 300, Instant.now()));
         await().atMost(APPLIED)
                 .untilAsserted(() -> assertEquals(300, userStats(user, "week").getInt("data.totalWordsWritten")));
-        publish(com.writerstree.platform.event.UserEvents.UserPurged.of(user));
+        publish(com.writerstree.contracts.user.v1.UserEvents.UserPurged.of(user));
         await().atMost(APPLIED).untilAsserted(() -> {
             var s = userStats(user, "all");
             assertEquals(0, s.getInt("data.totalWordsWritten"));
@@ -249,7 +249,7 @@ class UserStatsFlowTest {
     }
 
     /** What an empty stats schema looks like for this writer: no rows, and no memory of the events. */
-    private void forget(UUID user, List<DomainEvent> events, DomainEvent extra) {
+    private void forget(UUID user, List<IntegrationEvent> events, IntegrationEvent extra) {
         List<String> statements = List.of(
                 "DELETE FROM writing_slots WHERE user_id = ?",
                 "DELETE FROM project_days WHERE user_id = ?",
@@ -265,9 +265,9 @@ class UserStatsFlowTest {
                     ps.executeUpdate();
                 }
             }
-            List<DomainEvent> all = new ArrayList<>(events);
+            List<IntegrationEvent> all = new ArrayList<>(events);
             all.add(extra);
-            for (DomainEvent e : all) {
+            for (IntegrationEvent e : all) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM processed_events WHERE event_id = ?")) {
                     ps.setObject(1, e.eventId());
                     ps.executeUpdate();

@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.MilestoneReached;
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents.ProjectCreated;
-import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.MilestoneReached;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
+import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;
@@ -185,8 +185,8 @@ class UserDataExportAndPurgeTest {
                         && count("SELECT count(*) FROM projects WHERE user_id = ? AND word_count = 1000", user) == 1);
     }
 
-    private static void publish(DomainEvent... events) {
-        for (DomainEvent e : events) {
+    private static void publish(IntegrationEvent... events) {
+        for (IntegrationEvent e : events) {
             LocalKafka.publish(e);
         }
     }

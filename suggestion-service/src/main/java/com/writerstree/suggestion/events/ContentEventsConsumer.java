@@ -1,8 +1,8 @@
 package com.writerstree.suggestion.events;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.ContentEvents.VersionRestored;
-import com.writerstree.platform.event.DomainEvent;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.content.v1.ContentEvents.VersionRestored;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.suggestion.domain.AdaptationService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -29,7 +29,7 @@ public class ContentEventsConsumer {
         inbound.apply(CONSUMER, json, this::apply);
     }
 
-    void apply(DomainEvent event) {
+    void apply(IntegrationEvent event) {
         if (event instanceof ContentSaved e) {
             adaptation.textChanged(e.userId(), e.projectId(), e.version());
         } else if (event instanceof VersionRestored e) {

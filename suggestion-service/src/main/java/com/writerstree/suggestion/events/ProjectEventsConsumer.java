@@ -1,7 +1,7 @@
 package com.writerstree.suggestion.events;
 
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.ProjectEvents.ProjectDeleted;
+import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.suggestion.domain.AdaptationService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -26,7 +26,7 @@ public class ProjectEventsConsumer {
         inbound.apply(ContentEventsConsumer.CONSUMER, json, this::apply);
     }
 
-    void apply(DomainEvent event) {
+    void apply(IntegrationEvent event) {
         if (event instanceof ProjectDeleted e) {
             adaptation.forgetProject(e.projectId());
         }

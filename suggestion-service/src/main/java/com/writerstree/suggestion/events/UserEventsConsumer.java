@@ -1,8 +1,8 @@
 package com.writerstree.suggestion.events;
 
-import com.writerstree.platform.event.DomainEvent;
-import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.suggestion.domain.AdaptationService;
@@ -43,7 +43,7 @@ public class UserEventsConsumer {
         inbound.apply(ContentEventsConsumer.CONSUMER, json, this::apply);
     }
 
-    void apply(DomainEvent event) {
+    void apply(IntegrationEvent event) {
         if (event instanceof UserPreferencesChanged e) {
             preferences.changed(e.userId(), e.preferences(), e.occurredAt());
         } else if (event instanceof UserPurged e) {

@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.ContentEvents;
-import com.writerstree.platform.event.ProjectEvents;
-import com.writerstree.platform.event.UserEvents;
+import com.writerstree.contracts.content.v1.ContentEvents;
+import com.writerstree.contracts.project.v1.ProjectEvents;
+import com.writerstree.contracts.user.v1.UserEvents;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import com.writerstree.suggestion.client.ContentServiceStub;

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.writerstree.platform.event.ContentEvents.ContentSaved;
-import com.writerstree.platform.event.UserEvents.UserDeletionRequested;
-import com.writerstree.platform.event.UserEvents.UserPreferencesChanged;
-import com.writerstree.platform.event.UserEvents.UserPurged;
+import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
+import com.writerstree.contracts.user.v1.UserEvents.UserDeletionRequested;
+import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.SchemaScan;
 import com.writerstree.platform.testing.TestSql;

@@ -1,10 +1,10 @@
 package com.writerstree.gateway.sync;
 
+import com.writerstree.contracts.content.v1.ContentEvents;
+import com.writerstree.contracts.user.v1.UserEvents;
 import com.writerstree.gateway.config.GatewayConfig;
-import com.writerstree.platform.event.ContentEvents;
-import com.writerstree.platform.event.DomainEvent;
 import com.writerstree.platform.event.EventCodec;
-import com.writerstree.platform.event.UserEvents;
+import com.writerstree.platform.event.IntegrationEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -99,7 +99,7 @@ public class SyncEvents {
         if (record.value() == null) {
             return;
         }
-        Optional<DomainEvent> decoded;
+        Optional<IntegrationEvent> decoded;
         try {
             decoded = EventCodec.decode(new String(record.value(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
@@ -112,7 +112,7 @@ public class SyncEvents {
     @Incoming("user-events-in")
     @Blocking(ordered = true)
     public void onUserEvent(String json) {
-        Optional<DomainEvent> decoded;
+        Optional<IntegrationEvent> decoded;
         try {
             decoded = EventCodec.decode(json);
         } catch (IllegalArgumentException e) {
@@ -134,7 +134,7 @@ public class SyncEvents {
         });
     }
 
-    void dispatch(DomainEvent event) {
+    void dispatch(IntegrationEvent event) {
         String userId = event.userId().toString();
         if (!sessions.hasUser(userId)) {
             return;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.writerstree.platform.event.ContentEvents;
+import com.writerstree.contracts.content.v1.ContentEvents;
 import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;

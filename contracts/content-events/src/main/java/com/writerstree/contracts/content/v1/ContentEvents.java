@@ -1,13 +1,24 @@
-package com.writerstree.platform.event;
+package com.writerstree.contracts.content.v1;
 
+import static com.writerstree.platform.event.IntegrationEvent.newId;
+import static com.writerstree.platform.event.IntegrationEvent.now;
+
+import com.writerstree.platform.event.EventTypes;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Facts about manuscripts, published by content-service on {@code content-events}, keyed by project id. They
- * carry counts and versions, never the text: a consumer that needs the text asks content-service.
+ * Facts about manuscripts, published by content-service on {@code content-events}, keyed by project id (contract
+ * version 1; how to evolve it: docs/CONTRACTS.md). They carry counts and versions, never the text: a consumer that
+ * needs the text asks content-service.
  */
 public final class ContentEvents {
+
+    /** The logical topic name (a deployment prefixes it: {@code writerstree.messaging.topic-prefix}). */
+    public static final String TOPIC = "content-events";
+
+    /** The event types of the topic, by wire name. */
+    public static final EventTypes TYPES = EventTypes.of(ContentEvent.class);
 
     private ContentEvents() {}
 
@@ -25,7 +36,7 @@ public final class ContentEvents {
             int wordDelta,
             Instant savedAt,
             String origin)
-            implements DomainEvent {
+            implements ContentEvent {
         public static ContentSaved of(
                 UUID userId,
                 UUID projectId,
@@ -34,24 +45,7 @@ public final class ContentEvents {
                 int wordDelta,
                 Instant savedAt,
                 String origin) {
-            return new ContentSaved(
-                    UUID.randomUUID(),
-                    Instant.now(),
-                    userId,
-                    projectId,
-                    version,
-                    wordCount,
-                    wordDelta,
-                    savedAt,
-                    origin);
-        }
-
-        public Topic topic() {
-            return Topic.CONTENT_EVENTS;
-        }
-
-        public String key() {
-            return projectId.toString();
+            return new ContentSaved(newId(), now(), userId, projectId, version, wordCount, wordDelta, savedAt, origin);
         }
     }
 
@@ -65,7 +59,7 @@ public final class ContentEvents {
             int wordCount,
             int wordDelta,
             Instant savedAt)
-            implements DomainEvent {
+            implements ContentEvent {
         public static VersionRestored of(
                 UUID userId,
                 UUID projectId,
@@ -75,23 +69,7 @@ public final class ContentEvents {
                 int wordDelta,
                 Instant savedAt) {
             return new VersionRestored(
-                    UUID.randomUUID(),
-                    Instant.now(),
-                    userId,
-                    projectId,
-                    version,
-                    restoredFromVersion,
-                    wordCount,
-                    wordDelta,
-                    savedAt);
-        }
-
-        public Topic topic() {
-            return Topic.CONTENT_EVENTS;
-        }
-
-        public String key() {
-            return projectId.toString();
+                    newId(), now(), userId, projectId, version, restoredFromVersion, wordCount, wordDelta, savedAt);
         }
     }
 
@@ -105,19 +83,10 @@ public final class ContentEvents {
             int wordCount,
             int wordGoal,
             Instant achievedAt)
-            implements DomainEvent {
+            implements ContentEvent {
         public static MilestoneReached of(
                 UUID userId, UUID projectId, String milestone, int wordCount, int wordGoal, Instant achievedAt) {
-            return new MilestoneReached(
-                    UUID.randomUUID(), Instant.now(), userId, projectId, milestone, wordCount, wordGoal, achievedAt);
-        }
-
-        public Topic topic() {
-            return Topic.CONTENT_EVENTS;
-        }
-
-        public String key() {
-            return projectId.toString();
+            return new MilestoneReached(newId(), now(), userId, projectId, milestone, wordCount, wordGoal, achievedAt);
         }
     }
 }
