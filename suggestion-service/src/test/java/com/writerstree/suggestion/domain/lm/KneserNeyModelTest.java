@@ -55,7 +55,7 @@ class KneserNeyModelTest {
         int brown = m.id("brown"); // never after "sat"
         assertEquals(m.backoffToUnigram(c) * m.unigram(brown), m.probability(c, brown), 1e-9);
         assertEquals(1.0, m.backoffToUnigram(m.context(List.of("unknown", "words", "here"))), 1e-12);
-        assertEquals(4, m.occurrences(m.id("sat")));
+        assertEquals(5, m.occurrences(m.id("sat"))); // "sat" is written five times
     }
 
     /** Seeded random corpora: the sum holds whatever the counts of counts (odd discounts included). */
