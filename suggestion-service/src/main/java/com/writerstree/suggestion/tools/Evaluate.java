@@ -15,9 +15,11 @@ import java.util.List;
 
 /**
  * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
- * <keystroke words> <writer weight:context cache weight>...}. The book's first chapters become a writer's project (the writer model); the
- * rest is measured with the base model alone and with each writer weight. Also prints the base model's load time
- * and heap.
+ * <keystroke words> <writer weight:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}. The
+ * book's first chapters become a writer's project (the writer model); the rest is measured with the base model alone
+ * and with each writer weight. Also prints the base model's load time and heap. With {@code
+ * -Devaluation.chapters=12} and 8 adapt chapters it measures the tuning split (chapters 9-12) instead: weights are
+ * chosen there, never on chapters 13-24.
  */
 public final class Evaluate {
 
@@ -47,6 +49,11 @@ public final class Evaluate {
             book = Books.read(in, args[1].endsWith(".gz"));
         }
         List<String> chapters = Books.chapters(book);
+        // -Devaluation.chapters=12 with adapt 8: the tuning split (learn 1-8, measure 9-12), chapters 13-24 unseen
+        int only = Integer.getInteger("evaluation.chapters", 0);
+        if (only > 0 && only < chapters.size()) {
+            chapters = chapters.subList(0, only);
+        }
         int adapt = Integer.parseInt(args[2]);
         int keystrokeWords = Integer.parseInt(args[3]);
         Split split = split(chapters, adapt);
@@ -80,7 +87,8 @@ public final class Evaluate {
                     Double.parseDouble(range[0]),
                     Double.parseDouble(range[1]),
                     range.length > 2 && range[2].equals("kn"),
-                    range.length > 3 ? Double.parseDouble(range[3]) : 0);
+                    range.length > 3 ? Double.parseDouble(range[3]) : 0,
+                    range.length > 4 ? Double.parseDouble(range[4]) : 0);
             Evaluation.Result plain = Evaluation.run(
                     base,
                     null,

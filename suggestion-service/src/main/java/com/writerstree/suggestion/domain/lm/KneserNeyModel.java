@@ -32,6 +32,8 @@ public final class KneserNeyModel {
     private final int[] ranked;
     /** Orders 2, 3, 4. */
     private final Level[] levels = new Level[NgramCounts.ORDER - 1];
+    /** How often each word occurs in the text (the raw counts of the 4-grams ending in it; see NgramCounts). */
+    private final int[] occurrences;
 
     private final long storedNgrams;
 
@@ -48,6 +50,10 @@ public final class KneserNeyModel {
         // order 4 on raw counts; each lower order on continuation counts taken from the distinct n-grams above it
         long[] grams = counts.grams;
         int[] gramCounts = counts.counts;
+        occurrences = new int[v];
+        for (int i = 0; i < grams.length; i++) {
+            occurrences[NgramCounts.word(grams[i], NgramCounts.ORDER - 1)] += gramCounts[i];
+        }
         long stored = 0;
         for (int order = NgramCounts.ORDER; order >= 2; order--) {
             levels[order - 2] = new Level(grams, gramCounts);
@@ -178,6 +184,35 @@ public final class KneserNeyModel {
             p = word < 0 ? levels[level].gamma[index] * p : levels[level].interpolate(index, word, p);
         }
         return p;
+    }
+
+    /** How often the word occurs in the text the model was built from. */
+    public int occurrences(int word) {
+        return occurrences[word];
+    }
+
+    /**
+     * Whether the word is a name: usually written with a capital inside a sentence ("Anne", "Kellynch", "Mr."), not
+     * "I".
+     */
+    public boolean isName(int word) {
+        return suggestible[word] && Character.isUpperCase(surfaces[word].charAt(0)) && !"i".equals(keys[word]);
+    }
+
+    /**
+     * The weight the context gives its lowest (unigram) level: the product of the backoff weights of every order at
+     * which it was found. A word never seen after the last token has {@code P(w | h) = backoffToUnigram(h) P(w)}.
+     */
+    double backoffToUnigram(Context context) {
+        double g = 1;
+        for (int level = 0; level < levels.length; level++) {
+            int index = context.found[level];
+            if (index < 0) {
+                break;
+            }
+            g *= levels[level].gamma[index];
+        }
+        return g;
     }
 
     /** The unigram probability of a word of this model. */

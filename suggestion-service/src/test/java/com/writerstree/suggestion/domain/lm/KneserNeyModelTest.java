@@ -47,6 +47,17 @@ class KneserNeyModelTest {
         }
     }
 
+    /** A word never seen after the last token gets the context's backoff weight times its unigram probability. */
+    @Test
+    void anUnseenFollowerGetsTheBackoffWeightTimesItsUnigram() {
+        KneserNeyModel m = model(CORPUS);
+        KneserNeyModel.Context c = m.context(List.of("the", "cat", "sat"));
+        int brown = m.id("brown"); // never after "sat"
+        assertEquals(m.backoffToUnigram(c) * m.unigram(brown), m.probability(c, brown), 1e-9);
+        assertEquals(1.0, m.backoffToUnigram(m.context(List.of("unknown", "words", "here"))), 1e-12);
+        assertEquals(5, m.occurrences(m.id("sat"))); // "sat" is written five times
+    }
+
     /** Seeded random corpora: the sum holds whatever the counts of counts (odd discounts included). */
     @RepeatedTest(5)
     void probabilitiesSumToOneOnRandomCorpora(org.junit.jupiter.api.RepetitionInfo info) {

@@ -89,6 +89,44 @@ class SuggesterTest {
         assertTrue(bigram > plain, bigram + " vs " + plain);
     }
 
+    @Test
+    void theBaseModelsNamesTheWriterNeverUsedGoToHerNames() {
+        KneserNeyModel base = new KneserNeyModel(NgramCounts.builder()
+                .add(Tokenizer.tokens("Yes, said Elinor. No, said Elinor. Well, said Elinor. Oh, said the captain. Then"
+                        + " Elinor smiled. I was very happy, said Elinor."))
+                .build());
+        WriterModel writer = new WriterModel(
+                base,
+                new KneserNeyModel(NgramCounts.builder()
+                        .add(Tokenizer.tokens(
+                                "Then Quillbury smiled, and Quillbury was very happy. Then the captain" + " smiled."))
+                        .build()));
+        String context = "Well, said ";
+        Suggester.Weights off = new Suggester.Weights(0.35, 0, false, 0, 0);
+        Suggester.Weights on = new Suggester.Weights(0.35, 0, false, 0, 1);
+        assertEquals(
+                "Elinor",
+                Suggester.suggest(base, writer, off, Tokenizer.typed(context), 1)
+                        .get(0)
+                        .word());
+        assertEquals(
+                "Quillbury",
+                Suggester.suggest(base, writer, on, Tokenizer.typed(context), 1)
+                        .get(0)
+                        .word());
+        // the base model alone is unchanged, and a name the writer used herself keeps its own probability
+        assertEquals(
+                "Elinor",
+                Suggester.suggest(base, null, on, Tokenizer.typed(context), 1)
+                        .get(0)
+                        .word());
+        assertEquals(
+                List.of("Quillbury"),
+                Suggester.suggest(base, writer, on, Tokenizer.typed("said q"), 3).stream()
+                        .map(Suggester.Suggestion::word)
+                        .toList());
+    }
+
     private static double confidenceOf(String word, Suggester.Weights weights, String context) {
         return Suggester.suggest(BASE, null, weights, Tokenizer.typed(context), 50).stream()
                 .filter(s -> s.word().equals(word))
