@@ -12,7 +12,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each upstream, keyed by {@link com.writerstree.gateway.routing.Upstream#key()}. */
+    /** Base URL of each upstream, keyed by {@link com.writerstree.gateway.client.Upstream#key()}. */
     Map<String, Service> services();
 
     /** Largest request body the gateway reads and forwards; larger ones answer 413 PAYLOAD_TOO_LARGE. */

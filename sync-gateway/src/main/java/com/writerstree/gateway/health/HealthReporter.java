@@ -1,8 +1,9 @@
 package com.writerstree.gateway.health;
 
+import com.writerstree.gateway.client.Upstream;
+import com.writerstree.gateway.client.UpstreamClient;
 import com.writerstree.gateway.config.GatewayConfig;
-import com.writerstree.gateway.routing.Upstream;
-import com.writerstree.gateway.routing.UpstreamClient;
+
 import com.writerstree.platform.web.RequestIds;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
