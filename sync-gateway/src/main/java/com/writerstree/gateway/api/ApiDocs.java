@@ -1,12 +1,11 @@
 package com.writerstree.gateway.api;
 
-import com.writerstree.gateway.client.Upstream;
-import com.writerstree.gateway.client.UpstreamClient;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.writerstree.gateway.client.Upstream;
+import com.writerstree.gateway.client.UpstreamClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,11 +34,14 @@ public class ApiDocs {
     private static final Duration TTL = Duration.ofSeconds(60);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
 
-    @Inject
-    UpstreamClient client;
+    private final UpstreamClient client;
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    ApiDocs(UpstreamClient client, ObjectMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
 
     private volatile String cached;
     private volatile long cachedAt;

@@ -2,7 +2,6 @@ package com.writerstree.gateway.api;
 
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.limits.EdgeLimits;
-
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +39,14 @@ public class EdgeFilters {
 
     static final String NO_COMPRESSION = "X-No-Compression";
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @Inject
-    EdgeLimits limits;
+    private final EdgeLimits limits;
+
+    EdgeFilters(GatewayConfig config, EdgeLimits limits) {
+        this.config = config;
+        this.limits = limits;
+    }
 
     private Set<String> origins;
 

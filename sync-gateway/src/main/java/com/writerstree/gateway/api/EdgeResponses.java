@@ -8,14 +8,16 @@ import com.writerstree.platform.web.RequestIds;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Writes the gateway's own answers: JSON bodies and the §7.1 error envelope (with the request id). */
 @ApplicationScoped
 public class EdgeResponses {
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    EdgeResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     public void error(RoutingContext rc, ApiException e) {
         json(rc, e.status(), ErrorEnvelope.of(e, rc.request().getHeader(RequestIds.HEADER)));

@@ -1,5 +1,6 @@
 package com.writerstree.gateway.api;
 
+import com.writerstree.gateway.client.ContentClient;
 import io.vertx.core.MultiMap;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +34,7 @@ public final class ForwardHeaders {
      * request, so the service's span hangs under the gateway's (a copied header would skip the gateway in the trace).
      */
     private static final Set<String> GATEWAY_OWNED = Set.of(
-            "x-sync-origin",
+            ContentClient.SYNC_ORIGIN.toLowerCase(Locale.ROOT),
             "x-forwarded-for",
             "x-forwarded-proto",
             "x-forwarded-host",

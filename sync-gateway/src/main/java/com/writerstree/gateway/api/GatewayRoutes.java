@@ -1,12 +1,13 @@
 package com.writerstree.gateway.api;
 
+import com.writerstree.gateway.client.Upstream;
 import com.writerstree.gateway.client.UpstreamClient;
+import com.writerstree.gateway.client.UpstreamFailures;
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.auth.EdgeAuthenticator;
 import com.writerstree.gateway.domain.auth.Revocations;
 import com.writerstree.gateway.domain.limits.EdgeLimits;
 import com.writerstree.gateway.health.HealthReporter;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.Caller;
@@ -22,7 +23,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,33 +45,45 @@ public class GatewayRoutes {
     private static final Set<HttpMethod> BODYLESS =
             Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @Inject
-    UpstreamClient client;
+    private final UpstreamClient client;
 
-    @Inject
-    EdgeAuthenticator authenticator;
+    private final EdgeAuthenticator authenticator;
 
-    @Inject
-    EdgeResponses responses;
+    private final EdgeResponses responses;
 
-    @Inject
-    Revocations revocations;
+    private final Revocations revocations;
 
-    @Inject
-    EdgeLimits limits;
+    private final EdgeLimits limits;
 
-    @Inject
-    HealthReporter health;
+    private final HealthReporter health;
 
-    @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
-    String nonApplicationRoot;
+    private final String nonApplicationRoot;
+
+    GatewayRoutes(
+            GatewayConfig config,
+            UpstreamClient client,
+            EdgeAuthenticator authenticator,
+            EdgeResponses responses,
+            Revocations revocations,
+            EdgeLimits limits,
+            HealthReporter health,
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
+                    String nonApplicationRoot) {
+        this.config = config;
+        this.client = client;
+        this.authenticator = authenticator;
+        this.responses = responses;
+        this.revocations = revocations;
+        this.limits = limits;
+        this.health = health;
+        this.nonApplicationRoot = nonApplicationRoot;
+    }
 
     void init(@Observes Router router) {
         String reserved = "/" + nonApplicationRoot.replaceAll("^/+|/+$", "");
-        // /ws/sync is the WebSocket endpoint (sync/SyncSocket), /api-docs the merged API documentation (docs/ApiDocs)
+        // /ws/sync is the WebSocket endpoint (api/sync/SyncSocket), /api-docs the merged API documentation (ApiDocs)
         router.routeWithRegex("^(?!(" + Pattern.quote(reserved) + "|/ws/sync|/api-docs)(/|$)).*")
                 .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(BodyHandler.create(false)
@@ -232,12 +244,7 @@ public class GatewayRoutes {
         if (rc.response().closed()) {
             return;
         }
-        responses.error(
-                rc,
-                new ApiException(
-                        ErrorCode.EXTERNAL_SERVICE_ERROR,
-                        ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
-                        Map.of("service", upstream.serviceName())));
+        responses.error(rc, UpstreamFailures.toApi(upstream, failure));
     }
 
     private void fail(RoutingContext rc, Throwable failure) {

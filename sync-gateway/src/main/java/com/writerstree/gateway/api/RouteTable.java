@@ -1,7 +1,6 @@
 package com.writerstree.gateway.api;
 
 import com.writerstree.gateway.client.Upstream;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

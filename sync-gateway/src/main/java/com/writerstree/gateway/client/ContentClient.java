@@ -2,6 +2,8 @@ package com.writerstree.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.writerstree.gateway.domain.sync.SyncMessages;
+import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.web.RequestIds;
@@ -11,15 +13,12 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * The gateway's calls to content-service on behalf of a WebSocket (blocking: called from worker threads), and the
- * fan-out's asynchronous internal read.
+ * fan-out's asynchronous internal read, all through content-service's circuit breaker ({@link UpstreamClient}).
  */
 @ApplicationScoped
 public class ContentClient {
@@ -28,26 +27,29 @@ public class ContentClient {
     private static final Logger LOG = Logger.getLogger(ContentClient.class);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject
-    UpstreamClient client;
+    private final UpstreamClient client;
+
+    ContentClient(UpstreamClient client) {
+        this.client = client;
+    }
 
     /** content-service's answer: status and the parsed envelope. */
     public record Reply(int status, JsonNode body) {
-        JsonNode data() {
+        public JsonNode data() {
             return body.path("data");
         }
 
-        String errorCode() {
+        public String errorCode() {
             return status == 200
                     ? null
                     : body.path("error").path("code").asText(ErrorCode.EXTERNAL_SERVICE_ERROR.name());
         }
 
-        String errorMessage() {
+        public String errorMessage() {
             return body.path("error").path("message").asText(ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage());
         }
 
-        JsonNode errorDetails() {
+        public JsonNode errorDetails() {
             return body.path("error").path("details");
         }
     }
@@ -74,26 +76,11 @@ public class ContentClient {
         headers.set(RequestIds.HEADER, requestId);
         headers.set("Accept", "application/json");
         String path = "/internal/projects/" + projectId + "/content";
-        return client.send(client.baseUrl(Upstream.CONTENT) + path, HttpMethod.GET, headers, null, timeout)
+        return client.send(Upstream.CONTENT, HttpMethod.GET, path, headers, null, timeout)
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // parsing a long text is not the event loop's work
                 .map(answer -> reply(HttpMethod.GET, path, answer.statusCode(), answer.bodyAsString()))
                 .onFailure()
                 .recoverWithItem(e -> unavailable(HttpMethod.GET, path, e));
-    }
-
-    /** The {@code sync:update} data for a stored content object {text, version, wordCount, lastSavedAt}. */
-    static Map<String, Object> update(String projectId, JsonNode stored) {
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("projectId", projectId);
-        update.put("content", stored.path("text").asText(""));
-        update.put("wordCount", stored.path("wordCount").asInt());
-        update.put("version", stored.path("version").asInt());
-        update.put(
-                "updatedAt",
-                stored.path("lastSavedAt").isTextual()
-                        ? stored.get("lastSavedAt").asText()
-                        : null);
-        return update;
     }
 
     private Reply call(HttpMethod method, String path, MultiMap headers, Buffer body) {
@@ -123,18 +110,20 @@ public class ContentClient {
         return new Reply(status, parsed);
     }
 
+    /** A call that failed (see {@link UpstreamFailures}): 504 when content-service did not answer in time, else 503. */
     private static Reply unavailable(HttpMethod method, String path, Throwable e) {
         LOG.warnf("content-service unavailable for %s %s: %s", method, path, e.toString());
+        ApiException failure = UpstreamFailures.toApi(Upstream.CONTENT, e);
         return new Reply(
-                503,
+                failure.status(),
                 SyncMessages.mapper()
                         .createObjectNode()
                         .set(
                                 "error",
                                 SyncMessages.mapper()
                                         .createObjectNode()
-                                        .put("code", ErrorCode.EXTERNAL_SERVICE_ERROR.name())
-                                        .put("message", ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage())));
+                                        .put("code", failure.code().name())
+                                        .put("message", failure.getMessage())));
     }
 
     private static MultiMap headers(String token, String requestId) {

@@ -1,15 +1,17 @@
 package com.writerstree.gateway.events;
 
-import com.writerstree.gateway.domain.sync.SyncSessions;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.gateway.domain.auth.Revocations;
+import com.writerstree.gateway.domain.sync.SyncMessages;
+import com.writerstree.gateway.domain.sync.SyncSession;
+import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.platform.redis.DurableSubscription;
+import com.writerstree.platform.security.RevocationKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -25,16 +27,19 @@ public class SyncRelay {
     public static final String RELAY_CHANNEL = "sync:relay";
     private static final Logger LOG = Logger.getLogger(SyncRelay.class);
 
-    @Inject
-    ReactiveRedisDataSource redis;
+    private final ReactiveRedisDataSource redis;
 
-    @Inject
-    SyncSessions sessions;
+    private final SyncSessions sessions;
+
+    SyncRelay(ReactiveRedisDataSource redis, SyncSessions sessions) {
+        this.redis = redis;
+        this.sessions = sessions;
+    }
 
     void start(@Observes StartupEvent ignored, Vertx vertx) {
         // subscribed again after a Redis restart (the client would not do it by itself)
         DurableSubscription.start(redis, vertx, RELAY_CHANNEL, this::onRelay);
-        DurableSubscription.start(redis, vertx, Revocations.CHANNEL, this::onRevocation);
+        DurableSubscription.start(redis, vertx, RevocationKeys.CHANNEL, this::onRevocation);
     }
 
     /** Sends {@code event} to the user's connections on every replica except {@code originConnection}. */

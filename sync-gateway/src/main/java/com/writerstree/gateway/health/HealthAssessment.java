@@ -1,13 +1,12 @@
 package com.writerstree.gateway.health;
 
-import com.writerstree.gateway.client.Upstream;
-
 import static com.writerstree.gateway.health.HealthReport.DEGRADED;
 import static com.writerstree.gateway.health.HealthReport.HEALTHY;
 import static com.writerstree.gateway.health.HealthReport.UNHEALTHY;
 import static com.writerstree.gateway.health.HealthReport.UNKNOWN;
 import static com.writerstree.gateway.health.HealthReport.WARNING;
 
+import com.writerstree.gateway.client.Upstream;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,5 @@
 package com.writerstree.gateway.api;
 
-import com.writerstree.gateway.client.Upstream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.gateway.api.RouteTable.Handling;
+import com.writerstree.gateway.client.Upstream;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

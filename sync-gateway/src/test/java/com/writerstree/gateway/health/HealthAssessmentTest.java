@@ -1,9 +1,8 @@
 package com.writerstree.gateway.health;
 
-import com.writerstree.gateway.client.Upstream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.writerstree.gateway.client.Upstream;
 import com.writerstree.gateway.health.HealthAssessment.Readiness;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

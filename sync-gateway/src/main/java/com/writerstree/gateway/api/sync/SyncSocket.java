@@ -5,7 +5,6 @@ import com.writerstree.gateway.domain.sync.SyncMessages;
 import com.writerstree.gateway.domain.sync.SyncService;
 import com.writerstree.gateway.domain.sync.SyncSession;
 import com.writerstree.gateway.domain.sync.SyncTransport;
-
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,14 +32,21 @@ public class SyncSocket {
     public static final String PATH = "/ws/sync";
     private static final Logger LOG = Logger.getLogger(SyncSocket.class);
 
-    @Inject
-    SyncService service;
+    private final SyncService service;
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "6291456")
-    int maxMessageSize;
+    private final int maxMessageSize;
+
+    SyncSocket(
+            SyncService service,
+            GatewayConfig config,
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "6291456")
+                    int maxMessageSize) {
+        this.service = service;
+        this.config = config;
+        this.maxMessageSize = maxMessageSize;
+    }
 
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
 

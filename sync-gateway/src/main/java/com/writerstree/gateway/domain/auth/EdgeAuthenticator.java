@@ -1,9 +1,10 @@
 package com.writerstree.gateway.domain.auth;
 
 import com.writerstree.gateway.client.Upstream;
-
+import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -11,10 +12,11 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -31,8 +33,28 @@ public class EdgeAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(EdgeAuthenticator.class);
 
-    @Inject
-    JWTParser parser;
+    private final JWTParser parser;
+
+    /**
+     * A circuit breaker on identity's JWKS: once fetching the keys keeps failing, tokens that would need a fetch fail
+     * at once with 503 for a while instead of each waiting for identity-service (SmallRye Fault Tolerance). Only
+     * "keys unavailable" counts as a failure; an invalid or expired token is a success for the breaker.
+     */
+    private final TypedGuard<JsonWebToken> keys;
+
+    EdgeAuthenticator(JWTParser parser, GatewayConfig config) {
+        this.parser = parser;
+        GatewayConfig.CircuitBreaker breaker = config.client().circuitBreaker();
+        this.keys = TypedGuard.create(JsonWebToken.class)
+                .withDescription("gateway -> identity-service JWKS")
+                .withCircuitBreaker()
+                .requestVolumeThreshold(breaker.requestVolumeThreshold())
+                .failureRatio(breaker.failureRatio())
+                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                .when(EdgeAuthenticator::keysUnavailable)
+                .done()
+                .build();
+    }
 
     /** Verifies the request's token; fails with an {@link ApiException} (401, or 503 when the keys are unreachable). */
     public Future<JsonWebToken> authenticate(RoutingContext rc) {
@@ -45,6 +67,29 @@ public class EdgeAuthenticator {
 
     /** Verifies a raw token (blocking: may fetch the JWKS); fails with an {@link ApiException}. */
     public JsonWebToken verify(String token) {
+        try {
+            return keys.call(() -> parse(token));
+        } catch (ApiException e) {
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            throw identityUnavailable();
+        } catch (Exception e) {
+            throw classify(e);
+        }
+    }
+
+    private static boolean keysUnavailable(Throwable failure) {
+        return failure instanceof ApiException api && api.code() == ErrorCode.EXTERNAL_SERVICE_ERROR;
+    }
+
+    private static ApiException identityUnavailable() {
+        return new ApiException(
+                ErrorCode.EXTERNAL_SERVICE_ERROR,
+                ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
+                Map.of("service", Upstream.IDENTITY.serviceName()));
+    }
+
+    private JsonWebToken parse(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token);
@@ -82,10 +127,7 @@ public class EdgeAuthenticator {
             }
             if (t instanceof IOException) {
                 LOG.warnf("Token keys unavailable: %s", t.toString());
-                return new ApiException(
-                        ErrorCode.EXTERNAL_SERVICE_ERROR,
-                        ErrorCode.EXTERNAL_SERVICE_ERROR.defaultMessage(),
-                        Map.of("service", Upstream.IDENTITY.serviceName()));
+                return identityUnavailable();
             }
         }
         LOG.debugf("Token rejected: %s", failure.getMessage());

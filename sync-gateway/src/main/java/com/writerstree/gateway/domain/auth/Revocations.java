@@ -4,7 +4,6 @@ import com.writerstree.platform.security.RevocationCheck;
 import com.writerstree.platform.security.RevocationKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -21,14 +20,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class Revocations {
 
-    // the contract's names live once, in platform (identity writes them, every service reads them)
-    public static final String REVOKED_PREFIX = RevocationKeys.REVOKED_PREFIX;
-    public static final String REVOKED_BEFORE_PREFIX = RevocationKeys.REVOKED_BEFORE_PREFIX;
-    public static final String CHANNEL = RevocationKeys.CHANNEL;
+    // the contract's key and channel names live once, in platform's RevocationKeys (identity writes, all read)
     public static final String MESSAGE = RevocationCheck.REVOKED_MESSAGE;
 
-    @Inject
-    RevocationCheck check;
+    private final RevocationCheck check;
+
+    Revocations(RevocationCheck check) {
+        this.check = check;
+    }
 
     /** Completes with the token when it is not revoked; fails with an {@link com.writerstree.platform.error.ApiException} otherwise. */
     public Uni<JsonWebToken> check(JsonWebToken jwt) {

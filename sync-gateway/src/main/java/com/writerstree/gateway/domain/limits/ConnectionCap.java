@@ -3,7 +3,6 @@ package com.writerstree.gateway.domain.limits;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import org.jboss.logging.Logger;
@@ -43,8 +42,11 @@ public class ConnectionCap {
             return 1
             """;
 
-    @Inject
-    ReactiveRedisDataSource redis;
+    private final ReactiveRedisDataSource redis;
+
+    ConnectionCap(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
 
     public Uni<Boolean> admit(String userId, String connectionId, int cap, Duration stale) {
         return redis.execute("EVAL", ADMIT, "1", PREFIX + userId, connectionId, Integer.toString(cap), millis(stale))

@@ -1,14 +1,11 @@
 package com.writerstree.gateway.domain.limits;
 
 import com.writerstree.gateway.config.GatewayConfig;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,17 +40,16 @@ public class EdgeLimits {
     private static final Pattern SUGGESTIONS = Pattern.compile("^/suggestions/?$");
     private static final Pattern ANALYTICS_EVENT = Pattern.compile("^/analytics/event/?$");
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @Inject
-    RateLimiter limiter;
+    private final RateLimiter limiter;
 
-    private ClientAddress clientAddress;
+    private final ClientAddress clientAddress;
 
-    @PostConstruct
-    void init() {
-        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
+    EdgeLimits(GatewayConfig config, RateLimiter limiter) {
+        this.config = config;
+        this.limiter = limiter;
+        this.clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
     }
 
     public boolean isTrustedProxy(String peer) {

@@ -4,7 +4,6 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -80,8 +79,11 @@ public class RateLimiter {
         public static final Decision ALLOW = new Decision(true, 0);
     }
 
-    @Inject
-    ReactiveRedisDataSource redis;
+    private final ReactiveRedisDataSource redis;
+
+    RateLimiter(ReactiveRedisDataSource redis) {
+        this.redis = redis;
+    }
 
     public Uni<Decision> window(String key, int max, Duration window) {
         return redis.execute("EVAL", FIXED_WINDOW, "1", key, Long.toString(window.toMillis()))

@@ -1,10 +1,8 @@
 package com.writerstree.gateway.domain.sync;
 
 import com.writerstree.gateway.config.GatewayConfig;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,11 @@ public class PatchCache {
 
     private static final int MAX_TEXT = 2 * 1024 * 1024;
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+
+    PatchCache(GatewayConfig config) {
+        this.config = config;
+    }
 
     private record Known(int version, String text) {}
 

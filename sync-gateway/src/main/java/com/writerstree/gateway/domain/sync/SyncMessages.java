@@ -69,7 +69,22 @@ public final class SyncMessages {
         return s != null && s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     }
 
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** The {@code sync:update} data for a stored content object {text, version, wordCount, lastSavedAt}. */
+    public static Map<String, Object> update(String projectId, JsonNode stored) {
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("projectId", projectId);
+        update.put("content", stored.path("text").asText(""));
+        update.put("wordCount", stored.path("wordCount").asInt());
+        update.put("version", stored.path("version").asInt());
+        update.put(
+                "updatedAt",
+                stored.path("lastSavedAt").isTextual()
+                        ? stored.get("lastSavedAt").asText()
+                        : null);
+        return update;
     }
 }

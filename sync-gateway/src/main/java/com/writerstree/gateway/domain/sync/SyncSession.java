@@ -49,7 +49,7 @@ public final class SyncSession {
         transport.emit(event, data);
     }
 
-    Identity identity() {
+    public Identity identity() {
         return identity;
     }
 
@@ -67,7 +67,7 @@ public final class SyncSession {
     }
 
     /** Whether this device asked for {@code sync:update} as a patch when one is possible (README "Patches"). */
-    boolean patches() {
+    public boolean patches() {
         return patches;
     }
 

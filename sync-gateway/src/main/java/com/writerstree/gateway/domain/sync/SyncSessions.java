@@ -2,7 +2,6 @@ package com.writerstree.gateway.domain.sync;
 
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.limits.ConnectionCap;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,17 +32,20 @@ public class SyncSessions {
     public static final int CLOSE_IDLE = 4408;
     public static final int CLOSE_GONE = 4410;
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
-    @Inject
-    ConnectionCap cap;
+    private final ConnectionCap cap;
+
+    SyncSessions(GatewayConfig config, Vertx vertx, MeterRegistry registry, ConnectionCap cap) {
+        this.config = config;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.cap = cap;
+    }
 
     private final Map<String, SyncSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<SyncSession>> byUser = new ConcurrentHashMap<>();
@@ -99,12 +100,12 @@ public class SyncSessions {
     }
 
     /** Whether this replica holds a connection of the user (cheap: no copy). */
-    boolean hasUser(String userId) {
+    public boolean hasUser(String userId) {
         Set<SyncSession> set = userId == null ? null : byUser.get(userId);
         return set != null && !set.isEmpty();
     }
 
-    Collection<SyncSession> ofUser(String userId) {
+    public Collection<SyncSession> ofUser(String userId) {
         Set<SyncSession> set = userId == null ? null : byUser.get(userId);
         return set == null ? List.of() : List.copyOf(set);
     }
@@ -125,7 +126,7 @@ public class SyncSessions {
     }
 
     /** Closes every local connection of {@code userId} matching {@code which}. */
-    int closeUser(String userId, Predicate<SyncSession> which, int code, String errorCode, String message) {
+    public int closeUser(String userId, Predicate<SyncSession> which, int code, String errorCode, String message) {
         int closed = 0;
         for (SyncSession session : ofUser(userId)) {
             if (which.test(session)) {

@@ -1,10 +1,9 @@
 package com.writerstree.gateway.api.sync;
 
-import com.writerstree.gateway.domain.sync.SyncService;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.writerstree.gateway.domain.sync.SyncService;
 import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;

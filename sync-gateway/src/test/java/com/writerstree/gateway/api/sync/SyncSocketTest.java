@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.platform.event.ContentEvents;
+import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
@@ -117,10 +119,10 @@ class SyncSocketTest {
         try (JsonSocket ws = JsonSocket.connect(url(), token)) {
             assertNotNull(ws.next("authenticated", WAIT));
             // identity-service's logout: deny-list entry + publication -> this replica closes the socket
-            redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
+            redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 60, "1");
             redis.pubsub(String.class)
                     .publish(
-                            "auth:revocations",
+                            RevocationKeys.CHANNEL,
                             "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\",\"revokedBefore\":null}");
             JsonNode error = ws.next("error", WAIT);
             assertEquals("INVALID_TOKEN", error.path("data").path("code").asText());

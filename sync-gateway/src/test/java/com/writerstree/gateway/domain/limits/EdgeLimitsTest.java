@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,7 +82,7 @@ public class EdgeLimitsTest {
                 .get("/api/v1/projects")
                 .then()
                 .statusCode(503);
-        redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
+        redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 60, "1");
         given().cookie("auth_token", token)
                 .when()
                 .get("/api/v1/projects")
@@ -95,7 +96,7 @@ public class EdgeLimitsTest {
                 TestTokens.sign(TestTokens.claims(other).issuedAt(Instant.now().minusSeconds(30)));
         redis.value(String.class)
                 .setex(
-                        "auth:revoked-before:" + other,
+                        RevocationKeys.revokedBeforeKey(other.toString()),
                         60,
                         Long.toString(Instant.now().getEpochSecond() - 10));
         given().header("Authorization", "Bearer " + old)

@@ -1,12 +1,11 @@
 package com.writerstree.gateway.domain.sync;
 
-import com.writerstree.gateway.api.sync.TextFrames;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.gateway.api.sync.TextFrames;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

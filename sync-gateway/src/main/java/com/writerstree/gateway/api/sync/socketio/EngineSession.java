@@ -1,7 +1,6 @@
 package com.writerstree.gateway.api.sync.socketio;
 
 import com.writerstree.gateway.domain.sync.SyncSession;
-
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;

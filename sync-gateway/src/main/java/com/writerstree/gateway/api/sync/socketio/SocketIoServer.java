@@ -1,10 +1,12 @@
 package com.writerstree.gateway.api.sync.socketio;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.gateway.api.sync.TextFrames;
 import com.writerstree.gateway.client.UpstreamClient;
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.sync.SyncService;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import com.writerstree.gateway.domain.sync.SyncSession;
+import com.writerstree.gateway.domain.sync.SyncTransport;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -57,23 +58,32 @@ public class SocketIoServer {
     /** Polling responses and sessions buffer at most this much for a device that stopped polling. */
     private static final long MAX_QUEUED_CHARS = 32L * 1024 * 1024;
 
-    @Inject
-    SyncService service;
+    private final SyncService service;
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
 
-    @Inject
-    ReactiveRedisDataSource redis;
+    private final ReactiveRedisDataSource redis;
 
-    @Inject
-    UpstreamClient client;
+    private final UpstreamClient client;
 
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "3000")
-    int httpPort;
+    private final int httpPort;
+
+    SocketIoServer(
+            SyncService service,
+            GatewayConfig config,
+            Vertx vertx,
+            ReactiveRedisDataSource redis,
+            UpstreamClient client,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "3000") int httpPort) {
+        this.service = service;
+        this.config = config;
+        this.vertx = vertx;
+        this.redis = redis;
+        this.client = client;
+        this.httpPort = httpPort;
+    }
 
     private final Executor workers = Infrastructure.getDefaultWorkerPool();
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();

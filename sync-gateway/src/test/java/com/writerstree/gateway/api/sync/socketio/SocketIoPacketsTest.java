@@ -1,11 +1,10 @@
 package com.writerstree.gateway.api.sync.socketio;
 
-import com.writerstree.gateway.domain.sync.SyncService;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.writerstree.gateway.domain.sync.SyncService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

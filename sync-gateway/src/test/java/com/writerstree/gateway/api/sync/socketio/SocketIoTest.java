@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -188,8 +189,9 @@ class SocketIoTest {
         Polling client = new Polling();
         client.post("40{\"token\":\"" + token + "\"}");
         client.awaitEvent("authenticated");
-        redis.value(String.class).setex("auth:revoked:" + jti, 60, "1");
-        redis.pubsub(String.class).publish("auth:revocations", "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\"}");
+        redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 60, "1");
+        redis.pubsub(String.class)
+                .publish(RevocationKeys.CHANNEL, "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\"}");
         assertEquals("INVALID_TOKEN", client.awaitEvent("error").path("code").asText());
         List<String> rest = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 5000;
