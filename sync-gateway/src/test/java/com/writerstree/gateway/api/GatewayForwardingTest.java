@@ -47,7 +47,8 @@ class GatewayForwardingTest {
         String requestId = "req-forwarding-" + UUID.randomUUID();
         StubUpstream.SEEN.clear();
 
-        given().cookie("auth_token", token)
+        given().urlEncodingEnabled(false)
+                .cookie("auth_token", token)
                 .header("X-Request-Id", requestId)
                 .header("X-Stub-Status", "202")
                 .header("X-Custom", "custom-value")
@@ -114,7 +115,7 @@ class GatewayForwardingTest {
                 .body("error.timestamp", notNullValue());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0, "waited for the 1 s timeout: " + took);
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "cut at the timeout: " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "cut at the timeout: " + took);
     }
 
     @Test
@@ -150,8 +151,9 @@ class GatewayForwardingTest {
             callers.shutdownNow();
         }
         assertEquals(CircuitBreakerState.OPEN, client.circuit(Upstream.STATS));
+        int reached = StubUpstream.HUNG.get("/users/me/stats").get();
 
-        long started = System.nanoTime();
+        // open: answered 503 at once (a call let through would hang into a 504), nothing reaches the service
         given().header("Authorization", bearer)
                 .when()
                 .get("/api/v1/users/me/stats")
@@ -159,7 +161,6 @@ class GatewayForwardingTest {
                 .statusCode(503)
                 .body("error.code", equalTo("EXTERNAL_SERVICE_ERROR"))
                 .body("error.details.service", equalTo("stats-service"));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        assertTrue(took.compareTo(Duration.ofMillis(800)) < 0, "no wait for the timeout: " + took);
+        assertEquals(reached, StubUpstream.HUNG.get("/users/me/stats").get(), "the open circuit sent nothing");
     }
 }

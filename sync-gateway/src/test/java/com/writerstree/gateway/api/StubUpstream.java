@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The services behind the gateway, played by one JDK HTTP server on 127.0.0.1 (a port of its own) so that what
@@ -37,6 +39,9 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
     }
 
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+    /** Requests that reached a hanging service. */
+    static final Map<String, AtomicInteger> HUNG = new ConcurrentHashMap<>();
+
     static final String ANSWER = "{\"success\":true,\"data\":{\"from\":\"project-service\"}}";
 
     private final CountDownLatch release = new CountDownLatch(1);
@@ -74,6 +79,8 @@ public class StubUpstream implements QuarkusTestResourceLifecycleManager {
 
     /** A service that accepted the connection and then says nothing (until the test ends). */
     private void hang(HttpExchange exchange) throws IOException {
+        HUNG.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+                .incrementAndGet();
         try {
             release.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
