@@ -8,6 +8,7 @@ import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.annotations.PactDirectory;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * content-service verifies as the provider.
  */
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = "content-service")
+@PactTestFor(providerName = "content-service", pactVersion = PactSpecVersion.V3)
 @PactDirectory("../contracts/pacts")
 class ContentServicePactTest {
 
@@ -41,7 +42,7 @@ class ContentServicePactTest {
     private static final String TOKEN = "dev-service-token-not-for-production";
 
     @Pact(consumer = "sync-gateway")
-    RequestResponsePact internalRead(PactDslWithProvider builder) {
+    public RequestResponsePact internalRead(PactDslWithProvider builder) {
         return builder.given("project " + PROJECT + " of user " + OWNER + " has saved text")
                 .uponReceiving("the internal read of a project's text for a sync:update")
                 .method("GET")
@@ -82,7 +83,7 @@ class ContentServicePactTest {
     }
 
     @Pact(consumer = "sync-gateway")
-    RequestResponsePact internalReadOfUnknownProject(PactDslWithProvider builder) {
+    public RequestResponsePact internalReadOfUnknownProject(PactDslWithProvider builder) {
         return builder.given("content-service knows no project " + PROJECT)
                 .uponReceiving("the internal read of an unknown project")
                 .method("GET")
@@ -113,7 +114,7 @@ class ContentServicePactTest {
     }
 
     @Pact(consumer = "sync-gateway")
-    RequestResponsePact saveOverTheSocket(PactDslWithProvider builder) {
+    public RequestResponsePact saveOverTheSocket(PactDslWithProvider builder) {
         return builder.given("project " + PROJECT + " of user " + OWNER + " is at version 7")
                 .uponReceiving("a sync:content save on the current version")
                 .method("PUT")
@@ -158,12 +159,13 @@ class ContentServicePactTest {
     }
 
     @Pact(consumer = "sync-gateway")
-    RequestResponsePact conflictingSave(PactDslWithProvider builder) {
+    public RequestResponsePact conflictingSave(PactDslWithProvider builder) {
         return builder.given("project " + PROJECT + " of user " + OWNER + " has an overlapping edit after version 5")
                 .uponReceiving("a sync:content save whose edits overlap newer ones")
                 .method("PUT")
                 .path("/projects/" + PROJECT + "/content")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a.user.token")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
                 .body(new PactDslJsonBody()
                         .stringType("content", "A calm night.")
                         .integerType("version", 5))
