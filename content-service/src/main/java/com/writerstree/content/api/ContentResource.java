@@ -2,8 +2,8 @@ package com.writerstree.content.api;
 
 import com.writerstree.content.domain.ReadContent;
 import com.writerstree.content.domain.SaveContent;
-import com.writerstree.platform.web.SuiteHeaders;
 import com.writerstree.platform.web.ApiResponse;
+import com.writerstree.platform.web.SuiteHeaders;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Content", description = "Manuscript text, auto-save, milestones")
 public class ContentResource {
-
 
     private final SaveContent saves;
     private final ReadContent reads;

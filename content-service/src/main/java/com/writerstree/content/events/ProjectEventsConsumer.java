@@ -2,13 +2,13 @@ package com.writerstree.content.events;
 
 import com.writerstree.content.domain.ProjectChanges;
 import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectArchived;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCompleted;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectCreated;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectDeleted;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectRestored;
 import com.writerstree.contracts.project.v1.ProjectEvents.ProjectUpdated;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

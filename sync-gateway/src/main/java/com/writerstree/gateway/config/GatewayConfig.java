@@ -12,7 +12,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Base URL of each upstream, keyed by {@link com.writerstree.gateway.routing.Upstream#key()}. */
+    /** Base URL of each upstream, keyed by {@link com.writerstree.gateway.client.Upstream#key()}. */
     Map<String, Service> services();
 
     /** Largest request body the gateway reads and forwards; larger ones answer 413 PAYLOAD_TOO_LARGE. */
@@ -149,13 +149,44 @@ public interface GatewayConfig {
         @WithDefault("2s")
         Duration connectTimeout();
 
-        /** A forwarded request fails (503) when the service sends nothing for this long. */
+        /** A call to a service is cut after this long in total (504 EXTERNAL_SERVICE_ERROR). */
         @WithDefault("15s")
         Duration requestTimeout();
 
         /** Pooled keep-alive connections per service. */
         @WithDefault("50")
         int maxPoolSize();
+
+        CircuitBreaker circuitBreaker();
+
+        Retry retry();
+    }
+
+    /** One circuit breaker per service (client/UpstreamClient). */
+    interface CircuitBreaker {
+        /** Size of the rolling window of calls the failure ratio is computed over. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        /** Share of failed calls in the window that opens the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open circuit fails calls at once before one trial call is let through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
+    /** Retries of idempotent calls (GET, HEAD) that could not connect. */
+    interface Retry {
+        @WithDefault("2")
+        int maxRetries();
+
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        @WithDefault("1s")
+        Duration maxBackoff();
     }
 
     interface Health {

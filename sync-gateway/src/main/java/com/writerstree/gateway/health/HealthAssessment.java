@@ -6,7 +6,7 @@ import static com.writerstree.gateway.health.HealthReport.UNHEALTHY;
 import static com.writerstree.gateway.health.HealthReport.UNKNOWN;
 import static com.writerstree.gateway.health.HealthReport.WARNING;
 
-import com.writerstree.gateway.routing.Upstream;
+import com.writerstree.gateway.client.Upstream;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,15 +1,14 @@
 package com.writerstree.gateway.health;
 
+import com.writerstree.gateway.client.Upstream;
+import com.writerstree.gateway.client.UpstreamClient;
 import com.writerstree.gateway.config.GatewayConfig;
-import com.writerstree.gateway.routing.Upstream;
-import com.writerstree.gateway.routing.UpstreamClient;
 import com.writerstree.platform.web.RequestIds;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -36,14 +35,17 @@ public class HealthReporter {
     private static final Logger LOG = Logger.getLogger(HealthReporter.class);
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
-    @Inject
-    ReactiveRedisDataSource redis;
+    private final ReactiveRedisDataSource redis;
 
-    @Inject
-    UpstreamClient client;
+    private final UpstreamClient client;
 
-    @Inject
-    GatewayConfig config;
+    private final GatewayConfig config;
+
+    HealthReporter(ReactiveRedisDataSource redis, UpstreamClient client, GatewayConfig config) {
+        this.redis = redis;
+        this.client = client;
+        this.config = config;
+    }
 
     public Uni<HealthReport> report(String requestId) {
         Duration timeout = config.health().timeout();

@@ -2,8 +2,8 @@ package com.writerstree.gateway.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.writerstree.gateway.client.Upstream;
 import com.writerstree.gateway.health.HealthAssessment.Readiness;
-import com.writerstree.gateway.routing.Upstream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package com.writerstree.identity.domain.deletion;
 
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.identity.config.IdentityConfig;
 import com.writerstree.identity.domain.auth.LoginLockout;
 import com.writerstree.identity.events.IdentityEventPublisher;
 import com.writerstree.identity.persistence.User;
 import com.writerstree.identity.persistence.UserRepository;
-import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.messaging.Outbox;
 import com.writerstree.platform.messaging.PurgeReceipts;
 import com.writerstree.platform.security.RevocationKeys;

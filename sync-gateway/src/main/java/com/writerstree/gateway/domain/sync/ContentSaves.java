@@ -1,0 +1,110 @@
+package com.writerstree.gateway.domain.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.writerstree.gateway.client.ContentClient;
+import com.writerstree.gateway.domain.limits.EdgeLimits;
+import com.writerstree.gateway.domain.sync.SyncService.Reply;
+import com.writerstree.platform.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sync:content}: a device's save (the whole text or a patch against its base version), checked as strictly
+ * as REST (UUID project, no NUL or unpaired surrogate), under the save budget shared with {@code PUT
+ * /projects/{id}/content}, sent to content-service with the user's token and {@code X-Sync-Origin: <connection>} (so
+ * that the fan-out skips the device that saved). The answer is {@code sync:ack}, {@code sync:conflict}, or an
+ * {@code error}.
+ */
+@ApplicationScoped
+public class ContentSaves {
+
+    private final EdgeLimits limits;
+    private final ContentClient content;
+
+    ContentSaves(EdgeLimits limits, ContentClient content) {
+        this.limits = limits;
+        this.content = content;
+    }
+
+    Reply save(SyncSession session, JsonNode data, String requestId) {
+        String projectId = SyncMessages.text(data, "projectId");
+        JsonNode text = data.get("content");
+        JsonNode patch = data.get("patch");
+        boolean hasText = text != null && !text.isNull();
+        boolean hasPatch = patch != null && !patch.isNull();
+        if (!SyncMessages.isProjectId(projectId)
+                || hasText == hasPatch
+                || (hasText && !text.isTextual())
+                || (hasPatch && (!patch.isArray() || !data.hasNonNull("version")))) {
+            return Reply.error(
+                    "VALIDATION_ERROR",
+                    "sync:content needs data.projectId (UUID) and either data.content (string) or data.patch"
+                            + " (array of retain/delete/insert operations, with data.version)",
+                    requestId);
+        }
+        String invalid = hasText ? TextRules.problem(text.asText()) : TextRules.problemInPatch(patch);
+        if (invalid != null) {
+            return Reply.error("VALIDATION_ERROR", invalid, requestId);
+        }
+        try {
+            limits.checkSave(session.userId(), projectId).await().atMost(SyncService.REDIS_WAIT);
+        } catch (ApiException e) {
+            return Reply.of("error", SyncService.rateLimited(e, requestId));
+        }
+        ObjectNode body = SyncMessages.mapper().createObjectNode();
+        if (hasText) {
+            body.set("content", text);
+        } else {
+            body.set("patch", patch);
+        }
+        for (String optional : List.of("wordCount", "cursorPosition", "version")) {
+            if (data.hasNonNull(optional)) {
+                body.set(optional, data.get(optional));
+            }
+        }
+        SyncSession.Identity identity = session.identity();
+        ContentClient.Reply reply = content.save(identity.token(), projectId, body.toString(), session.id(), requestId);
+        if (reply.status() == 200) {
+            return Reply.of("sync:ack", ack(projectId, reply.data()));
+        }
+        if (reply.status() == 409 && "VERSION_CONFLICT".equals(reply.errorCode())) {
+            return Reply.of("sync:conflict", conflict(projectId, data, reply.errorDetails()));
+        }
+        return Reply.error(reply.errorCode(), reply.errorMessage(), requestId);
+    }
+
+    private static Map<String, Object> ack(String projectId, JsonNode saved) {
+        Map<String, Object> ack = new LinkedHashMap<>();
+        ack.put("projectId", projectId);
+        ack.put("version", saved.path("version").asInt());
+        ack.put("wordCount", saved.path("wordCount").asInt());
+        ack.put("savedAt", saved.path("savedAt").asText(null));
+        boolean merged = saved.path("merged").asBoolean(false);
+        ack.put("merged", merged);
+        if (merged && saved.hasNonNull("content")) {
+            ack.put("content", saved.get("content").asText());
+        }
+        return ack;
+    }
+
+    private static Map<String, Object> conflict(String projectId, JsonNode data, JsonNode details) {
+        Map<String, Object> conflict = new LinkedHashMap<>();
+        conflict.put("projectId", projectId);
+        conflict.put(
+                "serverVersion",
+                details.path("serverVersion").isMissingNode()
+                        ? null
+                        : details.get("serverVersion").asInt());
+        conflict.put(
+                "clientVersion",
+                data.hasNonNull("version")
+                        ? data.get("version").asInt()
+                        : details.path("clientVersion").asInt());
+        conflict.put("serverContent", details.path("serverContent").asText(null));
+        conflict.put("message", "Your changes conflict with recent updates");
+        return conflict;
+    }
+}

@@ -1,0 +1,76 @@
+package com.writerstree.gateway.events;
+
+import com.writerstree.gateway.domain.sync.FanOut;
+import com.writerstree.contracts.content.v1.ContentEvents;
+import com.writerstree.platform.event.IntegrationEvent;
+import com.writerstree.platform.event.EventCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code content-events} for this replica's sockets. Every replica consumes the topic with a group id of its own
+ * ({@code sync-gateway-<uuid>}, latest offsets), so every replica sees every event; its cost follows its own sockets,
+ * not the total traffic: a record whose {@code wt-user-id} header (set by the outbox relay) names a user without a
+ * local connection is skipped before its bytes are even decoded (records without the header, from older producers,
+ * are decoded and dropped as before). The consumer never waits: delivery ({@link FanOut}) is asynchronous.
+ */
+@ApplicationScoped
+public class ContentEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ContentEventsConsumer.class);
+
+    private final FanOut fanOut;
+    private final Counter skipped;
+
+    ContentEventsConsumer(FanOut fanOut, MeterRegistry registry) {
+        this.fanOut = fanOut;
+        this.skipped = Counter.builder("sync_events_skipped_total")
+                .description("Content events of users without a connection here, skipped by their header, unread")
+                .register(registry);
+    }
+
+    @Incoming("content-events-in")
+    public void onContentEvent(ConsumerRecord<String, byte[]> record) {
+        String owner = header(record, EventCodec.USER_ID_HEADER);
+        if (owner != null && !fanOut.hasUser(owner)) {
+            skipped.increment();
+            return; // not decoded at all
+        }
+        if (record.value() == null) {
+            return;
+        }
+        Optional<IntegrationEvent> decoded;
+        try {
+            decoded = EventCodec.decode(new String(record.value(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Malformed content event ignored");
+            return;
+        }
+        decoded.ifPresent(this::dispatch);
+    }
+
+    void dispatch(IntegrationEvent event) {
+        String userId = event.userId().toString();
+        if (event instanceof ContentEvents.ContentSaved saved) {
+            fanOut.contentChanged(
+                    userId, saved.projectId(), saved.version(), saved.origin(), saved.eventId(), saved.occurredAt());
+        } else if (event instanceof ContentEvents.VersionRestored restored) {
+            fanOut.contentChanged(
+                    userId, restored.projectId(), restored.version(), null, restored.eventId(), restored.occurredAt());
+        } else if (event instanceof ContentEvents.MilestoneReached milestone) {
+            fanOut.milestoneReached(userId, milestone.projectId(), milestone.milestone(), milestone.wordCount());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
+    }
+}
