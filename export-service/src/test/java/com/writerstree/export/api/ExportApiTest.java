@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.export.domain.ExportRemoval;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.export.render.Readers;
-import com.writerstree.export.render.Zip;
+import com.writerstree.export.domain.render.Readers;
+import com.writerstree.export.domain.render.Zip;
 import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
@@ -416,7 +416,7 @@ class ExportApiTest {
     }
 
     /** POST /projects/{id}/export as the holder of {@code token}, with {@code body}. */
-    private static io.restassured.response.ValidatableResponse exportAs(String token, Object body, Object projectId) {
+    static io.restassured.response.ValidatableResponse exportAs(String token, Object body, Object projectId) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
