@@ -19,10 +19,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 @IfBuildProperty(name = UserEventsConsumer.ENABLED, stringValue = "true")
+@IfBuildProperty(name = UserEventsConsumer.CONSUMES, stringValue = "true", enableIfMissing = true)
 public class UserEventsConsumer {
 
     /** The build property that switches the shared user-data plumbing on in a service. */
     public static final String ENABLED = "writerstree.user-data.shared";
+
+    /**
+     * Set to {@code false} by a service with user data that does not consume {@code user-events} (identity-service,
+     * which publishes them and deletes its own rows itself): it gets the shared export route only.
+     */
+    public static final String CONSUMES = "writerstree.user-data.consume-user-events";
 
     private final InboundEvents inbound;
     private final Instance<UserEventHandler> handlers;
