@@ -1,8 +1,7 @@
 package com.writerstree.export.api;
 
-import com.writerstree.export.persistence.UserArchive;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.writerstree.export.persistence.UserArchive;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -2,7 +2,6 @@ package com.writerstree.export.api;
 
 import com.writerstree.export.domain.archive.UserArchives;
 import com.writerstree.export.persistence.UserArchive;
-
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.Caller;

@@ -68,7 +68,9 @@ public class PartFetcher {
             throw new MissingPart(service, "interrupted");
         } catch (Exception e) {
             // a connection failure, a timeout, an open circuit
-            LOG.infof("Export part of %s for user %s not fetched: %s", service, userId, e.getClass().getSimpleName());
+            LOG.infof(
+                    "Export part of %s for user %s not fetched: %s",
+                    service, userId, e.getClass().getSimpleName());
             throw new MissingPart(service, e.getClass().getSimpleName());
         }
     }

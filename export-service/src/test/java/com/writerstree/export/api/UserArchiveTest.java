@@ -1,7 +1,5 @@
 package com.writerstree.export.api;
 
-import com.writerstree.export.domain.archive.UserArchives;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -12,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.writerstree.export.api.UpstreamStub;
+import com.writerstree.export.domain.archive.UserArchives;
 import com.writerstree.export.persistence.ExportStorage;
 import com.writerstree.platform.event.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;

@@ -75,7 +75,8 @@ class InboundEventsTest {
             LocalKafka.publish(topic, poison.key(), EventCodec.encode(poison));
             LocalKafka.publish(topic, poison.key(), EventCodec.encode(next)); // behind it on the same partition
 
-            ConsumerRecord<String, String> dead = dlq.awaitRecord(p -> p.contains(poison.eventId().toString()), KAFKA);
+            ConsumerRecord<String, String> dead =
+                    dlq.awaitRecord(p -> p.contains(poison.eventId().toString()), KAFKA);
             assertEquals(topic, header(dead, "dead-letter-topic"));
             assertTrue(header(dead, "dead-letter-reason").contains("poison"), header(dead, "dead-letter-reason"));
             await().atMost(KAFKA).until(() -> consumer.applied(next.eventId()) == 1);

@@ -110,8 +110,8 @@ class OutboxRelayTest {
                 }
             }
 
-            List<ConsumerRecord<String, String>> records = watcher.awaitRecords(
-                    p -> p.contains(first.toString()) || p.contains(second.toString()), 24, KAFKA);
+            List<ConsumerRecord<String, String>> records =
+                    watcher.awaitRecords(p -> p.contains(first.toString()) || p.contains(second.toString()), 24, KAFKA);
 
             assertEquals(firstSent, idsOfKey(records, first));
             assertEquals(secondSent, idsOfKey(records, second));
@@ -133,8 +133,8 @@ class OutboxRelayTest {
             update(db, "DELETE FROM relay_crashes WHERE event_id IN (?, ?)", a.eventId(), b.eventId());
         }
         await().atMost(KAFKA)
-                .until(() -> refreshed("outbox_pending_events") == 0
-                        && refreshed("outbox_oldest_pending_age_seconds") == 0);
+                .until(() ->
+                        refreshed("outbox_pending_events") == 0 && refreshed("outbox_oldest_pending_age_seconds") == 0);
     }
 
     private double refreshed(String gauge) {

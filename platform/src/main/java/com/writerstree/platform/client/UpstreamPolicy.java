@@ -39,8 +39,8 @@ public final class UpstreamPolicy {
     static final long OPEN_MS = 5000;
 
     /** Failures worth a retry and counted by the circuit breaker: the upstream did not answer in time, or at all. */
-    private static final List<Class<? extends Throwable>> UNAVAILABLE = List.of(
-            ProcessingException.class, TimeoutException.class, IOException.class, UncheckedIOException.class);
+    private static final List<Class<? extends Throwable>> UNAVAILABLE =
+            List.of(ProcessingException.class, TimeoutException.class, IOException.class, UncheckedIOException.class);
 
     private UpstreamPolicy() {}
 

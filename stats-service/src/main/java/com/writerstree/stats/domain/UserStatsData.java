@@ -30,8 +30,7 @@ public class UserStatsData implements UserDataOwner {
     private final WritingLedger ledger;
     private final AnalyticsRepository analyticsRows;
 
-    public UserStatsData(
-            Sql sql, UserStatsService stats, WritingLedger ledger, AnalyticsRepository analyticsRows) {
+    public UserStatsData(Sql sql, UserStatsService stats, WritingLedger ledger, AnalyticsRepository analyticsRows) {
         this.sql = sql;
         this.stats = stats;
         this.ledger = ledger;

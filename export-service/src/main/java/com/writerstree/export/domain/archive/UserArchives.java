@@ -1,16 +1,15 @@
 package com.writerstree.export.domain.archive;
 
-import com.writerstree.export.client.PartFetcher;
-import com.writerstree.export.persistence.UserArchive;
-import com.writerstree.export.persistence.UserArchiveRepository;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.export.client.PartFetcher;
 import com.writerstree.export.config.ExportConfig;
 import com.writerstree.export.domain.FileNames;
 import com.writerstree.export.persistence.ExportJob;
 import com.writerstree.export.persistence.ExportJobRepository;
 import com.writerstree.export.persistence.ExportStorage;
+import com.writerstree.export.persistence.UserArchive;
+import com.writerstree.export.persistence.UserArchiveRepository;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.gdpr.UserDataExport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
