@@ -180,8 +180,9 @@ class ExportApiTest {
                 .until(() -> TestSql.single(
                                 db,
                                 Long.class,
-                                "SELECT count(*) FROM outbox_events WHERE event_type = 'ContentExported' AND topic = 'test.export-events'"
+                                "SELECT count(*) FROM outbox_events WHERE event_type = 'ContentExported' AND topic = ?"
                                         + " AND payload LIKE ? AND published_at IS NOT NULL",
+                                LocalKafka.TEST_PREFIX + "export-events",
                                 "%" + exportId + "%")
                         == 1L);
         String payload = TestSql.single(
