@@ -1,7 +1,7 @@
 package com.writerstree.export.api;
 
-import com.writerstree.export.render.ExportFormat;
-import com.writerstree.export.render.model.ExportStyle;
+import com.writerstree.export.domain.render.ExportFormat;
+import com.writerstree.export.domain.render.model.ExportStyle;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,8 @@
 package com.writerstree.export.api;
 
 import com.writerstree.export.domain.ExportService;
+import com.writerstree.export.domain.render.model.ExportStyle;
 import com.writerstree.export.persistence.ExportJob;
-import com.writerstree.export.render.model.ExportStyle;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.security.Caller;
 import com.writerstree.platform.web.ApiResponse;

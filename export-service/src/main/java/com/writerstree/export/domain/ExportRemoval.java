@@ -1,11 +1,11 @@
 package com.writerstree.export.domain;
 
-import com.writerstree.export.archive.UserArchive;
-import com.writerstree.export.archive.UserArchiveRepository;
-import com.writerstree.export.archive.UserArchives;
+import com.writerstree.export.domain.archive.UserArchives;
 import com.writerstree.export.persistence.ExportJob;
 import com.writerstree.export.persistence.ExportJobRepository;
 import com.writerstree.export.persistence.ExportStorage;
+import com.writerstree.export.persistence.UserArchive;
+import com.writerstree.export.persistence.UserArchiveRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.export.domain.ExportRemoval;
+import com.writerstree.export.domain.render.Readers;
+import com.writerstree.export.domain.render.Zip;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.export.render.Readers;
-import com.writerstree.export.render.Zip;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
@@ -180,8 +180,9 @@ class ExportApiTest {
                 .until(() -> TestSql.single(
                                 db,
                                 Long.class,
-                                "SELECT count(*) FROM outbox_events WHERE event_type = 'ContentExported' AND topic = 'test.export-events'"
+                                "SELECT count(*) FROM outbox_events WHERE event_type = 'ContentExported' AND topic = ?"
                                         + " AND payload LIKE ? AND published_at IS NOT NULL",
+                                LocalKafka.TEST_PREFIX + "export-events",
                                 "%" + exportId + "%")
                         == 1L);
         String payload = TestSql.single(
@@ -416,7 +417,7 @@ class ExportApiTest {
     }
 
     /** POST /projects/{id}/export as the holder of {@code token}, with {@code body}. */
-    private static io.restassured.response.ValidatableResponse exportAs(String token, Object body, Object projectId) {
+    static io.restassured.response.ValidatableResponse exportAs(String token, Object body, Object projectId) {
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

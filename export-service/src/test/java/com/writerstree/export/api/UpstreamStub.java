@@ -44,7 +44,16 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     public static final List<String> PART_SERVICES =
             List.of("identity-service", "project-service", "content-service", "stats-service", "suggestion-service");
 
+    /** Projects whose project-service answer never comes (a hung upstream), until the stub stops. */
+    private static final java.util.Set<UUID> HANGING = ConcurrentHashMap.newKeySet();
+
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private HttpServer server;
+
+    /** Makes project-service hang on {@code projectId}: the connection is accepted, the answer never sent. */
+    public static void hanging(UUID projectId) {
+        HANGING.add(projectId);
+    }
 
     /** Makes a service's data export part answer 503 (true) or normally (false). */
     public static void failing(String service, boolean failing) {
@@ -74,6 +83,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        // a hung request must not hold up the others
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         Map<String, String> config = new LinkedHashMap<>(Map.of(
@@ -133,8 +144,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        stopped.countDown();
         if (server != null) {
             server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 
@@ -165,6 +178,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 id = UUID.fromString(parts[2]);
             } catch (RuntimeException e) {
                 send(ex, 404, Map.of("success", false));
+                return;
+            }
+            if (HANGING.contains(id)) {
+                awaitStop();
                 return;
             }
             Project p = PROJECTS.get(id);
@@ -201,6 +218,14 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                 content.put("lastSavedAt", null);
                 send(ex, 200, Map.of("success", true, "data", Map.of("content", content, "milestones", milestones)));
             }
+        }
+    }
+
+    private void awaitStop() {
+        try {
+            stopped.await(); // never answers: the client's timeout has to cut the call
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

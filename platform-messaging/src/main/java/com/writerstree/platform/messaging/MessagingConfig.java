@@ -31,6 +31,14 @@ public interface MessagingConfig {
         /** How long published events are kept for inspection before they are purged. */
         @WithDefault("P1D")
         Duration retention();
+
+        /** The relay's safety-net tick (a scheduler interval, read by {@code OutboxRelay.tick}). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** How often the pending-events gauges are read (a scheduler interval, {@code OutboxMetrics}). */
+        @WithDefault("15s")
+        String metricsInterval();
     }
 
     interface Inbox {

@@ -19,16 +19,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /**
  * The real local Kafka for tests: publish an event the way a producing service's relay would, and watch a
- * topic from "now" on. Topics are the test profile's ({@code test.} prefix) unless named in full.
+ * topic from "now" on. Topics are the test profile's unless named in full: the {@code test.} prefix, or the one in
+ * {@code _TEST_WRITERSTREE_MESSAGING_TOPIC_PREFIX} (the variable that sets the services' test prefix too), so that
+ * parallel test runs on one broker do not see each other's events.
  */
 public final class LocalKafka {
 
     public static final String BOOTSTRAP = System.getProperty(
             "kafka.bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-    public static final String TEST_PREFIX = "test.";
+    public static final String TEST_PREFIX =
+            System.getenv().getOrDefault("_TEST_WRITERSTREE_MESSAGING_TOPIC_PREFIX", "test.");
 
     private LocalKafka() {}
 
@@ -101,6 +105,43 @@ public final class LocalKafka {
         public List<String> awaitMatch(Predicate<String> wanted, Duration timeout) {
             awaitRecord(wanted, timeout);
             return seen.stream().map(ConsumerRecord::value).toList();
+        }
+
+        /**
+         * Absence: no record whose payload matches {@code unwanted} arrives during {@code window} (Awaitility
+         * {@code during}: polls the whole window and fails at the first match, never sleep-then-look).
+         */
+        public void assertNoMatch(Predicate<String> unwanted, Duration window) {
+            Awaitility.await("no matching record for " + window)
+                    .during(window)
+                    .atMost(window.plusSeconds(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .pollInSameThread() // the consumer belongs to the test's thread
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+                            seen.add(r);
+                        }
+                        return seen.stream().map(ConsumerRecord::value).noneMatch(unwanted);
+                    });
+        }
+
+        /** Waits until {@code n} records whose payload matches {@code wanted} arrived; returns them in arrival order. */
+        public List<ConsumerRecord<String, String>> awaitRecords(Predicate<String> wanted, int n, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                List<ConsumerRecord<String, String>> matching =
+                        seen.stream().filter(r -> wanted.test(r.value())).toList();
+                if (matching.size() >= n) {
+                    return matching;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(
+                            n + " matching messages expected within " + timeout + "; saw " + matching.size());
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(r);
+                }
+            }
         }
 
         /** Waits until a record whose payload matches {@code wanted} arrives, and returns it (headers included). */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * The mails the local GreenMail server really received (REST API, default http://127.0.0.1:8025). GreenMail
@@ -58,22 +59,23 @@ public final class LocalMailbox {
 
     /** Waits for the {@code n}-th message (1-based) for {@code email} and returns it. */
     public static String awaitMessage(String email, int n, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<String> mails = messages(email);
-            if (mails.size() >= n) {
-                return mails.get(n - 1);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Mail #" + n + " for " + email + " did not arrive within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        List<String> mails = Awaitility.await("mail #" + n + " for " + email)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> messages(email), received -> received.size() >= n);
+        return mails.get(n - 1);
+    }
+
+    /**
+     * Absence: {@code email} receives nothing beyond its first {@code n} messages during {@code window} (Awaitility
+     * {@code during}: checked all along the window, so a late mail fails it; never sleep-then-count).
+     */
+    public static void assertNoMoreThan(String email, int n, Duration window) {
+        Awaitility.await("no more than " + n + " mails for " + email)
+                .during(window)
+                .atMost(window.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> messages(email).size() <= n);
     }
 
     /** The value of query parameter {@code name} in the first link of the (quoted-printable-decoded) mail. */

@@ -1,6 +1,7 @@
 package com.writerstree.suggestion.domain;
 
 import com.writerstree.suggestion.client.ContentServiceClient;
+import com.writerstree.suggestion.client.ContentTexts;
 import com.writerstree.suggestion.config.SuggestionConfig;
 import com.writerstree.suggestion.domain.lm.KneserNeyModel;
 import com.writerstree.suggestion.domain.lm.ModelCodec;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +46,7 @@ public class AdaptationService {
     private final WriterPreferenceRepository preferences;
     private final ForgottenSubjectRepository forgotten;
     private final WriterModelCache cache;
-    private final ContentServiceClient content;
+    private final ContentTexts content;
     private final SuggestionConfig config;
 
     public AdaptationService(
@@ -55,7 +55,7 @@ public class AdaptationService {
             WriterPreferenceRepository preferences,
             ForgottenSubjectRepository forgotten,
             WriterModelCache cache,
-            @RestClient ContentServiceClient content,
+            ContentTexts content,
             SuggestionConfig config) {
         this.requests = requests;
         this.models = models;
@@ -134,7 +134,7 @@ public class AdaptationService {
     private void learn(Claimed request) {
         ContentServiceClient.Content text;
         try {
-            text = content.content(request.projectId()).data();
+            text = content.content(request.projectId());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 QuarkusTransaction.requiringNew().run(() -> requests.deleteById(request.projectId()));

@@ -1,67 +1,53 @@
 package com.writerstree.suggestion.client;
 
+import static com.writerstree.platform.testing.StubUpstream.respond;
+import static com.writerstree.platform.testing.StubUpstream.respondError;
+import static com.writerstree.platform.testing.StubUpstream.segment;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.writerstree.platform.testing.StubUpstream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server standing in for content-service's {@code GET /internal/projects/{id}/content}: it answers
- * only with the service credential this resource configures, 401 otherwise (like the platform filter). Tests set
- * a project's text with {@code PUT /_stub/content/{id}} {@code {"userId","text","version"}} and read how often it
- * was fetched with {@code GET /_stub/fetches/{id}}. Unknown projects answer 404.
+ * content-service's {@code GET /internal/projects/{id}/content} on a {@link StubUpstream}: it answers only with the
+ * service credential this resource configures, 401 otherwise (like the platform filter). Tests set a project's text
+ * with {@code PUT /_stub/content/{id}} {@code {"userId","text","version"}} ({@code {"hang":true}}: the answer never
+ * comes) and read how often it was fetched with {@code GET /_stub/fetches/{id}}. Unknown projects answer 404.
  */
 public class ContentServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token = "stub-service-token-" + UUID.randomUUID();
-    private final Map<String, JsonNode> contents = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private StubUpstream stub;
+    private Map<String, JsonNode> contents;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/_stub/content/", this::configure);
-        server.createContext("/_stub/fetches/", this::fetches);
-        server.createContext("/internal/projects/", this::content);
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        stub = StubUpstream.start();
+        contents = stub.configurable("content");
+        stub.route("/_stub/fetches/", this::fetches);
+        stub.route("/internal/projects/", this::content);
         return Map.of(
-                "quarkus.rest-client.content-service.url", url,
+                "quarkus.rest-client.content-service.url", stub.url(),
                 "writerstree.internal.service-token", token,
-                "content-stub.url", url);
+                "content-stub.url", stub.url());
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-            ((ExecutorService) server.getExecutor()).shutdownNow();
+        if (stub != null) {
+            stub.close();
         }
-    }
-
-    private void configure(HttpExchange exchange) throws IOException {
-        contents.put(segment(exchange, 3), JSON.readTree(exchange.getRequestBody()));
-        respond(exchange, 204, null);
     }
 
     private void fetches(HttpExchange exchange) throws IOException {
@@ -71,14 +57,18 @@ public class ContentServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private void content(HttpExchange exchange) throws IOException {
         if (!token.equals(exchange.getRequestHeaders().getFirst("X-Service-Token"))) {
-            respond(exchange, 401, "{\"success\":false,\"error\":{\"code\":\"AUTHENTICATION_REQUIRED\"}}");
+            respondError(exchange, 401, "AUTHENTICATION_REQUIRED");
             return;
         }
         String id = segment(exchange, 3);
         fetches.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         JsonNode config = contents.get(id);
         if (config == null) {
-            respond(exchange, 404, "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\"}}");
+            respondError(exchange, 404, "NOT_FOUND");
+            return;
+        }
+        if (config.path("hang").asBoolean()) {
+            stub.hang();
             return;
         }
         ObjectNode data = JSON.createObjectNode();
@@ -90,18 +80,5 @@ public class ContentServiceStub implements QuarkusTestResourceLifecycleManager {
         body.put("success", true);
         body.set("data", data);
         respond(exchange, 200, body.toString());
-    }
-
-    private static String segment(HttpExchange exchange, int index) {
-        return exchange.getRequestURI().getPath().split("/")[index];
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body == null ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
