@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.export.domain.ExportRemoval;
 import com.writerstree.export.domain.render.Readers;
 import com.writerstree.export.domain.render.Zip;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.export.domain.archive.UserArchives;
 import com.writerstree.export.persistence.ExportStorage;
-import com.writerstree.contracts.user.v1.UserEvents.UserPurged;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.LocalMailbox;
 import com.writerstree.platform.testing.TestSql;

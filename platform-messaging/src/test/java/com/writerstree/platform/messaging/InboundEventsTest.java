@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.writerstree.platform.event.EventCodec;
 import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.platform.event.EventCodec;
 import com.writerstree.platform.testing.LocalKafka;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

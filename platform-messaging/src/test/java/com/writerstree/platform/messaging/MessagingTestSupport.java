@@ -1,8 +1,8 @@
 package com.writerstree.platform.messaging;
 
-import com.writerstree.platform.event.IntegrationEvent;
-import com.writerstree.platform.event.EventCodec;
 import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;

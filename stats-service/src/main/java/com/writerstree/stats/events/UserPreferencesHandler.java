@@ -1,7 +1,7 @@
 package com.writerstree.stats.events;
 
-import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
+import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.userdata.UserEventHandler;
 import com.writerstree.stats.domain.AnalyticsService;
 import com.writerstree.stats.domain.WriterClock;

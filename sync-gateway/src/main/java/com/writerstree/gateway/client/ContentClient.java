@@ -1,6 +1,5 @@
 package com.writerstree.gateway.client;
 
-import com.writerstree.platform.web.SuiteHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.writerstree.gateway.domain.sync.SyncMessages;
@@ -8,6 +7,7 @@ import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
 import com.writerstree.platform.security.ServiceCredential;
 import com.writerstree.platform.web.RequestIds;
+import com.writerstree.platform.web.SuiteHeaders;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;

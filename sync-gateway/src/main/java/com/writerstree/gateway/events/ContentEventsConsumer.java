@@ -1,9 +1,9 @@
 package com.writerstree.gateway.events;
 
-import com.writerstree.gateway.domain.sync.FanOut;
 import com.writerstree.contracts.content.v1.ContentEvents;
-import com.writerstree.platform.event.IntegrationEvent;
+import com.writerstree.gateway.domain.sync.FanOut;
 import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.event.IntegrationEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package com.writerstree.gateway.events;
 
+import com.writerstree.contracts.user.v1.UserEvents;
 import com.writerstree.gateway.domain.limits.RateLimiter;
 import com.writerstree.gateway.domain.sync.FanOut;
-import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.event.EventCodec;
-import com.writerstree.contracts.user.v1.UserEvents;
+import com.writerstree.platform.event.IntegrationEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

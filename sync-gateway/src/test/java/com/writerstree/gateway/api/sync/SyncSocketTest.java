@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.contracts.content.v1.ContentEvents;
+import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.LocalKafka;
