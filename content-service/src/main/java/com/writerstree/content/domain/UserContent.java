@@ -10,6 +10,8 @@ import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import com.writerstree.platform.gdpr.UserDataExport.ExportFile;
+import com.writerstree.platform.messaging.userdata.UserDataOwner;
+import org.jboss.logging.Logger;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,10 +29,11 @@ import java.util.UUID;
  * missing (a project another user owns is never theirs, whatever its {@code updated_by}).
  */
 @ApplicationScoped
-public class UserContent {
+public class UserContent implements UserDataOwner {
+
+    private static final Logger LOG = Logger.getLogger(UserContent.class);
 
     /** The export: one entry per project (text as a file, versions with their texts, milestones) and the files. */
-    public record Export(List<Map<String, Object>> projects, List<ExportFile> files) {}
 
     private final ProjectReplicaRepository replicas;
     private final ProjectContentRepository contents;
@@ -70,10 +73,14 @@ public class UserContent {
         return ids;
     }
 
+    /**
+     * The export part {@code projects}: per project the current content (its Markdown file's path, version, word
+     * count), the stored versions with their texts, the milestones and the merge window's revisions.
+     */
+    @Override
     @Transactional
-    public Export export(UUID userId) {
+    public Map<String, Object> export(UUID userId) {
         List<Map<String, Object>> projects = new ArrayList<>();
-        List<ExportFile> files = new ArrayList<>();
         for (UUID projectId : projectsOf(userId)) {
             ProjectReplica replica = replicas.findById(projectId);
             ProjectContent content = contents.findById(projectId);
@@ -87,7 +94,6 @@ public class UserContent {
             }
             if (content != null) {
                 ExportFile file = ExportFile.manuscript(title, projectId, content.content);
-                files.add(file);
                 Map<String, Object> current = new LinkedHashMap<>();
                 current.put("file", file.path());
                 current.put("version", content.version);
@@ -111,21 +117,37 @@ public class UserContent {
             project.put("recentRevisions", revisions.versions(projectId));
             projects.add(project);
         }
-        return new Export(projects, files);
+        return Map.of("projects", projects);
+    }
+
+    /** Each project's current text as a Markdown file of the ZIP ({@code manuscripts/<title>-<id>.md}). */
+    @Override
+    @Transactional
+    public List<ExportFile> files(UUID userId) {
+        List<ExportFile> files = new ArrayList<>();
+        for (UUID projectId : projectsOf(userId)) {
+            ProjectContent content = contents.findById(projectId);
+            if (content != null) {
+                ProjectReplica replica = replicas.findById(projectId);
+                files.add(ExportFile.manuscript(replica == null ? null : replica.title, projectId, content.content));
+            }
+        }
+        return files;
     }
 
     /**
-     * Deletes every row of the user: their projects' milestones, versions, revisions, text and replica. Returns how
-     * many projects were removed.
+     * Deletes every row of the user (UserPurged, in the transaction that records the purge receipt): their projects'
+     * milestones, versions, revisions, text and replica.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public int purge(UUID userId) {
+    public void purge(UUID userId) {
         Set<UUID> owned = projectsOf(userId);
         owned.forEach(projects::erase);
         // a row of someone else's project that still names the user (none in practice: only owners write)
         milestones.delete("userId", userId);
         contents.update("updatedBy = null where updatedBy = ?1", userId);
-        return owned.size();
+        LOG.infof("Purge of user %s: deleted the content of %d projects", userId, owned.size());
     }
 
     private static Map<String, Object> version(VersionSnapshot s) {

@@ -1,62 +1,49 @@
-package com.writerstree.identity.api;
+package com.writerstree.identity.domain.user;
 
-import com.writerstree.identity.domain.user.Preferences;
 import com.writerstree.identity.persistence.OneTimeToken;
 import com.writerstree.identity.persistence.User;
 import com.writerstree.identity.persistence.UserRepository;
-import com.writerstree.platform.gdpr.UserDataExport;
+import com.writerstree.platform.messaging.userdata.UserDataOwner;
 import com.writerstree.platform.security.RevocationKeys;
-import com.writerstree.platform.web.ApiResponse;
 import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
  * identity's part of a user's data export (docs/CONTRACTS.md "User data export and purge"): profile, preferences,
  * sign-in methods and session metadata, the mailed links' metadata. Never a password hash, a Google id, a token or a
  * token hash. A soft-deleted account is exported too (the deletion flow exports it); an unknown user gets empty parts.
+ * Served by platform-messaging's shared {@code GET /internal/users/{userId}/export} (identity consumes no
+ * user-events: it deletes its own rows itself when it publishes UserPurged, so {@link #purge} has nothing to do).
  */
-@Path("/internal/users/{userId}/export")
-@Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Internal", description = "Service-to-service routes (X-Service-Token); not routed by the gateway")
-public class InternalUserExportResource {
+@ApplicationScoped
+public class IdentityUserData implements UserDataOwner {
 
-    private static final Logger LOG = Logger.getLogger(InternalUserExportResource.class);
-    private static final String SERVICE = "identity-service";
+    private static final Logger LOG = Logger.getLogger(IdentityUserData.class);
 
     private final UserRepository users;
     private final EntityManager entities;
     private final RedisDataSource redis;
 
-    public InternalUserExportResource(UserRepository users, EntityManager entities, RedisDataSource redis) {
+    public IdentityUserData(UserRepository users, EntityManager entities, RedisDataSource redis) {
         this.users = users;
         this.entities = entities;
         this.redis = redis;
     }
 
-    @GET
+    @Override
     @Transactional
-    @Operation(summary = "identity's part of the user's data export (service credential required)")
-    @APIResponse(responseCode = "200", description = "data: service, userId, generatedAt, parts")
-    @APIResponse(responseCode = "401", description = "AUTHENTICATION_REQUIRED: missing or wrong X-Service-Token")
-    public ApiResponse<UserDataExport> export(@PathParam("userId") UUID userId) {
+    public Map<String, Object> export(UUID userId) {
         User user = users.findById(userId);
         if (user == null) {
-            return ApiResponse.ok(UserDataExport.of(SERVICE, userId, Map.of()));
+            return Map.of();
         }
         Instant now = Instant.now();
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -91,8 +78,12 @@ public class InternalUserExportResource {
         parts.put("emailVerificationLinks", links("EmailVerificationToken", userId));
         parts.put("passwordResetLinks", links("PasswordResetToken", userId));
         parts.put("deletionCancelLinks", links("DeletionCancelToken", userId));
-        return ApiResponse.ok(UserDataExport.of(SERVICE, userId, parts));
+        return parts;
     }
+
+    /** identity-service deletes the account itself (AccountPurge), before it publishes UserPurged. */
+    @Override
+    public void purge(UUID userId) {}
 
     /** When each mailed link was created, expires and was used; never the token or its hash. */
     private List<Map<String, Object>> links(String entity, UUID userId) {
