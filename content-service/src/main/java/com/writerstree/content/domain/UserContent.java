@@ -11,7 +11,6 @@ import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import com.writerstree.platform.gdpr.UserDataExport.ExportFile;
 import com.writerstree.platform.messaging.userdata.UserDataOwner;
-import org.jboss.logging.Logger;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Everything content-service holds of one user, for the data export and the purge (issue 15). A user's projects are
@@ -34,8 +34,8 @@ public class UserContent implements UserDataOwner {
     private static final Logger LOG = Logger.getLogger(UserContent.class);
 
     /** The export: one entry per project (text as a file, versions with their texts, milestones) and the files. */
-
     private final ProjectReplicaRepository replicas;
+
     private final ProjectContentRepository contents;
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;

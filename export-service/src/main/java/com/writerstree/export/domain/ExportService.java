@@ -280,8 +280,14 @@ public class ExportService {
                 uploadTimer(job.format, "success").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             } catch (SdkException e) {
                 uploadTimer(job.format, "error").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                // the SDK's message and its cause say what failed (refused, reset, timed out); never a manuscript
+                Throwable cause = e.getCause() == null ? e : e.getCause();
                 LOG.warnf(
-                        "S3 unavailable for export %s: %s", job.id, e.getClass().getSimpleName());
+                        "S3 unavailable for export %s: %s (%s: %s)",
+                        job.id,
+                        e.getClass().getSimpleName(),
+                        cause.getClass().getSimpleName(),
+                        String.valueOf(cause.getMessage()).lines().findFirst().orElse(""));
                 throw new ApiException(
                         ErrorCode.EXTERNAL_SERVICE_ERROR,
                         "File storage is unavailable, please try again later",
