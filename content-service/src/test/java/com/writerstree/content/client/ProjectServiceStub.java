@@ -1,24 +1,21 @@
 package com.writerstree.content.client;
 
+import static com.writerstree.platform.testing.StubUpstream.lastSegment;
+import static com.writerstree.platform.testing.StubUpstream.respond;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.writerstree.platform.testing.StubUpstream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,11 +33,10 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, JsonNode> projects = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> seen = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private HttpServer server;
+    private StubUpstream stub;
+    private Map<String, JsonNode> projects;
 
     // ------------------------------------------------------------------ test side: configure and read the stub
 
@@ -77,34 +73,19 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        // a hung request holds its thread until the stub stops: threads are not pooled to a fixed few
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/_stub/projects/", this::configure);
-        server.createContext("/_stub/seen/", this::seen);
-        server.createContext("/_stub/calls/", this::calls);
-        server.createContext("/projects/", this::project);
-        server.start();
-        return Map.of(URL_PROPERTY, "http://127.0.0.1:" + server.getAddress().getPort());
+        stub = StubUpstream.start();
+        projects = stub.configurable("projects");
+        stub.route("/_stub/seen/", this::seen);
+        stub.route("/_stub/calls/", this::calls);
+        stub.route("/projects/", this::project);
+        return Map.of(URL_PROPERTY, stub.url());
     }
 
     @Override
     public void stop() {
-        stopped.countDown();
-        if (server != null) {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        if (stub != null) {
+            stub.close();
         }
-    }
-
-    private void configure(HttpExchange exchange) throws IOException {
-        String id = lastSegment(exchange);
-        projects.put(id, JSON.readTree(exchange.getRequestBody()));
-        respond(exchange, 204, null);
     }
 
     private void seen(HttpExchange exchange) throws IOException {
@@ -133,12 +114,7 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (config.path("hang").asBoolean(false)) {
-            try {
-                stopped.await(); // never answers while the test runs
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
+            stub.hang(); // never answers while the test runs
             return;
         }
         long delay = config.path("delayMs").asLong(0);
@@ -165,22 +141,5 @@ public class ProjectServiceStub implements QuarkusTestResourceLifecycleManager {
         ObjectNode body = JSON.createObjectNode().put("success", true);
         body.putObject("data").set("project", project);
         respond(exchange, 200, body.toString());
-    }
-
-    private static String lastSegment(HttpExchange exchange) {
-        String path = exchange.getRequestURI().getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
     }
 }
