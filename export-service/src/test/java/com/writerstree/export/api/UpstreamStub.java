@@ -3,11 +3,9 @@ package com.writerstree.export.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.writerstree.platform.testing.StubUpstream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +45,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     /** Projects whose project-service answer never comes (a hung upstream), until the stub stops. */
     private static final java.util.Set<UUID> HANGING = ConcurrentHashMap.newKeySet();
 
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-    private HttpServer server;
+    private StubUpstream stub;
 
     /** Makes project-service hang on {@code projectId}: the connection is accepted, the answer never sent. */
     public static void hanging(UUID projectId) {
@@ -77,16 +74,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/", this::handle);
-        // a hung request must not hold up the others
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        stub = StubUpstream.start().route("/", this::handle);
+        String url = stub.url();
         Map<String, String> config = new LinkedHashMap<>(Map.of(
                 "quarkus.rest-client.project-service.url", url,
                 "quarkus.rest-client.content-service.url", url,
@@ -144,10 +133,8 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        stopped.countDown();
-        if (server != null) {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        if (stub != null) {
+            stub.close();
         }
     }
 
@@ -222,11 +209,7 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void awaitStop() {
-        try {
-            stopped.await(); // never answers: the client's timeout has to cut the call
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stub.hang(); // never answers: the client's timeout has to cut the call
     }
 
     private static UUID subject(String authorization) {
@@ -243,11 +226,6 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        StubUpstream.respond(ex, status, JSON.writeValueAsString(body));
     }
 }
