@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +88,11 @@ class SyncSocketTest {
             assertEquals(
                     user.toString(),
                     ws.next("authenticated", WAIT).path("data").path("userId").asText());
-            Thread.sleep(2500); // longer than the %test auth timeout: an authenticated socket stays
+            // through the %test auth timeout and beyond: an authenticated socket is never closed
+            Awaitility.await()
+                    .during(Duration.ofMillis(2500))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> !ws.closed.isDone());
             ws.sendRaw("{\"event\":\"ping\"}");
             assertNotNull(ws.next("pong", WAIT));
         }
