@@ -19,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.identity.IdentityClient.Account;
+import com.writerstree.identity.domain.auth.SessionRevocations;
+import com.writerstree.identity.domain.token.TokenIssuer;
+import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.LocalMailbox;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -29,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +48,12 @@ class AccountsFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    SessionRevocations revocations;
 
     @Test
     void aForgottenPasswordIsResetByMailAndEverySessionBeforeTheResetEnds() {
@@ -84,6 +94,31 @@ class AccountsFlowTest {
         login(email, PASSWORD).then().statusCode(401).body("error.code", is("INVALID_CREDENTIALS"));
         String after = session(email, NEW_PASSWORD);
         me(after).then().statusCode(200).body("data.id", is(account.userId()));
+    }
+
+    /**
+     * The one-second window of a second-precision {@code iat}: a session signed in the same second as a user-wide
+     * revocation, just before it, ends with it; a sign-in right after the revocation is valid (it waits for the next
+     * second instead of being issued already revoked).
+     */
+    @Test
+    void aSessionSignedInTheSameSecondAsARevocationEndsAndTheNextSignInWorks() {
+        String email = uniqueEmail();
+        Account account = registerVerified(email);
+        UUID userId = UUID.fromString(account.userId());
+        // start early in a second so that signing and revoking surely share it
+        awaitSecondAfter(System.currentTimeMillis() / 1000);
+        String sameSecond = tokens.issue(new TokenIssuer.Subject(userId, email, "free", true))
+                .token();
+        revocations.revokeAll(userId);
+        long revokedBefore =
+                Long.parseLong(redis.value(String.class).get(RevocationKeys.revokedBeforeKey(account.userId())));
+        assertEquals(claims(sameSecond).getLong("iat") + 1, revokedBefore, "signed and revoked in the same second");
+        me(sameSecond).then().statusCode(401).body("error.code", is("INVALID_TOKEN"));
+
+        String after = session(email, PASSWORD);
+        assertTrue(claims(after).getLong("iat") >= revokedBefore, "a sign-in after the revocation is not revoked");
+        me(after).then().statusCode(200).body("data.email", is(email));
     }
 
     @Test

@@ -25,17 +25,41 @@ public class AccountSessions {
         }
     }
 
-    private final TokenIssuer tokens;
+    /** The longest a sign-in waits for a user-wide revocation's second to end (it is at most one second). */
+    private static final long MAX_WAIT_MILLIS = 1_100;
 
-    public AccountSessions(TokenIssuer tokens) {
+    private final TokenIssuer tokens;
+    private final SessionRevocations revocations;
+
+    public AccountSessions(TokenIssuer tokens, SessionRevocations revocations) {
         this.tokens = tokens;
+        this.revocations = revocations;
     }
 
     Session start(Account account) {
+        awaitRevocationSecond(account.id());
         SignedInUser user = new SignedInUser(
                 account.id(), account.email(), account.fullName(), account.emailVerified(), account.tier());
         IssuedToken token = tokens.issue(
                 new TokenIssuer.Subject(account.id(), account.email(), account.tier(), account.emailVerified()));
         return new Session(user, token);
+    }
+
+    /**
+     * A user-wide revocation revokes every token issued up to the end of its second ({@link
+     * SessionRevocations#revokeAll}); a session started within that second (Google sign-in right after it dropped an
+     * unproven password, a login right after a reset) waits for the next second, so its {@code iat} is not revoked.
+     */
+    private void awaitRevocationSecond(UUID userId) {
+        long validFrom = revocations.validFrom(userId);
+        long waitMillis = validFrom * 1000 - System.currentTimeMillis();
+        if (waitMillis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(waitMillis, MAX_WAIT_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -46,18 +46,40 @@ public class SessionRevocations {
     }
 
     /**
-     * Revokes every session of the user issued before now (second precision). Tokens issued from now on carry
-     * {@code iat >= now} and stay valid, because verifiers reject only {@code iat < revokedBefore}.
+     * Revokes every session of the user issued up to and including the current second: the stored value is the
+     * next epoch second, and verifiers reject {@code iat < revokedBefore}. A token issued in the same second as the
+     * revocation (just before it, by a login racing the reset or the deletion) is therefore revoked too; tokens
+     * issued afterwards are given {@code iat >= revokedBefore} by {@link AccountSessions}, which waits out the rest
+     * of that second when it signs one for the same user right away.
      */
     public void revokeAll(UUID userId) {
-        long now = Instant.now().getEpochSecond();
+        long revokedBefore = Instant.now().getEpochSecond() + 1;
         values().setex(
                         RevocationKeys.revokedBeforeKey(userId.toString()),
                         RevocationKeys.REVOKED_BEFORE_TTL.toSeconds(),
-                        Long.toString(now));
+                        Long.toString(revokedBefore));
         check.forget(null, userId.toString());
-        publish(null, userId, now);
-        LOG.infof("All sessions of user %s issued before %d revoked", userId, now);
+        publish(null, userId, revokedBefore);
+        LOG.infof("All sessions of user %s issued before %d revoked", userId, revokedBefore);
+    }
+
+    /**
+     * The first epoch second whose tokens are valid for the user (0 when no user-wide revocation is recorded, or
+     * when Redis cannot say: sign-in does not depend on Redis, and a revocation cannot have been written while it
+     * is unreachable).
+     */
+    public long validFrom(UUID userId) {
+        try {
+            String value = values().get(RevocationKeys.revokedBeforeKey(userId.toString()));
+            return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Revocation floor of user %s unreadable (%s)",
+                    userId, e.getClass().getSimpleName());
+            return 0;
+        }
     }
 
     private void publish(String jti, UUID userId, Long revokedBefore) {
