@@ -4,6 +4,7 @@ import com.writerstree.gateway.client.Upstream;
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.platform.error.ApiException;
 import com.writerstree.platform.error.ErrorCode;
+import com.writerstree.platform.security.VerifiedTokens;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -34,6 +35,7 @@ public class EdgeAuthenticator {
     private static final Logger LOG = Logger.getLogger(EdgeAuthenticator.class);
 
     private final JWTParser parser;
+    private final VerifiedTokens verified;
 
     /**
      * A circuit breaker on identity's JWKS: once fetching the keys keeps failing, tokens that would need a fetch fail
@@ -42,8 +44,9 @@ public class EdgeAuthenticator {
      */
     private final TypedGuard<JsonWebToken> keys;
 
-    EdgeAuthenticator(JWTParser parser, GatewayConfig config) {
+    EdgeAuthenticator(JWTParser parser, VerifiedTokens verified, GatewayConfig config) {
         this.parser = parser;
+        this.verified = verified;
         GatewayConfig.CircuitBreaker breaker = config.client().circuitBreaker();
         this.keys = TypedGuard.create(JsonWebToken.class)
                 .withDescription("gateway -> identity-service JWKS")
@@ -61,6 +64,12 @@ public class EdgeAuthenticator {
         Optional<String> token = token(rc.request());
         if (token.isEmpty()) {
             return Future.failedFuture(new ApiException(ErrorCode.AUTHENTICATION_REQUIRED));
+        }
+        // a token verified a moment ago (every autosave of a writer carries the same one) is answered on the event
+        // loop; only a token not seen yet goes to a worker thread for the signature check (and maybe a JWKS fetch)
+        Optional<JsonWebToken> known = verified.known(token.get());
+        if (known.isPresent() && hasSubject(known.get())) {
+            return Future.succeededFuture(known.get());
         }
         return rc.vertx().executeBlocking(() -> verify(token.get()), false);
     }
@@ -96,10 +105,14 @@ public class EdgeAuthenticator {
         } catch (ParseException e) {
             throw classify(e);
         }
-        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+        if (!hasSubject(jwt)) {
             throw new ApiException(ErrorCode.INVALID_TOKEN);
         }
         return jwt;
+    }
+
+    private static boolean hasSubject(JsonWebToken jwt) {
+        return jwt.getSubject() != null && !jwt.getSubject().isBlank();
     }
 
     static Optional<String> token(HttpServerRequest request) {
