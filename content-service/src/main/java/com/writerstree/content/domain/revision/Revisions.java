@@ -23,11 +23,13 @@ public class Revisions {
     private static final Logger LOG = Logger.getLogger(Revisions.class);
 
     private final RevisionRepository repository;
-    private final ContentConfig config;
+    private final ContentConfig.Revisions window;
+    private final KeyframePolicy keyframes;
 
     public Revisions(RevisionRepository repository, ContentConfig config) {
         this.repository = repository;
-        this.config = config;
+        this.window = config.revisions();
+        this.keyframes = new KeyframePolicy(window.keyframeMaxDeltas(), window.keyframeMaxDeltaFraction());
     }
 
     /**
@@ -37,13 +39,11 @@ public class Revisions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID projectId, int version, String previousText, String text, Instant now) {
-        ContentConfig.Revisions window = config.revisions();
-        KeyframePolicy policy = new KeyframePolicy(window.keyframeMaxDeltas(), window.keyframeMaxDeltaFraction());
         StoredRevision.Chain previous =
                 version > 1 ? repository.chainOf(projectId, version - 1).orElse(null) : null;
         RevisionDelta delta = previous == null ? null : RevisionDelta.between(previousText, text);
         StoredRevision.Chain chain =
-                policy.next(previous, delta == null ? text.length() : delta.middleLength(text), text.length());
+                keyframes.next(previous, delta == null ? text.length() : delta.middleLength(text), text.length());
         if (chain.length() == 0) {
             repository.insertKeyframe(projectId, version, text, now);
         } else {
