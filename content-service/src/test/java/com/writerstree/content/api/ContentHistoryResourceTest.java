@@ -496,7 +496,7 @@ class ContentHistoryResourceTest {
         Random random = new Random(12);
         String text = novel(random, 150_000);
         save(token, project, Map.of("content", text)).then().statusCode(200).body("data.version", equalTo(1));
-        int saves = 100;
+        int saves = 40;
         for (int i = 0; i < saves; i++) {
             int at = text.indexOf(' ', random.nextInt(text.length() - 100)) + 1; // a word's first character
             int end = text.indexOf(' ', at);
