@@ -179,6 +179,23 @@ class ContentHistoryResourceTest {
                 .body("error.details.serverVersion", equalTo(3));
         read(token, project).then().body("data.content.version", equalTo(3));
         assertEquals(List.of(3, 2, 1), QuarkusTransaction.requiringNew().call(() -> revisionRows.versions(project)));
+
+        // version 2 is stored as a delta against version 1 (issue 12); a device on base 2 is merged against its
+        // rebuilt text
+        assertEquals(
+                "and stormy ",
+                TestSql.single(
+                        dataSource,
+                        String.class,
+                        "SELECT delta_text FROM content.content_revisions WHERE project_id = ? AND version = 2",
+                        project));
+        String onBase2 = base.replace("dark night", "dark and stormy night").replace("rain fell", "rain fell hard");
+        save(token, project, Map.of("content", onBase2, "version", 2))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(4))
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(merged.replace("rain fell", "rain fell hard")));
     }
 
     @Test
