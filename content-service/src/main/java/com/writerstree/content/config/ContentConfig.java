@@ -32,8 +32,23 @@ public interface ContentConfig {
         @WithDefault("PT24H")
         Duration keepFor();
 
-        /** ... up to this many per project in all (bounds storage for a busy day). */
+        /**
+         * ... up to this many per project in all (bounds storage for a busy day). Pruning keeps, in addition, the
+         * keyframe the oldest kept revision is rebuilt from and the deltas in between (fewer than
+         * {@link #keyframeMaxDeltas()}, each the size of its edit).
+         */
         @WithDefault("500")
         int maxCount();
+
+        /** A revision is stored whole (a keyframe) at the latest after this many deltas (caps a read's rows). */
+        @WithDefault("1000")
+        int keyframeMaxDeltas();
+
+        /**
+         * ... or when the deltas since the last keyframe would hold more characters than this fraction of the text
+         * (caps what a read reads beyond the keyframe; large edits get a keyframe every fraction x text of edits).
+         */
+        @WithDefault("0.5")
+        double keyframeMaxDeltaFraction();
     }
 }

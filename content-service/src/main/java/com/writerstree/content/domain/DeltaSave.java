@@ -1,7 +1,7 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.domain.merge.TextPatch;
-import com.writerstree.content.persistence.RevisionRepository;
+import com.writerstree.content.domain.revision.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +17,9 @@ public class DeltaSave {
     /** The base version's text and the client's text (the patch applied to it). */
     public record Patched(String baseText, String clientText) {}
 
-    private final RevisionRepository revisions;
+    private final Revisions revisions;
 
-    public DeltaSave(RevisionRepository revisions) {
+    public DeltaSave(Revisions revisions) {
         this.revisions = revisions;
     }
 

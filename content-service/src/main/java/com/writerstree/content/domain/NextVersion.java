@@ -1,13 +1,12 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.api.MilestoneView;
-import com.writerstree.content.config.ContentConfig;
+import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.events.ContentEventPublisher;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,27 +30,24 @@ public class NextVersion {
     public record Stored(int version, Instant savedAt, MilestoneView milestone) {}
 
     private final ProjectContentRepository contents;
-    private final RevisionRepository revisions;
+    private final Revisions revisions;
     private final MilestoneRepository milestones;
     private final Snapshots snapshots;
     private final ContentEventPublisher events;
-    private final ContentConfig config;
     private final Caller caller;
 
     public NextVersion(
             ProjectContentRepository contents,
-            RevisionRepository revisions,
+            Revisions revisions,
             MilestoneRepository milestones,
             Snapshots snapshots,
             ContentEventPublisher events,
-            ContentConfig config,
             Caller caller) {
         this.contents = contents;
         this.revisions = revisions;
         this.milestones = milestones;
         this.snapshots = snapshots;
         this.events = events;
-        this.config = config;
         this.caller = caller;
     }
 
@@ -72,6 +68,7 @@ public class NextVersion {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int previousWordCount = current == null ? 0 : current.wordCount;
         int previousVersion = current == null ? 0 : current.version;
+        String previousText = current == null ? "" : current.content;
         if (current == null) {
             current = new ProjectContent();
             current.projectId = projectId;
@@ -83,9 +80,7 @@ public class NextVersion {
         current.updatedBy = caller.userId();
         contents.persist(current);
 
-        ContentConfig.Revisions window = config.revisions();
-        revisions.insert(projectId, current.version, text, now);
-        revisions.prune(projectId, current.version, window.keepCount(), window.keepFor(), window.maxCount(), now);
+        revisions.record(projectId, current.version, previousText, text, now);
 
         List<MilestoneType> reached = recordMilestones(project, wordCount, now);
         snapshots.afterSave(current, reached, now);

@@ -1,10 +1,10 @@
 package com.writerstree.content.domain;
 
+import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
-import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,14 +22,14 @@ public class ProjectChanges {
     private final ProjectContentRepository contents;
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;
-    private final RevisionRepository revisions;
+    private final Revisions revisions;
 
     public ProjectChanges(
             ProjectReplicaRepository replicas,
             ProjectContentRepository contents,
             VersionHistoryRepository versions,
             MilestoneRepository milestones,
-            RevisionRepository revisions) {
+            Revisions revisions) {
         this.replicas = replicas;
         this.contents = contents;
         this.versions = versions;
@@ -54,7 +54,7 @@ public class ProjectChanges {
     public void erase(UUID projectId) {
         milestones.deleteByProject(projectId);
         versions.deleteByProject(projectId);
-        revisions.deleteByProject(projectId);
+        revisions.erase(projectId);
         contents.deleteById(projectId);
         replicas.deleteById(projectId);
     }

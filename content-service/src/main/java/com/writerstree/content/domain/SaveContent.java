@@ -4,10 +4,10 @@ import com.writerstree.content.api.SaveContentRequest;
 import com.writerstree.content.api.SaveResult;
 import com.writerstree.content.config.ContentConfig;
 import com.writerstree.content.domain.merge.ThreeWayMerge;
+import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
-import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.platform.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class SaveContent {
 
     private final ProjectDirectory projects;
     private final ProjectContentRepository contents;
-    private final RevisionRepository revisions;
+    private final Revisions revisions;
     private final DeltaSave delta;
     private final NextVersion next;
     private final SaveMetrics metrics;
@@ -33,7 +33,7 @@ public class SaveContent {
     public SaveContent(
             ProjectDirectory projects,
             ProjectContentRepository contents,
-            RevisionRepository revisions,
+            Revisions revisions,
             DeltaSave delta,
             NextVersion next,
             SaveMetrics metrics,

@@ -1,12 +1,12 @@
 package com.writerstree.content.domain;
 
+import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.persistence.Milestone;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
-import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import com.writerstree.platform.gdpr.UserDataExport.ExportFile;
@@ -39,7 +39,7 @@ public class UserContent implements UserDataOwner {
     private final ProjectContentRepository contents;
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;
-    private final RevisionRepository revisions;
+    private final Revisions revisions;
     private final ProjectChanges projects;
 
     public UserContent(
@@ -47,7 +47,7 @@ public class UserContent implements UserDataOwner {
             ProjectContentRepository contents,
             VersionHistoryRepository versions,
             MilestoneRepository milestones,
-            RevisionRepository revisions,
+            Revisions revisions,
             ProjectChanges projects) {
         this.replicas = replicas;
         this.contents = contents;

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code content_revisions}: the text of each stored version of a project for a bounded window, the bases of
- * three-way merges and delta saves. Plain SQL, no entity: rows are written once and never changed.
+ * {@code content_revisions} (V2, deltas since V4): for a bounded window, each stored version of a project as a
+ * keyframe (the whole text) or a delta against the version before it; the bases of three-way merges and delta
+ * saves. Plain SQL, no entity: rows are written once and never changed. Only {@code domain.revision.Revisions}
+ * uses it (the one place revisions are written and texts rebuilt).
  */
 @ApplicationScoped
 public class RevisionRepository {
@@ -20,7 +22,7 @@ public class RevisionRepository {
         return Panache.getEntityManager();
     }
 
-    public void insert(UUID projectId, int version, String content, Instant createdAt) {
+    public void insertKeyframe(UUID projectId, int version, String content, Instant createdAt) {
         em().createNativeQuery("""
                 INSERT INTO content_revisions (project_id, version, content, created_at)
                 VALUES (:projectId, :version, :content, :createdAt)""")
@@ -31,29 +33,88 @@ public class RevisionRepository {
                 .executeUpdate();
     }
 
-    /** The text of {@code version}, if still kept; version 0 (never saved) is the empty text. */
-    public Optional<String> text(UUID projectId, int version) {
-        if (version == 0) {
-            return Optional.of("");
-        }
-        List<?> rows = em().createNativeQuery(
-                        "SELECT content FROM content_revisions WHERE project_id = :projectId AND version = :version")
+    public void insertDelta(
+            UUID projectId,
+            int version,
+            int deltaPrefix,
+            int deltaSuffix,
+            String deltaText,
+            StoredRevision.Chain chain,
+            Instant createdAt) {
+        em().createNativeQuery("""
+                INSERT INTO content_revisions
+                    (project_id, version, delta_prefix, delta_suffix, delta_text, chain_length, chain_chars, created_at)
+                VALUES (:projectId, :version, :prefix, :suffix, :deltaText, :chainLength, :chainChars, :createdAt)""")
+                .setParameter("projectId", projectId)
+                .setParameter("version", version)
+                .setParameter("prefix", deltaPrefix)
+                .setParameter("suffix", deltaSuffix)
+                .setParameter("deltaText", deltaText)
+                .setParameter("chainLength", chain.length())
+                .setParameter("chainChars", chain.chars())
+                .setParameter("createdAt", createdAt)
+                .executeUpdate();
+    }
+
+    /** The chain counters of {@code version}'s row (no text read), if it is kept. */
+    public Optional<StoredRevision.Chain> chainOf(UUID projectId, int version) {
+        List<?> rows = em().createNativeQuery("""
+                SELECT chain_length, chain_chars FROM content_revisions
+                WHERE project_id = :projectId AND version = :version""")
                 .setParameter("projectId", projectId)
                 .setParameter("version", version)
                 .getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new StoredRevision.Chain(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
     }
 
     /**
-     * Deletes what the window no longer holds, given the newest version: a revision is kept while it is among
-     * the newest {@code keepCount}, or younger than {@code keepFor} and among the newest {@code maxCount}.
+     * The rows that rebuild {@code version}, in one query: the newest keyframe at or below it and every row after
+     * that keyframe up to {@code version}, oldest first. Empty when no keyframe is kept at or below it.
+     */
+    @SuppressWarnings("unchecked")
+    public List<StoredRevision> chainTo(UUID projectId, int version) {
+        List<Object[]> rows = em().createNativeQuery("""
+                SELECT version, content, delta_prefix, delta_suffix, delta_text FROM content_revisions
+                WHERE project_id = :projectId AND version <= :version
+                  AND version >= (SELECT max(k.version) FROM content_revisions k
+                                  WHERE k.project_id = :projectId AND k.version <= :version
+                                    AND k.content IS NOT NULL)
+                ORDER BY version""")
+                .setParameter("projectId", projectId)
+                .setParameter("version", version)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new StoredRevision(
+                        ((Number) r[0]).intValue(),
+                        (String) r[1],
+                        r[2] == null ? 0 : ((Number) r[2]).intValue(),
+                        r[3] == null ? 0 : ((Number) r[3]).intValue(),
+                        (String) r[4]))
+                .toList();
+    }
+
+    /**
+     * Deletes what the window no longer holds, given the newest version, without ever breaking a kept version's
+     * chain. A revision is due for deletion when it is not among the newest {@code keepCount} and is older than
+     * {@code keepFor} or not among the newest {@code maxCount}; everything up to the newest such revision goes,
+     * except from the keyframe the oldest remaining revision is rebuilt from (kept, with the deltas after it).
      */
     public int prune(UUID projectId, int newestVersion, int keepCount, Duration keepFor, int maxCount, Instant now) {
         return em().createNativeQuery("""
                 DELETE FROM content_revisions
                 WHERE project_id = :projectId
-                  AND version <= :beyondCount
-                  AND (created_at < :cutoff OR version <= :beyondMax)""")
+                  AND version < (
+                      SELECT max(k.version) FROM content_revisions k
+                      WHERE k.project_id = :projectId AND k.content IS NOT NULL
+                        AND k.version <= 1 + (
+                            SELECT max(d.version) FROM content_revisions d
+                            WHERE d.project_id = :projectId
+                              AND d.version <= :beyondCount
+                              AND (d.created_at < :cutoff OR d.version <= :beyondMax)))""")
                 .setParameter("projectId", projectId)
                 .setParameter("beyondCount", newestVersion - keepCount)
                 .setParameter("cutoff", now.minus(keepFor))
@@ -61,7 +122,7 @@ public class RevisionRepository {
                 .executeUpdate();
     }
 
-    /** Versions kept for a project, newest first (tests, diagnostics). */
+    /** Versions kept for a project, newest first (the export's {@code recentRevisions}, tests). */
     @SuppressWarnings("unchecked")
     public List<Integer> versions(UUID projectId) {
         return ((List<Number>) em().createNativeQuery(

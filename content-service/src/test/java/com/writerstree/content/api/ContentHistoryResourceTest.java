@@ -13,11 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.content.domain.WordCounter;
+import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.RevisionRepository;
 import com.writerstree.contracts.project.v1.ProjectEvents;
 import com.writerstree.platform.testing.LocalKafka;
+import com.writerstree.platform.testing.TestSql;
 import com.writerstree.platform.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,6 +38,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,10 +64,16 @@ class ContentHistoryResourceTest {
     URL baseUrl;
 
     @Inject
-    RevisionRepository revisions;
+    RevisionRepository revisionRows;
 
     @Inject
     MilestoneRepository milestones;
+
+    @Inject
+    Revisions revisions;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     // ------------------------------------------------------------------------------------------- merging
 
@@ -167,7 +178,24 @@ class ContentHistoryResourceTest {
                 .statusCode(409)
                 .body("error.details.serverVersion", equalTo(3));
         read(token, project).then().body("data.content.version", equalTo(3));
-        assertEquals(List.of(3, 2, 1), QuarkusTransaction.requiringNew().call(() -> revisions.versions(project)));
+        assertEquals(List.of(3, 2, 1), QuarkusTransaction.requiringNew().call(() -> revisionRows.versions(project)));
+
+        // version 2 is stored as a delta against version 1 (issue 12); a device on base 2 is merged against its
+        // rebuilt text
+        assertEquals(
+                "and stormy ",
+                TestSql.single(
+                        dataSource,
+                        String.class,
+                        "SELECT delta_text FROM content.content_revisions WHERE project_id = ? AND version = 2",
+                        project));
+        String onBase2 = base.replace("dark night", "dark and stormy night").replace("rain fell", "rain fell hard");
+        save(token, project, Map.of("content", onBase2, "version", 2))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(4))
+                .body("data.merged", equalTo(true))
+                .body("data.content", equalTo(merged.replace("rain fell", "rain fell hard")));
     }
 
     @Test
@@ -293,7 +321,7 @@ class ContentHistoryResourceTest {
         assertEquals(
                 IntStream.iterate(51, v -> v >= 2, v -> v - 1).boxed().toList().subList(0, 50),
                 QuarkusTransaction.requiringNew()
-                        .call(() -> revisions.versions(project))
+                        .call(() -> revisionRows.versions(project))
                         .subList(0, 50));
 
         Response stored = read(token, project);
@@ -413,7 +441,7 @@ class ContentHistoryResourceTest {
                 .body("data.version.createdAt", notNullValue())
                 .body("data.version.snapshotType", equalTo("milestone"));
 
-        try (LocalKafka.Watcher events = LocalKafka.watch("test.content-events")) {
+        try (LocalKafka.Watcher events = LocalKafka.watch(LocalKafka.TEST_PREFIX + "content-events")) {
             given().header("Authorization", "Bearer " + token)
                     .when()
                     .post(versions(project) + "/" + milestoneId + "/restore")
@@ -466,6 +494,117 @@ class ContentHistoryResourceTest {
                 .then()
                 .statusCode(404);
         given().when().get(versions(project)).then().statusCode(401);
+    }
+
+    // ------------------------------------------------------------------------------------------- storage
+
+    /**
+     * Issue 12, the revision storage budget (README "Revision storage"): a 150,000-word novel, then one-word edits
+     * sent as delta saves through the REST path. {@code content_revisions} must hold the novel once (a keyframe) and
+     * then only the edited words: per save at most {@link #DELTA_ROW_BUDGET} bytes (row and index entry), and the
+     * day's projection (17,280 saves, one every 5 s; a keyframe every 1,001 versions, counted uncompressed) below
+     * {@link #DAY_BUDGET_MB}. Before issue 12 every one of these saves stored the whole novel again.
+     */
+    @Test
+    void oneWordEditsToANovelStoreTheWordsNotTheNovel() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        Random random = new Random(12);
+        String text = novel(random, 150_000);
+        save(token, project, Map.of("content", text)).then().statusCode(200).body("data.version", equalTo(1));
+        int saves = 40;
+        for (int i = 0; i < saves; i++) {
+            int at = text.indexOf(' ', random.nextInt(text.length() - 100)) + 1; // a word's first character
+            int end = text.indexOf(' ', at);
+            String word;
+            do {
+                word = NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)];
+            } while (word.equals(text.substring(at, end)));
+            List<Map<String, Object>> patch = List.of(
+                    Map.of("op", "retain", "n", at),
+                    Map.of("op", "delete", "n", end - at),
+                    Map.of("op", "insert", "text", word));
+            save(token, project, Map.of("patch", patch, "version", i + 1))
+                    .then()
+                    .statusCode(200)
+                    .body("data.version", equalTo(i + 2));
+            text = text.substring(0, at) + word + text.substring(end);
+        }
+        read(token, project).then().body("data.content.version", equalTo(saves + 1));
+        String last = text;
+        assertEquals(
+                Optional.of(last), QuarkusTransaction.requiringNew().call(() -> revisions.text(project, saves + 1)));
+
+        String rows = "FROM content.content_revisions r WHERE project_id = ?";
+        long keyframes = TestSql.single(dataSource, Long.class, "SELECT count(content) " + rows, project);
+        long novelBytes = TestSql.single(
+                dataSource, Long.class, "SELECT octet_length(content)::bigint " + rows + " AND version = 1", project);
+        long keyframeStored = TestSql.single(
+                dataSource, Long.class, "SELECT pg_column_size(content)::bigint " + rows + " AND version = 1", project);
+        // a row's bytes: the stored tuple (pg_column_size(r.*)), its line pointer and its PK index entry
+        long deltaBytes = TestSql.single(
+                dataSource,
+                Long.class,
+                "SELECT sum(pg_column_size(r.*) + " + ROW_OVERHEAD + ")::bigint " + rows + " AND content IS NULL",
+                project);
+        assertEquals(1, keyframes, "one keyframe (the first save), then deltas");
+        long perSave = deltaBytes / saves;
+        long perDay = (long) Math.ceil(SAVES_PER_DAY / 1001.0) * novelBytes + SAVES_PER_DAY * perSave;
+        System.out.printf(
+                "revision storage: novel %d B (stored %d B), %d one-word saves: %d B (%d B a save);"
+                        + " projected day: %.1f MB, before: %.1f MB%n",
+                novelBytes, keyframeStored, saves, deltaBytes, perSave, perDay / 1e6, SAVES_PER_DAY * novelBytes / 1e6);
+        assertTrue(novelBytes > 700_000, "the novel is " + novelBytes + " bytes");
+        assertTrue(perSave <= DELTA_ROW_BUDGET, perSave + " bytes a save");
+        assertTrue(perDay <= DAY_BUDGET_MB * 1_000_000L, perDay + " bytes a day");
+    }
+
+    private static final long SAVES_PER_DAY = 24 * 3600 / 5;
+    private static final int DELTA_ROW_BUDGET = 200;
+    private static final int DAY_BUDGET_MB = 20;
+    /**
+     * Beyond {@code pg_column_size(r.*)} (the heap tuple, header included): its line pointer (4) and its primary-key
+     * index entry (8 header + 16 uuid + 4 int, aligned to 32, + 4 line pointer).
+     */
+    private static final int ROW_OVERHEAD = 40;
+
+    private static final String[] NOVEL_WORDS = {
+        "the",
+        "night",
+        "was",
+        "dark",
+        "and",
+        "she",
+        "waited",
+        "for",
+        "him",
+        "by",
+        "a",
+        "window",
+        "while",
+        "rain",
+        "fell",
+        "on",
+        "roofs",
+        "of",
+        "old",
+        "town",
+        "quietly",
+        "remembering",
+        "letters",
+        "never",
+        "sent"
+    };
+
+    /** {@code words} words of prose-like text (about 5.1 bytes a word, as the README's figures assume). */
+    private static String novel(Random random, int words) {
+        StringBuilder out = new StringBuilder(words * 6);
+        for (int i = 1; i <= words; i++) {
+            out.append(NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)]);
+            out.append(i % 120 == 0 ? ".\n\n" : i % 12 == 0 ? ". " : " ");
+        }
+        return out.toString();
     }
 
     // ------------------------------------------------------------------------------------------- helpers

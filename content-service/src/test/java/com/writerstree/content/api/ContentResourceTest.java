@@ -564,7 +564,7 @@ class ContentResourceTest {
         Map<String, JsonNode> found = new HashMap<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("test.content-events"));
+            consumer.subscribe(List.of(LocalKafka.TEST_PREFIX + "content-events"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 collect(consumer, project, found);
                 return found.size() >= expected;
