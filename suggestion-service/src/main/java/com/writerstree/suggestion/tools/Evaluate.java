@@ -17,9 +17,11 @@ import java.util.List;
  * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
  * <keystroke words> <writer weight:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}. The
  * book's first chapters become a writer's project (the writer model); the rest is measured with the base model alone
- * and with each writer weight. Also prints the base model's load time and heap. With {@code
- * -Devaluation.chapters=12} and 8 adapt chapters it measures the tuning split (chapters 9-12) instead: weights are
- * chosen there, never on chapters 13-24.
+ * and with each writer weight. Also prints the base model's load time and heap. The held-out books are Persuasion
+ * (24 chapters, project 1-12) and Moby-Dick (135 chapters, project 1-67). With {@code -Devaluation.chapters=<the
+ * project's chapters>} and two thirds of them as adapt chapters (Persuasion 12 and 8, Moby-Dick 67 and 45) it
+ * measures the tuning split (the project's last third) instead: weights are chosen there, never on the measured
+ * half.
  */
 public final class Evaluate {
 
@@ -58,7 +60,8 @@ public final class Evaluate {
         int keystrokeWords = Integer.parseInt(args[3]);
         Split split = split(chapters, adapt);
         System.out.printf(
-                "held-out book: %d chapters; writer's project = chapters 1-%d (%d tokens); measured on chapters %d-%d (%d tokens)%n",
+                "held-out book %s: %d chapters; writer's project = chapters 1-%d (%d tokens); measured on chapters %d-%d (%d tokens)%n",
+                Path.of(args[1]).getFileName(),
                 chapters.size(),
                 adapt,
                 split.learned().size(),
@@ -78,7 +81,7 @@ public final class Evaluate {
         Evaluation.run(
                 base,
                 writer,
-                new Suggester.Weights(0.35, 0.1),
+                new Suggester.Weights(0.5, 0.1),
                 split.learned().subList(0, Math.min(20_000, split.learned().size())),
                 2_000);
         for (int i = 4; i < args.length; i++) {
