@@ -10,7 +10,7 @@
 #            computed in memory (README: why there is no Redis cache).
 #
 #   deploy/bench/suggestions/run.sh [eval|load|redis|all]
-#   BOOK=moby-dick TUNE=1 WEIGHTS="0.5:0.1:lin:0.5:1 0.65:0.1:lin:0.5:1" deploy/bench/suggestions/run.sh eval
+#   BOOK=moby-dick TUNE=1 WEIGHTS="em:0.1:lin:0.5:1 0.5:0.1:lin:0.5:1" deploy/bench/suggestions/run.sh eval
 #   RATE=200 DURATION=30 SUGGESTION_PORT=25086 DB_NAME=writerstree_h11 deploy/bench/suggestions/run.sh load
 #   (SKIP_BUILD=1: use the classes / jar already built; MAVEN_REPO=...: a local Maven repository of one's own)
 set -euo pipefail
@@ -24,7 +24,8 @@ book="$module/src/test/resources/heldout/persuasion.txt.gz"
 
 if [[ "$what" == eval || "$what" == all ]]; then
   [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" compile -pl suggestion-service -am
-  # weights = writer:context cache:lin|kn:bigram share of the cache:name transfer (Suggester.Weights).
+  # weights = writer:context cache:lin|kn:bigram share of the cache:name transfer (Suggester.Weights); writer "em" =
+  # the weight estimated on the project's own text (WriterWeight), as the service does, else a fixed weight.
   # Per book: its chapters, the writer's project = the first half of them (the rest is measured), and the tuning
   # split inside that half (TUNE=1: learn its first two thirds, measure the last third) where weights are chosen;
   # the measured half is never learned and nothing is chosen on it.
@@ -39,7 +40,7 @@ if [[ "$what" == eval || "$what" == all ]]; then
     fi
     java -Xmx768m $only -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
       "$module/src/main/resources/lm/austen-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
-      "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-0.5:0.1:lin:0.5:1}
+      "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-em:0.1:lin:0.5:1}
   }
   echo "== eval: base model = five Austen novels (tools/train.sh); held out: Persuasion (Austen), Moby-Dick (Melville)"
   case "${BOOK:-all}" in

@@ -21,15 +21,19 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutEvaluationTest {
 
-    /** The service's mixture (application.properties) without and with the writer's model. */
+    /**
+     * The service's mixture (application.properties) without and with the writer's model; the writer model carries
+     * the weight estimated on her text (WriterWeight), 0.5 is only the fallback.
+     */
     private static final Suggester.Weights BASE_ONLY = new Suggester.Weights(0, 0.1, false, 0.5);
 
     private static final Suggester.Weights ADAPTED = new Suggester.Weights(0.5, 0.1, false, 0.5);
 
     /**
-     * Measured on the Moby-Dick excerpt: +3.1 points top-3 and +7.0 characters saved. A writer model of the same
-     * chapters with the tokens shuffled (her words, not their order) gives +0.6 / +4.2, one of Persuasion's chapters
-     * 1-12 (the wrong writer) +0.2 / -0.4, one of only the first quarter of the chapters +1.7 / +3.5.
+     * Measured on the Moby-Dick excerpt (estimated weight 0.56): +3.3 points top-3 and +6.9 characters saved. A
+     * writer model of the same chapters with the tokens shuffled (her words, not their order) gives -2.0 / +2.9, one
+     * of Persuasion's chapters 1-12 (the wrong writer) +0.5 / +0.1, one of only the first quarter of the chapters
+     * +1.6 / +3.4 (each with its own estimated weight).
      */
     private static final double MIN_TOP3_GAIN = 0.02;
 
@@ -71,7 +75,12 @@ class HeldOutEvaluationTest {
         List<String> chapters = chapters("moby-dick");
         assertEquals(135, chapters.size(), "Moby-Dick's chapters");
         Evaluate.Split split = Evaluate.split(chapters.subList(0, 24), 20);
-        WriterModel writer = writerModel(split.learned());
+        double weight = WriterWeight.estimate(base, split.learned());
+        assertTrue(weight > 0.45, "Melville's writer weight " + weight);
+        WriterModel writer = new WriterModel(
+                base,
+                new KneserNeyModel(NgramCounts.builder().add(split.learned()).build()),
+                weight);
 
         Evaluation.Result plain = Evaluation.run(base, null, BASE_ONLY, split.measured(), 600);
         Evaluation.Result adapted = Evaluation.run(base, writer, ADAPTED, split.measured(), 600);
@@ -83,6 +92,19 @@ class HeldOutEvaluationTest {
         assertTrue(
                 adapted.charsSaved() - plain.charsSaved() >= MIN_KEYSTROKE_GAIN,
                 "adaptation gain in characters saved " + (adapted.charsSaved() - plain.charsSaved()));
+    }
+
+    /**
+     * The weight estimated on the writer's own text follows how far she is from the base text: low for Austen's
+     * Persuasion (0.29 on chapters 1-12), high for Melville (0.56 on Moby-Dick's chapters 1-20); NaN for a text too
+     * short to tell.
+     */
+    @Test
+    void writerWeightEstimatedOnTheWritersOwnText() throws IOException {
+        double austen = WriterWeight.estimate(
+                base, Evaluate.split(chapters("persuasion"), 12).learned());
+        assertTrue(austen > 0.15 && austen < 0.4, "Austen's writer weight " + austen);
+        assertTrue(Double.isNaN(WriterWeight.estimate(base, Tokenizer.tokens("Call me Ishmael. ".repeat(100)))));
     }
 
     private static List<String> chapters(String book) throws IOException {
