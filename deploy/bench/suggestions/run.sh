@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Word-suggestion benchmark (not a test). Three parts, each printed with its numbers:
-#   eval   - held-out accuracy, keystroke savings and adaptation gain (Persuasion, never trained on), plus the base
-#            model's load time and heap: runs the Evaluate main on the built classes.
+#   eval   - held-out accuracy, keystroke savings and adaptation gain on two books never trained on, plus the base
+#            model's load time and heap: runs the Evaluate main on the built classes. BOOK=persuasion (Austen, like
+#            the base model), BOOK=moby-dick (Melville: a writer who is not Austen) or BOOK=all (default: both).
 #   load   - open-loop POST /suggestions at RATE req/s for DURATION s against a suggestion-service started here from
 #            its jar on SUGGESTION_PORT (loopback), trusting the test JWT key; reports p50/p90/p99 and the service's
 #            heap after a full GC.
@@ -9,6 +10,7 @@
 #            computed in memory (README: why there is no Redis cache).
 #
 #   deploy/bench/suggestions/run.sh [eval|load|redis|all]
+#   BOOK=moby-dick TUNE=1 WEIGHTS="em:0.1:lin:0.5:1 0.5:0.1:lin:0.5:1" deploy/bench/suggestions/run.sh eval
 #   RATE=200 DURATION=30 SUGGESTION_PORT=25086 DB_NAME=writerstree_h11 deploy/bench/suggestions/run.sh load
 #   (SKIP_BUILD=1: use the classes / jar already built; MAVEN_REPO=...: a local Maven repository of one's own)
 set -euo pipefail
@@ -21,14 +23,32 @@ MVN=(mvn -B -q ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO})
 book="$module/src/test/resources/heldout/persuasion.txt.gz"
 
 if [[ "$what" == eval || "$what" == all ]]; then
-  echo "== eval: base model = five Austen novels; held out: Persuasion (chapters 1-12 = the writer's project, 13-24 measured)"
   [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" compile -pl suggestion-service -am
-  # weights = writer:context cache:lin|kn:bigram share of the cache:name transfer (Suggester.Weights). TUNE=1: the
-  # tuning split instead (learn chapters 1-8, measure 9-12), where the weights were chosen; 13-24 stay unseen.
-  adapt=12; [[ -z "${TUNE:-}" ]] || adapt=8
-  java -Xmx512m ${TUNE:+-Devaluation.chapters=12} -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
-    "$module/src/main/resources/lm/austen-4gram.bin.gz" "$book" "$adapt" "${KEYSTROKE_WORDS:-5000}" \
-    ${WEIGHTS:-0.35:0.1:lin:0.5:1}
+  # weights = writer:context cache:lin|kn:bigram share of the cache:name transfer (Suggester.Weights); writer "em" =
+  # the weight estimated on the project's own text (WriterWeight), as the service does, else a fixed weight.
+  # Per book: its chapters, the writer's project = the first half of them (the rest is measured), and the tuning
+  # split inside that half (TUNE=1: learn its first two thirds, measure the last third) where weights are chosen;
+  # the measured half is never learned and nothing is chosen on it.
+  evaluate() { # <book> <chapters> <project chapters> <tuning: learned chapters>
+    local name="$1" chapters="$2" adapt="$3" tune_adapt="$4" only=""
+    if [[ -n "${TUNE:-}" ]]; then
+      only="-Devaluation.chapters=$adapt"
+      echo "== eval $name (tuning split): learn chapters 1-$tune_adapt, measure $((tune_adapt + 1))-$adapt; chapters $((adapt + 1))-$chapters unseen"
+      adapt="$tune_adapt"
+    else
+      echo "== eval $name: chapters 1-$adapt = the writer's project, $((adapt + 1))-$chapters measured"
+    fi
+    java -Xmx768m $only -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
+      "$module/src/main/resources/lm/austen-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
+      "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-em:0.1:lin:0.5:1}
+  }
+  echo "== eval: base model = five Austen novels (tools/train.sh); held out: Persuasion (Austen), Moby-Dick (Melville)"
+  case "${BOOK:-all}" in
+    persuasion) evaluate persuasion 24 12 8 ;;
+    moby-dick) evaluate moby-dick 135 67 45 ;;
+    all) evaluate persuasion 24 12 8; evaluate moby-dick 135 67 45 ;;
+    *) echo "BOOK must be persuasion, moby-dick or all" >&2; exit 2 ;;
+  esac
 fi
 
 if [[ "$what" == load || "$what" == all ]]; then

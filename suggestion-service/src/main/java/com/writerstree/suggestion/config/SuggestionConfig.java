@@ -17,7 +17,7 @@ public interface SuggestionConfig {
     int contextChars();
 
     /** The writer model's weight in the mix (see Suggester; measured in README). */
-    @WithDefault("0.35")
+    @WithDefault("0.5")
     double writerWeight();
 
     /** The weight of the cache of the context's own words (see Suggester; measured in README). */

@@ -7,6 +7,7 @@ import com.writerstree.suggestion.domain.lm.KneserNeyModel;
 import com.writerstree.suggestion.domain.lm.ModelCodec;
 import com.writerstree.suggestion.domain.lm.NgramCounts;
 import com.writerstree.suggestion.domain.lm.Tokenizer;
+import com.writerstree.suggestion.domain.lm.WriterWeight;
 import com.writerstree.suggestion.persistence.AdaptationRequest;
 import com.writerstree.suggestion.persistence.AdaptationRequestRepository;
 import com.writerstree.suggestion.persistence.ForgottenSubject;
@@ -48,6 +49,7 @@ public class AdaptationService {
     private final WriterModelCache cache;
     private final ContentTexts content;
     private final SuggestionConfig config;
+    private final BaseModel base;
 
     public AdaptationService(
             AdaptationRequestRepository requests,
@@ -56,7 +58,8 @@ public class AdaptationService {
             ForgottenSubjectRepository forgotten,
             WriterModelCache cache,
             ContentTexts content,
-            SuggestionConfig config) {
+            SuggestionConfig config,
+            BaseModel base) {
         this.requests = requests;
         this.models = models;
         this.preferences = preferences;
@@ -64,6 +67,7 @@ public class AdaptationService {
         this.cache = cache;
         this.content = content;
         this.config = config;
+        this.base = base;
     }
 
     /** A new version of the project was saved (inside the consumer's transaction). */
@@ -162,9 +166,11 @@ public class AdaptationService {
         NgramCounts counts = NgramCounts.builder().add(tokens).build();
         byte[] bytes = encode(counts);
         KneserNeyModel model = new KneserNeyModel(counts);
-        boolean stored = QuarkusTransaction.requiringNew().call(() -> store(request, text.version(), words, bytes));
+        double weight = WriterWeight.estimate(base.get(), tokens);
+        boolean stored =
+                QuarkusTransaction.requiringNew().call(() -> store(request, text.version(), words, bytes, weight));
         if (stored) {
-            cache.put(request.userId(), request.projectId(), text.version(), model);
+            cache.put(request.userId(), request.projectId(), text.version(), model, weight);
             LOG.infof(
                     "Learned project %s version %d (%d words, %d n-grams, %d bytes) in %d ms",
                     request.projectId(),
@@ -177,7 +183,7 @@ public class AdaptationService {
     }
 
     /** Stores the model unless the project was deleted (or the account purged) while its text was fetched. */
-    private boolean store(Claimed request, int version, int words, byte[] bytes) {
+    private boolean store(Claimed request, int version, int words, byte[] bytes, double weight) {
         AdaptationRequest current = requests.findById(request.projectId());
         if (current == null || forgotten.anyOf(request.projectId(), request.userId())) {
             return false;
@@ -191,6 +197,7 @@ public class AdaptationService {
         row.contentVersion = version;
         row.words = words;
         row.model = bytes;
+        row.writerWeight = Double.isNaN(weight) ? null : weight;
         row.learnedAt = Instant.now();
         models.persist(row);
         if (current.contentVersion <= version) {

@@ -74,9 +74,12 @@ public class WriterModelCache {
         return null;
     }
 
-    /** Puts a model just learned (so the next request uses it without a load). */
-    public void put(UUID userId, UUID projectId, int version, KneserNeyModel model) {
-        WriterModel writer = new WriterModel(base.get(), model);
+    /**
+     * Puts a model just learned (so the next request uses it without a load), with its writer weight (NaN: the
+     * configured one).
+     */
+    public void put(UUID userId, UUID projectId, int version, KneserNeyModel model, double weight) {
+        WriterModel writer = new WriterModel(base.get(), model, weight);
         synchronized (this) {
             Entry old = entries.put(projectId, new Entry(userId, version, writer));
             if (old != null) {
@@ -123,7 +126,12 @@ public class WriterModelCache {
         }
         try {
             KneserNeyModel model = new KneserNeyModel(ModelCodec.read(new ByteArrayInputStream(row.model)));
-            put(row.userId, projectId, row.contentVersion, model);
+            put(
+                    row.userId,
+                    projectId,
+                    row.contentVersion,
+                    model,
+                    row.writerWeight == null ? Double.NaN : row.writerWeight);
         } catch (IOException e) {
             LOG.warnf("The stored writer model of project %s is unreadable: %s", projectId, e.getMessage());
         }

@@ -30,4 +30,8 @@ public class LearnedModel {
 
     @Column(name = "learned_at", nullable = false)
     public Instant learnedAt;
+
+    /** The project's writer weight estimated on its text (WriterWeight); null: the configured one. */
+    @Column(name = "writer_weight")
+    public Double writerWeight;
 }

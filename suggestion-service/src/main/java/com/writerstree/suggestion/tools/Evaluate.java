@@ -6,6 +6,7 @@ import com.writerstree.suggestion.domain.lm.NgramCounts;
 import com.writerstree.suggestion.domain.lm.Suggester;
 import com.writerstree.suggestion.domain.lm.Tokenizer;
 import com.writerstree.suggestion.domain.lm.WriterModel;
+import com.writerstree.suggestion.domain.lm.WriterWeight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,13 +16,19 @@ import java.util.List;
 
 /**
  * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
- * <keystroke words> <writer weight:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}. The
+ * <keystroke words> <writer weight|em:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}
+ * ({@code em}: the weight {@link WriterWeight} estimates on the project's own text, as the service does). The
  * book's first chapters become a writer's project (the writer model); the rest is measured with the base model alone
- * and with each writer weight. Also prints the base model's load time and heap. With {@code
- * -Devaluation.chapters=12} and 8 adapt chapters it measures the tuning split (chapters 9-12) instead: weights are
- * chosen there, never on chapters 13-24.
+ * and with each writer weight. Also prints the base model's load time and heap. The held-out books are Persuasion
+ * (24 chapters, project 1-12) and Moby-Dick (135 chapters, project 1-67). With {@code -Devaluation.chapters=<the
+ * project's chapters>} and two thirds of them as adapt chapters (Persuasion 12 and 8, Moby-Dick 67 and 45) it
+ * measures the tuning split (the project's last third) instead: weights are chosen there, never on the measured
+ * half.
  */
 public final class Evaluate {
+
+    /** The configured writer weight (suggestion.writer-weight), used when a project is too short to estimate one. */
+    private static final double FALLBACK_WEIGHT = 0.5;
 
     private Evaluate() {}
 
@@ -58,7 +65,8 @@ public final class Evaluate {
         int keystrokeWords = Integer.parseInt(args[3]);
         Split split = split(chapters, adapt);
         System.out.printf(
-                "held-out book: %d chapters; writer's project = chapters 1-%d (%d tokens); measured on chapters %d-%d (%d tokens)%n",
+                "held-out book %s: %d chapters; writer's project = chapters 1-%d (%d tokens); measured on chapters %d-%d (%d tokens)%n",
+                Path.of(args[1]).getFileName(),
                 chapters.size(),
                 adapt,
                 split.learned().size(),
@@ -73,18 +81,26 @@ public final class Evaluate {
         System.out.printf(
                 "writer model: %d stored n-grams, built in %d ms%n",
                 own.storedNgrams(), (System.nanoTime() - t1) / 1_000_000);
+        long t2 = System.nanoTime();
+        double estimated = WriterWeight.estimate(base, split.learned());
+        WriterModel adaptive = new WriterModel(base, own, estimated);
+        System.out.printf(
+                "writer weight estimated on the project's own last 20 %%: %.3f (in %d ms)%n",
+                estimated, (System.nanoTime() - t2) / 1_000_000);
 
         // warm up the JIT on the first chapters, then measure
         Evaluation.run(
                 base,
                 writer,
-                new Suggester.Weights(0.35, 0.1),
+                new Suggester.Weights(0.5, 0.1),
                 split.learned().subList(0, Math.min(20_000, split.learned().size())),
                 2_000);
         for (int i = 4; i < args.length; i++) {
             String[] range = args[i].split(":");
+            // "em": the project's estimated weight (WriterWeight), as the service learns it; else a fixed weight
+            boolean em = range[0].equals("em");
             Suggester.Weights weight = new Suggester.Weights(
-                    Double.parseDouble(range[0]),
+                    em ? FALLBACK_WEIGHT : Double.parseDouble(range[0]),
                     Double.parseDouble(range[1]),
                     range.length > 2 && range[2].equals("kn"),
                     range.length > 3 ? Double.parseDouble(range[3]) : 0,
@@ -96,7 +112,8 @@ public final class Evaluate {
                     split.measured(),
                     keystrokeWords);
             System.out.printf("base only (context cache %s)   %s%n", range[1], plain);
-            Evaluation.Result adapted = Evaluation.run(base, writer, weight, split.measured(), keystrokeWords);
+            Evaluation.Result adapted =
+                    Evaluation.run(base, em ? adaptive : writer, weight, split.measured(), keystrokeWords);
             System.out.printf("adapted (%s)   %s%n", args[i], adapted);
             System.out.printf(
                     "  adaptation gain: top-1 %+.1f, top-3 %+.1f points, characters saved %+.1f points%n",

@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.contracts.content.v1.ContentEvents;
 import com.writerstree.contracts.project.v1.ProjectEvents;
@@ -19,12 +22,15 @@ import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import com.writerstree.suggestion.client.ContentServiceStub;
 import com.writerstree.suggestion.persistence.LearnedModelRepository;
+import com.writerstree.suggestion.tools.Books;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -151,6 +157,25 @@ class SuggestionResourceTest {
         suggest(bob, Map.of("context", "The next morning Captain ", "projectId", project.toString(), "limit", 10))
                 .statusCode(200)
                 .body("data.suggestions.word", not(hasItem(NAME)));
+    }
+
+    @Test
+    void aProjectIsLearnedWithTheWriterWeightEstimatedOnItsOwnText() throws IOException {
+        UUID alice = UUID.randomUUID();
+        UUID novel = UUID.randomUUID();
+        UUID note = UUID.randomUUID();
+        String book;
+        try (InputStream in = getClass().getResourceAsStream("/heldout/moby-dick.txt.gz")) {
+            book = Books.read(in, true);
+        }
+        learn(alice, novel, String.join("", Books.chapters(book).subList(0, 5)) + STORY, 1);
+        learn(alice, note, STORY, 1);
+
+        Double weight = QuarkusTransaction.requiringNew().call(() -> models.findById(novel).writerWeight);
+        assertNotNull(weight, "a 14,000-token project has its own weight");
+        assertTrue(weight >= 0.1 && weight <= 0.9, "writer weight " + weight);
+        // too short to tell: the configured weight
+        assertNull(QuarkusTransaction.requiringNew().call(() -> models.findById(note).writerWeight));
     }
 
     @Test

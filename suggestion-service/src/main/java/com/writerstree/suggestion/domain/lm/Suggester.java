@@ -14,7 +14,8 @@ import java.util.Map;
  *   P(w | h) = (1 - r) [ (1 - l) P'_base(w | h) + l P_writer(w | h) ] + r P_recent(w)
  * </pre>
  *
- * the base model, the writer's own model of her project (weight {@code l}, when there is one) and a cache of the
+ * the base model, the writer's own model of her project (weight {@code l}, when there is one: the project's own,
+ * estimated on her text when it was learned ({@link WriterWeight}), else the configured one) and a cache of the
  * words of the context itself ({@code P_recent}: how often the word occurs in the text before the cursor; weight
  * {@code r}, scaled down while that text is short: {@code r n / (n + 20)} for n words), so a name introduced a page
  * ago comes up even before the project was learned.
@@ -128,7 +129,8 @@ public final class Suggester {
             this.prefix = prefix;
             this.baseContext = base.context(last);
             this.writerContext = own == null ? null : own.context(last);
-            this.lambda = own == null ? 0 : weights.writer();
+            // the project's own weight (estimated when it was learned, WriterWeight) when it has one
+            this.lambda = own == null ? 0 : Double.isNaN(writer.weight) ? weights.writer() : writer.weight;
             this.backoff = weights.backoff();
             this.recentBigram = weights.recentBigram();
             this.transfer = own == null ? 0 : weights.nameTransfer();

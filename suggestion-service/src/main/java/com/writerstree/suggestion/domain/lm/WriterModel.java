@@ -26,9 +26,17 @@ public final class WriterModel {
     final int[] names;
     /** How often the writer wrote a name, all names together. */
     final long nameOccurrences;
+    /** This project's writer weight ({@link WriterWeight}), NaN for the configured one. */
+    final double weight;
 
     public WriterModel(KneserNeyModel base, KneserNeyModel model) {
+        this(base, model, Double.NaN);
+    }
+
+    /** @param weight the project's writer weight estimated when it was learned, NaN for the configured one */
+    public WriterModel(KneserNeyModel base, KneserNeyModel model, double weight) {
         this.model = model;
+        this.weight = weight;
         fromBase = new int[base.vocabularySize()];
         toBase = new int[model.vocabularySize()];
         foreignName = new boolean[base.vocabularySize()];
@@ -56,6 +64,10 @@ public final class WriterModel {
 
     public KneserNeyModel model() {
         return model;
+    }
+
+    public double weight() {
+        return weight;
     }
 
     /** The share of the writer's name occurrences that are this name (writer id), 0 for a word that is no name. */
