@@ -9,6 +9,7 @@ import static com.writerstree.platform.messaging.MessagingTestSupport.userEvents
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.writerstree.contracts.user.v1.UserEvents.UserPreferencesChanged;
 import com.writerstree.platform.testing.LocalKafka;
@@ -22,6 +23,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +139,65 @@ class OutboxRelayTest {
         await().atMost(KAFKA)
                 .until(() ->
                         refreshed("outbox_pending_events") == 0 && refreshed("outbox_oldest_pending_age_seconds") == 0);
+    }
+
+    @Test
+    void anIdleRelayDoesNotReadTheOutboxBetweenSweeps() {
+        UserPreferencesChanged event = event(UUID.randomUUID());
+        append(outbox, event);
+        await().atMost(KAFKA).until(() -> publishedAt(event) != null);
+
+        // ticks every 0.2 s (test profile), the sweep every 30 s: a quiet second holds no pass at all
+        await().atMost(KAFKA).until(() -> {
+            double before = counter("outbox_relay_passes_total");
+            Thread.sleep(1500);
+            return counter("outbox_relay_passes_total") == before;
+        });
+    }
+
+    @Test
+    void aBusyRelayBatchesTheCommitsOfManySaves() throws Exception {
+        String topic = userEvents(config);
+        int writers = 6;
+        int savesEach = 10;
+        List<UUID> users = new ArrayList<>();
+        List<List<UUID>> sent = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            users.add(UUID.randomUUID());
+            sent.add(new ArrayList<>());
+        }
+        double passesBefore = counter("outbox_relay_passes_total");
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try (LocalKafka.Watcher watcher = LocalKafka.watch(topic)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < savesEach; i++) {
+                        UserPreferencesChanged e = event(users.get(writer));
+                        sent.get(writer).add(e.eventId());
+                        append(outbox, e); // one transaction per save, each waking the relay
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            List<ConsumerRecord<String, String>> records = watcher.awaitRecords(
+                    p -> users.stream().anyMatch(u -> p.contains(u.toString())), writers * savesEach, KAFKA);
+            for (int w = 0; w < writers; w++) {
+                assertEquals(sent.get(w), idsOfKey(records, users.get(w)), "every event once, in commit order");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double passes = counter("outbox_relay_passes_total") - passesBefore;
+        int saves = writers * savesEach;
+        assertTrue(passes < saves / 2.0, "the commits of " + saves + " saves were relayed in " + passes + " passes");
+    }
+
+    private double counter(String name) {
+        return registry.get(name).counter().count();
     }
 
     private double refreshed(String gauge) {
