@@ -9,11 +9,16 @@ import com.writerstree.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * What the word-count projection costs per event (issue 12), on the real engines: {@code -Dcost.events=N} pushes N
  * ContentSaved of 50 projects (a burst, as content-service's relay sends it under load) and prints this JVM's CPU time
- * (the consumer, the test's producer and its polling) and the database's commits per event. Off unless asked for:
+ * (the consumer, the test's producer and its polling), the CPU time of its PostgreSQL backends and the database's
+ * commits per event. Off unless asked for:
  * a measurement, not a check (the machine is shared; see README for the numbers and the command).
  */
 @QuarkusTest
@@ -55,6 +61,7 @@ class ContentEventsCostTest {
         }
         Thread.sleep(1500); // the database's statistics of the setup are flushed
         long commitsBefore = commits();
+        Map<Integer, Long> dbBefore = backendTicks();
         long cpuBefore = cpuNanos();
         long started = System.nanoTime();
 
@@ -71,14 +78,20 @@ class ContentEventsCostTest {
 
         long cpu = cpuNanos() - cpuBefore;
         long elapsed = System.nanoTime() - started;
+        long dbTicks = 0;
+        for (Map.Entry<Integer, Long> backend : backendTicks().entrySet()) {
+            dbTicks += backend.getValue() - dbBefore.getOrDefault(backend.getKey(), 0L);
+        }
         Thread.sleep(1500);
         long commits = commits() - commitsBefore;
         System.out.printf(
-                "COST events=%d wall_ms=%d jvm_cpu_ms=%d jvm_cpu_us_per_event=%d db_commits=%d db_commits_per_1000_events=%d%n",
+                "COST events=%d wall_ms=%d jvm_cpu_ms=%d jvm_cpu_us_per_event=%d db_backend_cpu_ms=%d"
+                        + " db_commits=%d db_commits_per_1000_events=%d%n",
                 records.size(),
                 elapsed / 1_000_000,
                 cpu / 1_000_000,
                 cpu / 1000 / records.size(),
+                dbTicks * 10, // clock ticks of 10 ms (USER_HZ 100)
                 commits,
                 commits * 1000 / records.size());
     }
@@ -86,6 +99,29 @@ class ContentEventsCostTest {
     private long commits() {
         return TestSql.single(
                 dataSource, Long.class, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+    }
+
+    /**
+     * CPU time (user + system, in clock ticks) of this service's PostgreSQL backends, read from /proc (the database
+     * runs on this machine in the tests); empty when /proc cannot be read.
+     */
+    private Map<Integer, Long> backendTicks() {
+        Map<Integer, Long> ticks = new HashMap<>();
+        String pids = TestSql.single(
+                dataSource,
+                String.class,
+                "SELECT coalesce(string_agg(pid::text, ','), '') FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND application_name = 'project-service'");
+        for (String pid : pids.split(",")) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(Integer.valueOf(pid), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException e) {
+                // a backend gone meanwhile, or no /proc: not counted
+            }
+        }
+        return ticks;
     }
 
     private static long cpuNanos() {
