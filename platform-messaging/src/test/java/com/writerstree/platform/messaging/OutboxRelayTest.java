@@ -23,9 +23,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -156,44 +153,27 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aBusyRelayBatchesTheCommitsOfManySaves() throws Exception {
+    void aBusyRelayBatchesTheCommitsOfManySaves() {
         String topic = userEvents(config);
-        int writers = 6;
-        int savesEach = 10;
-        List<UUID> users = new ArrayList<>();
-        List<List<UUID>> sent = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            users.add(UUID.randomUUID());
-            sent.add(new ArrayList<>());
-        }
+        int saves = 60;
+        UUID user = UUID.randomUUID();
+        List<UUID> sent = new ArrayList<>();
         double passesBefore = counter("outbox_relay_passes_total");
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try (LocalKafka.Watcher watcher = LocalKafka.watch(topic)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < savesEach; i++) {
-                        UserPreferencesChanged e = event(users.get(writer));
-                        sent.get(writer).add(e.eventId());
-                        append(outbox, e); // one transaction per save, each waking the relay
-                    }
-                }));
+            for (int i = 0; i < saves; i++) {
+                UserPreferencesChanged e = event(user);
+                sent.add(e.eventId());
+                append(outbox, e); // one transaction per save, each waking the relay
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            List<ConsumerRecord<String, String>> records = watcher.awaitRecords(
-                    p -> users.stream().anyMatch(u -> p.contains(u.toString())), writers * savesEach, KAFKA);
-            for (int w = 0; w < writers; w++) {
-                assertEquals(sent.get(w), idsOfKey(records, users.get(w)), "every event once, in commit order");
-            }
-        } finally {
-            pool.shutdown();
+            List<ConsumerRecord<String, String>> records =
+                    watcher.awaitRecords(p -> p.contains(user.toString()), saves, KAFKA);
+            assertEquals(sent, idsOfKey(records, user), "every event once, in commit order");
         }
+        // measured on the shared 2-core machine: 7 passes with a 20 ms busy-linger, 27 without one (each pass then
+        // takes
+        // only what committed while the previous one ran); the test profile lingers 100 ms
         double passes = counter("outbox_relay_passes_total") - passesBefore;
-        int saves = writers * savesEach;
-        assertTrue(passes < saves / 2.0, "the commits of " + saves + " saves were relayed in " + passes + " passes");
+        assertTrue(passes < saves / 4.0, "the commits of " + saves + " saves were relayed in " + passes + " passes");
     }
 
     private double counter(String name) {
