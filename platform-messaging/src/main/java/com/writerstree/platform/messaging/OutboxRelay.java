@@ -39,10 +39,10 @@ import org.jboss.logging.Logger;
  * claims up to {@code batch-size} rows, sends them all, waits for their acknowledgements together and marks them with
  * one statement, in one transaction. A pass runs when a commit that appended events wakes the relay (busy: the commits
  * of {@code busy-linger} go together), when a retry is due, and on a sweep every {@code sweep-interval}; an idle
- * service does not read its outbox in between. While Kafka is unreachable the rows simply wait (with a growing pause between attempts): a save never
- * fails because of Kafka, and no event is lost. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
- * several replicas of a service relay in parallel without sending a row twice in the normal case; a crash
- * between send and mark can resend a row, which consumers recognise by its event id.
+ * service does not read its outbox in between. While Kafka is unreachable the rows simply wait (with a growing pause
+ * between attempts): a save never fails because of Kafka, and no event is lost. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas of a service relay in parallel without sending a row twice in
+ * the normal case; a crash between send and mark can resend a row, which consumers recognise by its event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
