@@ -32,9 +32,26 @@ public interface MessagingConfig {
         @WithDefault("P1D")
         Duration retention();
 
-        /** The relay's safety-net tick (a scheduler interval, read by {@code OutboxRelay.tick}). */
+        /**
+         * How often the relay looks at its clock (a scheduler interval, read by {@code OutboxRelay.tick}): the
+         * granularity of retries after a failure and of the sweep. A tick does no database work of its own.
+         */
         @WithDefault("1s")
         String pollInterval();
+
+        /**
+         * The safety net: at most this long between two reads of the outbox when no commit woke the relay (rows
+         * committed by a replica that died before relaying them; a commit of this process wakes it at once).
+         */
+        @WithDefault("30s")
+        Duration sweepInterval();
+
+        /**
+         * After a pass that sent events, the relay waits this long before the next one, so that the events committed
+         * meanwhile are claimed, sent and marked together (a busy service's commits batched; 0 = no wait).
+         */
+        @WithDefault("20ms")
+        Duration busyLinger();
 
         /** How often the pending-events gauges are read (a scheduler interval, {@code OutboxMetrics}). */
         @WithDefault("15s")

@@ -81,7 +81,10 @@ public class Outbox {
                 + span.getTraceFlags().asHex();
     }
 
-    /** Once per transaction: when it commits, the relay sends its events right away instead of at the next tick. */
+    /**
+     * Once per transaction: when it commits, the relay sends its events right away (the relay's prompt path; its sweep
+     * is only a safety net).
+     */
     private void wakeRelayAfterCommit() {
         if (transactions.getResource(Outbox.class) != null) {
             return;

@@ -35,11 +35,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Sends committed outbox rows to Kafka, oldest first, and marks them published once Kafka acknowledged them.
- * While Kafka is unreachable the rows simply wait (with a growing pause between attempts): a save never
- * fails because of Kafka, and no event is lost. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
- * several replicas of a service relay in parallel without sending a row twice in the normal case; a crash
- * between send and mark can resend a row, which consumers recognise by its event id.
+ * Sends committed outbox rows to Kafka, oldest first, and marks them published once Kafka acknowledged them: a pass
+ * claims up to {@code batch-size} rows, sends them all, waits for their acknowledgements together and marks them with
+ * one statement, in one transaction. A pass runs when a commit that appended events wakes the relay (busy: the commits
+ * of {@code busy-linger} go together), when a retry is due, and on a sweep every {@code sweep-interval}; an idle
+ * service does not read its outbox in between. While Kafka is unreachable the rows simply wait (with a growing pause
+ * between attempts): a save never fails because of Kafka, and no event is lost. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas of a service relay in parallel without sending a row twice in
+ * the normal case; a crash between send and mark can resend a row, which consumers recognise by its event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,10 +69,13 @@ public class OutboxRelay {
 
     private final Counter published;
     private final Counter failures;
+    private final Counter passes;
     private volatile KafkaProducer<String, String> producer;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile long backoffMillis;
     private volatile boolean stopping;
+    private volatile boolean retryDue;
+    private volatile long lastPassNanos;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -84,13 +90,17 @@ public class OutboxRelay {
                 .description("Events relayed from the outbox to Kafka")
                 .register(registry);
         this.failures = Counter.builder("outbox_relay_failures_total")
-                .description("Relay attempts that Kafka did not acknowledge in time")
+                .description(
+                        "Relay attempts that failed (Kafka did not acknowledge in time, or the mark did not commit)")
+                .register(registry);
+        this.passes = Counter.builder("outbox_relay_passes_total")
+                .description("Relay passes that read the outbox (events published / passes = events per pass)")
                 .register(registry);
     }
 
     /**
-     * Asks for a relay pass soon: called after each commit that appended events, and every second as a
-     * safety net. Passes run one at a time on the relay's own thread; wake-ups during a pass cause one more.
+     * Asks for a relay pass soon: called after each commit that appended events. Passes run one at a time on the
+     * relay's own thread; wake-ups during a pass cause one more (which takes everything committed meanwhile).
      */
     public void wake() {
         requested.set(true);
@@ -99,15 +109,28 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The relay's clock, without database work of its own: it wakes the relay only when a retry is due (a pass failed:
+     * Kafka down, or the mark did not commit) or when the safety-net sweep is due ({@code sweep-interval} since the
+     * last pass: rows that no wake-up announced here, e.g. committed by a replica that died before relaying them, or
+     * left by the previous run of this one). An idle service thus reads the outbox once per sweep, not once per tick.
+     */
     @Scheduled(every = "${writerstree.messaging.outbox.poll-interval:1s}", delayed = "1s")
     void tick() {
-        wake();
+        long now = System.nanoTime();
+        boolean retry = retryDue && !Instant.now().isBefore(pausedUntil);
+        boolean sweep = now - lastPassNanos >= config.outbox().sweepInterval().toNanos() || lastPassNanos == 0;
+        if (retry || sweep) {
+            wake();
+        }
     }
 
     private void drain() {
         try {
             while (requested.getAndSet(false)) {
-                relay();
+                if (relay() > 0) {
+                    linger();
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay pass failed: %s", e.getClass().getSimpleName());
@@ -119,15 +142,56 @@ public class OutboxRelay {
         }
     }
 
-    void relay() {
-        if (stopping || Instant.now().isBefore(pausedUntil)) {
-            return;
+    /**
+     * After a pass that sent something, the next one waits {@code busy-linger}: under load the saves committed
+     * meanwhile go out together (one claim, one send of many records, one mark, one commit) instead of one pass per
+     * save. An idle relay sends the first event of a burst at once.
+     */
+    private void linger() {
+        long millis = config.outbox().busyLinger().toMillis();
+        if (millis > 0 && !stopping) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** One pass: batches until the outbox is drained or Kafka fails. Returns the number of events published. */
+    int relay() {
+        if (stopping || Instant.now().isBefore(pausedUntil)) {
+            return 0; // retryDue stays set: the tick wakes the relay once the pause is over
+        }
+        lastPassNanos = System.nanoTime();
+        passes.increment();
         int batchSize = config.outbox().batchSize();
+        int total = 0;
         int sent;
-        do {
-            sent = QuarkusTransaction.requiringNew().call(() -> relayBatch(batchSize));
-        } while (sent == batchSize && !stopping);
+        try {
+            do {
+                sent = QuarkusTransaction.requiringNew().call(() -> relayBatch(batchSize));
+                total += Math.max(0, sent);
+            } while (sent == batchSize && !stopping);
+        } catch (RuntimeException e) {
+            pause(); // the transaction rolled back (e.g. the mark failed): the rows are sent again after the pause
+            throw e;
+        }
+        if (sent >= 0) {
+            retryDue = false;
+            backoffMillis = 0;
+        }
+        return total;
+    }
+
+    /** After a failed attempt: no pass before a growing pause (250 ms doubling up to max-backoff), then a retry. */
+    private void pause() {
+        failures.increment();
+        backoffMillis = Math.min(
+                backoffMillis == 0 ? 250 : backoffMillis * 2,
+                config.outbox().maxBackoff().toMillis());
+        pausedUntil = Instant.now().plusMillis(backoffMillis);
+        retryDue = true;
     }
 
     private record Pending(long id, String topic, String key, String payload, String traceparent, String userId) {}
@@ -162,11 +226,7 @@ public class OutboxRelay {
                 }
             } catch (Exception e) {
                 failed = true;
-                failures.increment();
-                backoffMillis = Math.min(
-                        backoffMillis == 0 ? 250 : backoffMillis * 2,
-                        config.outbox().maxBackoff().toMillis());
-                pausedUntil = Instant.now().plusMillis(backoffMillis);
+                pause();
                 LOG.warnf(
                         "Outbox relay: Kafka did not acknowledge (%s); %d of %d events sent, retrying in %d ms",
                         e.getClass().getSimpleName(), done.size(), rows.size(), backoffMillis);
@@ -187,7 +247,6 @@ public class OutboxRelay {
                 }
                 return -1;
             }
-            backoffMillis = 0;
             return done.size();
         }
     }

@@ -1,5 +1,6 @@
 package com.writerstree.platform.messaging;
 
+import static com.writerstree.platform.messaging.MessagingTestSupport.deadLetterTopic;
 import static com.writerstree.platform.messaging.MessagingTestSupport.event;
 import static com.writerstree.platform.messaging.MessagingTestSupport.processed;
 import static com.writerstree.platform.messaging.MessagingTestSupport.userEvents;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +41,6 @@ class InboundEventsTest {
 
     @Inject
     MessagingConfig config;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String application;
 
     @Test
     void aDuplicateDeliveryIsAppliedOnce() {
@@ -71,7 +68,7 @@ class InboundEventsTest {
         UserPreferencesChanged poison = event(UUID.randomUUID());
         TestConsumer.POISON.add(poison.userId());
         UserPreferencesChanged next = event(UUID.randomUUID());
-        try (LocalKafka.Watcher dlq = LocalKafka.watch(deadLetterTopic())) {
+        try (LocalKafka.Watcher dlq = LocalKafka.watch(deadLetterTopic(config))) {
             LocalKafka.publish(topic, poison.key(), EventCodec.encode(poison));
             LocalKafka.publish(topic, poison.key(), EventCodec.encode(next)); // behind it on the same partition
 
@@ -92,7 +89,7 @@ class InboundEventsTest {
         String topic = userEvents(config);
         String garbage = "{\"type\": \"UserPreferencesChanged\", \"broken\": " + UUID.randomUUID();
         UserPreferencesChanged next = event(UUID.randomUUID());
-        try (LocalKafka.Watcher dlq = LocalKafka.watch(deadLetterTopic())) {
+        try (LocalKafka.Watcher dlq = LocalKafka.watch(deadLetterTopic(config))) {
             LocalKafka.publish(topic, next.key(), garbage);
             LocalKafka.publish(topic, next.key(), EventCodec.encode(next));
 
@@ -100,13 +97,6 @@ class InboundEventsTest {
             assertNotNull(dead.headers().lastHeader("dead-letter-reason"));
             await().atMost(KAFKA).until(() -> consumer.applied(next.eventId()) == 1);
         }
-    }
-
-    /** The service's dead-letter topic (shared connector config), created if this is the first run on the broker. */
-    private String deadLetterTopic() {
-        String topic = config.topicPrefix().orElse("") + application + ".dlq";
-        LocalKafka.publish(topic, "warm-up", "{}");
-        return topic;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -7,11 +7,9 @@ import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the relay and inbox tests share: the topic, events, and reading the plumbing tables. */
 final class MessagingTestSupport {
@@ -22,6 +20,14 @@ final class MessagingTestSupport {
     static String userEvents(MessagingConfig config) {
         String topic = config.topicPrefix().orElse("") + "user-events";
         // make sure the topic exists before anyone watches it from its end (a record of no known type is ignored)
+        LocalKafka.publish(topic, "warm-up", "{}");
+        return topic;
+    }
+
+    /** The service's dead-letter topic (shared connector config), created if this is the first run on the broker. */
+    static String deadLetterTopic(MessagingConfig config) {
+        String application = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        String topic = config.topicPrefix().orElse("") + application + ".dlq";
         LocalKafka.publish(topic, "warm-up", "{}");
         return topic;
     }
@@ -45,23 +51,20 @@ final class MessagingTestSupport {
 
     /** How many times {@link TestConsumer} recorded {@code eventId} as processed (0 or 1). */
     static long processed(AgroalDataSource db, UUID eventId) {
+        return processed(db, TestConsumer.CONSUMER, eventId);
+    }
+
+    /** How many times {@code consumer} recorded {@code eventId} as processed (0 or 1). */
+    static long processed(AgroalDataSource db, String consumer, UUID eventId) {
         return TestSql.single(
                 db,
                 Long.class,
                 "SELECT count(*) FROM processed_events WHERE event_id = ? AND consumer = ?",
                 eventId,
-                TestConsumer.CONSUMER);
+                consumer);
     }
 
     static void update(AgroalDataSource db, String sql, Object... params) {
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestSql.update(db, sql, params);
     }
 }

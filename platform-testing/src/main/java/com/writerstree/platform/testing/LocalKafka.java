@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,18 +57,39 @@ public final class LocalKafka {
 
     /** Sends one record with the given headers (US-ASCII values) and waits for the broker's acknowledgement. */
     public static void publish(String topic, String key, String payload, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.US_ASCII)));
+        publishRecords(List.of(record));
+    }
+
+    /**
+     * Sends {@code events} to their {@code test.<topic>} at once (one producer, no wait between them, in this order
+     * per key), and waits for the broker's acknowledgement of all: a consumer tends to poll them as one batch.
+     */
+    public static void publishAll(List<? extends IntegrationEvent> events) {
+        publishRecords(events.stream()
+                .map(e -> new ProducerRecord<>(TEST_PREFIX + e.topic(), e.key(), EventCodec.encode(e)))
+                .toList());
+    }
+
+    /** Sends {@code records} at once, in this order, and waits for the broker's acknowledgement of all. */
+    public static void publishRecords(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.US_ASCII)));
-            producer.send(record).get();
+            List<Future<?>> acks = new ArrayList<>(records.size());
+            for (ProducerRecord<String, String> record : records) {
+                acks.add(producer.send(record));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not accept the test event", e);
+            throw new IllegalStateException("Kafka did not accept the test events", e);
         }
     }
 

@@ -187,19 +187,23 @@ public class ProjectService {
     }
 
     /**
-     * Applies a new content version (ContentSaved, VersionRestored): word count and last edit follow the newest
-     * version only, so a redelivered or overtaken event changes nothing.
+     * Applies new content versions (ContentSaved, VersionRestored; a consumer's batch), in the caller's transaction:
+     * word count and last edit follow each project's newest version only, so a redelivered, overtaken or older event
+     * changes nothing, within the batch (only the newest version of a project is kept) and across batches (the
+     * stored {@code content_version} is the high-water mark). One statement for the whole batch; versions of
+     * unknown projects change nothing.
      */
     @Transactional
-    public void contentChanged(UUID projectId, int version, int wordCount, Instant savedAt) {
-        if (projects.advanceContent(projectId, version, wordCount, savedAt)) {
+    public void contentChanged(List<ContentVersion> versions) {
+        List<ContentVersion> newest = ContentVersion.newestPerProject(versions);
+        if (newest.isEmpty()) {
             return;
         }
-        if (projects.findByIdOptional(projectId).isEmpty()) {
-            LOG.debugf("Content event for unknown project %s ignored", projectId);
-        } else {
+        int moved = projects.advanceContents(newest);
+        if (moved < newest.size()) {
             LOG.debugf(
-                    "Content version %d of project %s is not newer than the projection; ignored", version, projectId);
+                    "%d of %d content versions not newer than the projection (or of unknown projects); ignored",
+                    newest.size() - moved, newest.size());
         }
     }
 

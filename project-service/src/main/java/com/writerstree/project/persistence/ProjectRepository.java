@@ -1,5 +1,6 @@
 package com.writerstree.project.persistence;
 
+import com.writerstree.project.domain.ContentVersion;
 import com.writerstree.project.domain.ProjectStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -7,9 +8,13 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
@@ -64,19 +69,31 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
     }
 
     /**
-     * Moves the word-count projection to {@code version} unless it already reflects that version or a newer
-     * one. Returns whether the row changed (false also when the project does not exist).
+     * Moves the word-count projection of each project to its version unless the projection already reflects that
+     * version or a newer one, in one statement (plain SQL over the caller's connection: no entity is loaded). At
+     * most one version per project ({@code ContentVersion.newestPerProject}). Returns how many rows changed (an
+     * unknown project changes none).
      */
-    public boolean advanceContent(UUID projectId, int version, int wordCount, Instant savedAt) {
-        return update(
-                        """
-                currentWordCount = :wordCount, lastEditedAt = :savedAt, contentVersion = :version, updatedAt = :now
-                where id = :id and contentVersion < :version""",
-                        Parameters.with("wordCount", wordCount)
-                                .and("savedAt", savedAt)
-                                .and("version", version)
-                                .and("now", Instant.now())
-                                .and("id", projectId))
-                == 1;
+    public int advanceContents(List<ContentVersion> versions) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE projects p SET current_word_count = v.word_count, last_edited_at = v.saved_at,
+                        content_version = v.version, updated_at = now()
+                    FROM unnest(?::uuid[], ?::int[], ?::int[], ?::timestamptz[]) AS v(id, version, word_count, saved_at)
+                    WHERE p.id = v.id AND p.content_version < v.version""")) {
+                ps.setArray(
+                        1,
+                        c.createArrayOf(
+                                "text", column(versions, v -> v.projectId().toString())));
+                ps.setArray(2, c.createArrayOf("int4", column(versions, ContentVersion::version)));
+                ps.setArray(3, c.createArrayOf("int4", column(versions, ContentVersion::wordCount)));
+                ps.setArray(4, c.createArrayOf("text", column(versions, v -> Objects.toString(v.savedAt(), null))));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Object[] column(List<ContentVersion> versions, Function<ContentVersion, Object> value) {
+        return versions.stream().map(value).toArray();
     }
 }

@@ -9,28 +9,22 @@ import com.writerstree.stats.domain.AnalyticsService;
 import com.writerstree.stats.domain.WriterClock;
 import com.writerstree.stats.domain.WritingLedger;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /** Saves become words per local day; restores move the word count only; milestones are recorded. */
 @ApplicationScoped
 public class ContentEventsConsumer {
 
     static final String CONSUMER = "stats-service";
-
-    private static final Logger LOG = Logger.getLogger(ContentEventsConsumer.class);
 
     private final InboundEvents inbound;
     private final WritingLedger ledger;
@@ -48,35 +42,13 @@ public class ContentEventsConsumer {
      * hour and the word count has a version high-water mark) but bounded: the "stats-ingest" worker pool runs as
      * many batches at once as configured, well below the datasource pool. When the batch fails as a whole, its
      * events are applied one by one in their own transactions and an event that still fails is nacked alone: the
-     * platform's failure strategy sends it to the service's dead-letter topic and the others are acknowledged.
+     * platform's failure strategy sends it to the service's dead-letter topic and the others are acknowledged
+     * (platform-messaging {@link InboundEvents#applyBatch}).
      */
     @Incoming("content-events-in")
     @Blocking(value = "stats-ingest", ordered = false)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        List<String> payloads = batch.getPayload();
-        try {
-            inbound.applyAll(CONSUMER, payloads, this::applyBatch);
-            return batch.ack();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "A batch of %d content events failed (%s); applying them one by one",
-                    payloads.size(), e.getClass().getSimpleName());
-        }
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            try {
-                inbound.apply(CONSUMER, record.getPayload(), event -> apply(event, new HashMap<>(), true));
-                done.add(record.ack().toCompletableFuture());
-            } catch (RuntimeException poison) {
-                LOG.errorf(
-                        "A content event of %s-%d failed alone (%s): dead-lettered",
-                        record.getTopic(),
-                        record.getPartition(),
-                        poison.getClass().getSimpleName());
-                done.add(record.nack(poison).toCompletableFuture());
-            }
-        }
-        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+        return inbound.applyBatch(CONSUMER, batch, this::applyBatch);
     }
 
     private void applyBatch(List<IntegrationEvent> events) {
@@ -89,15 +61,12 @@ public class ContentEventsConsumer {
         ledger.lockAll(writers);
         Map<UUID, WriterClock> clocks = new HashMap<>();
         for (IntegrationEvent event : events) {
-            apply(event, clocks, false);
+            apply(event, clocks);
         }
     }
 
-    private void apply(IntegrationEvent event, Map<UUID, WriterClock> clocks, boolean lock) {
+    private void apply(IntegrationEvent event, Map<UUID, WriterClock> clocks) {
         if (event instanceof ContentSaved e) {
-            if (lock) {
-                ledger.lockAll(List.of(e.userId()));
-            }
             ledger.savedLocked(
                     clocks, e.userId(), e.projectId(), e.version(), e.wordCount(), e.wordDelta(), e.savedAt());
         } else if (event instanceof VersionRestored e) {

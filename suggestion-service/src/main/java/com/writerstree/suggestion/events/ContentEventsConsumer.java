@@ -4,36 +4,56 @@ import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
 import com.writerstree.contracts.content.v1.ContentEvents.VersionRestored;
 import com.writerstree.platform.event.IntegrationEvent;
 import com.writerstree.platform.messaging.InboundEvents;
-import com.writerstree.suggestion.domain.AdaptationService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** content-events: a saved or restored text is queued to be learned (no text on Kafka; see AdaptationService). */
+/**
+ * content-events: a saved or restored text is queued to be learned (no text on Kafka; see AdaptationService). A poll's
+ * batch is one transaction ({@link InboundEvents#applyBatch}: its event ids recorded with one insert, a redelivered
+ * event skipped, a poison event dead-lettered alone) and one upsert of the batch's adaptation requests
+ * ({@link AdaptationRequestBatch}: the newest version of each project). Quarkus polls in batches because the method
+ * takes a {@link KafkaRecordBatch} ({@code batch=true} is set for the channel at build time).
+ */
 @ApplicationScoped
 public class ContentEventsConsumer {
 
     static final String CONSUMER = "suggestion-service";
 
-    private final InboundEvents inbound;
-    private final AdaptationService adaptation;
+    private static final Logger LOG = Logger.getLogger(ContentEventsConsumer.class);
 
-    public ContentEventsConsumer(InboundEvents inbound, AdaptationService adaptation) {
+    private final InboundEvents inbound;
+    private final AdaptationRequestBatch requests;
+
+    ContentEventsConsumer(InboundEvents inbound, AdaptationRequestBatch requests) {
         this.inbound = inbound;
-        this.adaptation = adaptation;
+        this.requests = requests;
     }
 
     @Incoming("content-events-in")
     @Blocking
-    public void consume(String json) {
-        inbound.apply(CONSUMER, json, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbound.applyBatch(CONSUMER, batch, this::apply);
     }
 
-    void apply(IntegrationEvent event) {
-        if (event instanceof ContentSaved e) {
-            adaptation.textChanged(e.userId(), e.projectId(), e.version());
-        } else if (event instanceof VersionRestored e) {
-            adaptation.textChanged(e.userId(), e.projectId(), e.version());
+    void apply(List<IntegrationEvent> events) {
+        List<AdaptationRequestBatch.Saved> saved = new ArrayList<>(events.size());
+        for (IntegrationEvent event : events) {
+            if (event instanceof ContentSaved e) {
+                saved.add(new AdaptationRequestBatch.Saved(e.projectId(), e.userId(), e.version()));
+            } else if (event instanceof VersionRestored e) {
+                saved.add(new AdaptationRequestBatch.Saved(e.projectId(), e.userId(), e.version()));
+            }
+        }
+        if (!saved.isEmpty()) {
+            LOG.debugf(
+                    "%d adaptation requests from %d content events",
+                    requests.request(saved).size(), events.size());
         }
     }
 }
