@@ -63,13 +63,22 @@ class TraceIT {
                     .put("/projects/{id}/content", project);
             Http.expectStatus(saved, 200);
 
-            // spans arrive in batches (the exporters' schedule delay): wait for project-service's consumer span
-            Awaitility.await("project-service's span of the save's event")
-                    .atMost(Duration.ofSeconds(45))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> receiver.trace(traceId).stream()
-                            .anyMatch(s ->
-                                    s.service().equals("project-service") && s.kind() == OtlpReceiver.Span.CONSUMER));
+            // spans arrive in batches, each service on its own exporter schedule: project-service's consumer span
+            // may come before content-service's spans it hangs under. Wait for the whole chain up to the caller (or
+            // the time limit; then the walk below says which link is missing).
+            try {
+                Awaitility.await("project-service's span of the save's event and every span above it")
+                        .atMost(Duration.ofSeconds(45))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> chainReachesCaller(receiver.trace(traceId), callerSpan));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                assertTrue(
+                        receiver.trace(traceId).stream()
+                                .anyMatch(s -> s.service().equals("project-service")
+                                        && s.kind() == OtlpReceiver.Span.CONSUMER),
+                        () -> "no project-service consumer span of the save's event within 45 s: "
+                                + receiver.trace(traceId));
+            }
             List<OtlpReceiver.Span> trace = receiver.trace(traceId);
             Map<String, OtlpReceiver.Span> byId = new LinkedHashMap<>();
             trace.forEach(s -> byId.put(s.spanId(), s));
@@ -128,6 +137,23 @@ class TraceIT {
             assertTrue(line.contains(requestId), "request id " + requestId + " in the log line: " + line);
             assertFalse(line.contains(writer.token()), "no token in the log line");
         }
+    }
+
+    /** Whether project-service's consumer span and every parent up to the caller's span have arrived. */
+    private static boolean chainReachesCaller(List<OtlpReceiver.Span> trace, String callerSpan) {
+        Map<String, OtlpReceiver.Span> byId = new LinkedHashMap<>();
+        trace.forEach(s -> byId.put(s.spanId(), s));
+        OtlpReceiver.Span at = trace.stream()
+                .filter(s -> s.service().equals("project-service") && s.kind() == OtlpReceiver.Span.CONSUMER)
+                .findFirst()
+                .orElse(null);
+        for (int hops = 0; at != null && hops < 64; hops++) {
+            if (at.parentSpanId().equals(callerSpan)) {
+                return true;
+            }
+            at = byId.get(at.parentSpanId());
+        }
+        return false;
     }
 
     private static Optional<String> creationLine(Path log, String project) throws java.io.IOException {
