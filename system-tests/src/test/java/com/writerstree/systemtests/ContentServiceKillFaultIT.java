@@ -100,6 +100,17 @@ class ContentServiceKillFaultIT {
             Faults.start("content-service");
         }
 
+        // back: content-service answers its health check, but the gateway's circuit to it may still be open for its
+        // delay (5 s) after the kill; the reads below go through the gateway, so wait until it serves content again
+        Writer probe = writers.get(0);
+        org.awaitility.Awaitility.await("the gateway serves content-service again")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> Gateway.getProject(probe.token(), probe.projectId())
+                                .jsonPath()
+                                .get("data.content.version")
+                        != null);
+
         // refusals while it was down: in the envelope, never a 500
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             String answer = refusal.getValue();
