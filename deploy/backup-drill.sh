@@ -17,6 +17,12 @@ gateway="http://127.0.0.1:${GATEWAY_PORT:?GATEWAY_PORT missing in $env_file}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/writerstree-drill.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+# the stack may still be recovering (the fault suite runs just before: its last test makes the database
+# unreachable), so wait up to 90 s for it to report healthy
+for _ in $(seq 1 90); do
+  curl -fs -o /dev/null --max-time 5 "$gateway/health" && break
+  sleep 1
+done
 curl -fs -o /dev/null --max-time 5 "$gateway/health" || die "no stack at $gateway: deploy/stack.sh start $env_file"
 
 api() {  # api METHOD PATH [json] - through the gateway, as a client of its own (X-Forwarded-For)
