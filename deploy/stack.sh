@@ -213,21 +213,41 @@ status() {
   done
 }
 
+# SIGKILL; returns only when the process is gone (and an engine's port refuses connections): a process in
+# uninterruptible sleep (a busy disk) dies only when that ends, so a caller must not see it "up" after "kill"
 kill9() {
-  local svc pid
+  local svc pid i failed=0
   for svc in "${SERVICES[@]}" "${ENGINES[@]}"; do
     if is_running "$stack-$svc"; then
       pid="$(read_pid "$stack-$svc")"
       kill -9 "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do pid_alive "$pid" || break; sleep 0.1; done
+      for ((i = 0; i < 300; i++)); do pid_alive "$pid" || break; sleep 0.1; done
+      if pid_alive "$pid"; then
+        warn "$svc ($stack, pid $pid) still alive 30 s after SIGKILL (state $(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null))"
+        failed=1
+        continue
+      fi
+      if [[ " ${ENGINES[*]} " == *" $svc "* ]]; then
+        for ((i = 0; i < 100; i++)); do port_open 127.0.0.1 "$(engine_port "$svc")" || break; sleep 0.1; done
+        if port_open 127.0.0.1 "$(engine_port "$svc")"; then
+          warn "$svc ($stack) killed but port $(engine_port "$svc") still accepts connections"
+          failed=1
+          continue
+        fi
+      fi
       log "killed $svc ($stack, pid $pid, SIGKILL)"
+    elif [[ "${1:-}" == strict && -n "${requested+x}" ]]; then
+      # "kill <service>" is fault injection: a service that is not running (as its pid file says) is an error
+      warn "$svc ($stack) is not running (pid file: $(read_pid "$stack-$svc")): nothing killed"
+      failed=1
     fi
   done
+  return "$failed"
 }
 
 case "$action" in
   start) start; status ;;
-  kill) kill9 ;;
+  kill) kill9 strict ;;
   restart) kill9; start; status ;;
   stop) stop ;;
   status) status ;;
