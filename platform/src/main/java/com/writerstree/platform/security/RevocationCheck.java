@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -41,7 +39,7 @@ public class RevocationCheck {
     private final ReactiveRedisDataSource redis;
     private final RevocationConfig config;
     private final RevocationCache cache;
-    private final ConcurrentMap<String, Uni<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final SharedLookups<String, Boolean> inFlight = new SharedLookups<>();
 
     public RevocationCheck(ReactiveRedisDataSource redis, RevocationConfig config) {
         this.redis = redis;
@@ -93,7 +91,7 @@ public class RevocationCheck {
      * of each taking a pooled connection.
      */
     private Uni<Boolean> lookup(String tokenKey, JsonWebToken jwt) {
-        return inFlight.computeIfAbsent(tokenKey, key -> {
+        return inFlight.share(tokenKey, () -> {
             String jtiKey = RevocationKeys.revokedKey(jwt.getTokenID());
             String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
             return redis.value(String.class)
@@ -104,13 +102,9 @@ public class RevocationCheck {
                     .map(values -> {
                         boolean revoked = RevocationKeys.isRevoked(
                                 values.get(jtiKey), values.get(userKey), jwt.getIssuedAtTime());
-                        cache.record(key, jwt.getSubject(), revoked, Instant.now());
+                        cache.record(tokenKey, jwt.getSubject(), revoked, Instant.now());
                         return revoked;
-                    })
-                    .onTermination()
-                    .invoke(() -> inFlight.remove(key))
-                    .memoize()
-                    .indefinitely();
+                    });
         });
     }
 
