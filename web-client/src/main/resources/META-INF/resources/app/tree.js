@@ -1,7 +1,8 @@
 // The project's tree, drawn from its seed, species and season exactly as export-service draws the exported image
 // (export-service README "The tree"; TreeGenerator.java, TreeImages.java): the same seed gives the same shape, so
 // the tree in the browser is the tree a writer exports. Keep this file in step with those two classes
-// (WebClientTreeIT compares the two drawings shape by shape).
+// (export-service's TreeScriptAgreementTest runs this file under Node and compares its scenes with TreeGenerator's
+// shape by shape; WebClientTreeStatsIT compares the browser's SVG with the exported one).
 import { svg } from './dom.js';
 
 // 64-bit words as two unsigned 32-bit halves [hi, lo] (BigInt would be exact too, but ten times slower: a grown
@@ -134,6 +135,18 @@ function palette(species, season) {
   }
 }
 
+/** Blossoms each reached milestone guarantees (as long as the tree has that many slots): TreeGenerator's. */
+export const MIN_BLOSSOMS_PER_MILESTONE = 3;
+
+/**
+ * Blossoms a bloom shows (TreeGenerator.openBlossoms): 3 per milestone reached or ceil(milestones / 4 * slots),
+ * whichever is more, at most all the slots.
+ */
+export function openBlossoms(milestones, slots) {
+  if (milestones <= 0) return 0;
+  return Math.min(slots, Math.max(MIN_BLOSSOMS_PER_MILESTONE * milestones, Math.floor((milestones * slots + 3) / 4)));
+}
+
 /**
  * The scene of TreeGenerator.draw: shapes in pixels (y down), painted in order. Branch = {b: [x1, y1, x2, y2, w1, w2],
  * rgb}; blob = {e: [cx, cy, rx, ry, angle, opacity], rgb}.
@@ -142,7 +155,7 @@ export function treeScene({ seed, species, season, progress, milestones }, width
   species = SPECIES.includes(String(species).toLowerCase()) ? String(species).toLowerCase() : 'oak';
   season = SEASONS.includes(String(season).toLowerCase()) ? String(season).toLowerCase() : 'spring';
   progress = Number.isNaN(Number(progress)) ? 0 : Math.max(0, Math.min(1, Number(progress)));
-  milestones = Math.max(0, Math.min(4, Number(milestones) || 0));
+  milestones = Math.max(0, Math.min(4, Math.trunc(Number(milestones)) || 0));
   const base = seed64(seed);
   const shape = shapeOf(species);
   const segments = [];
@@ -284,23 +297,30 @@ export function treeScene({ seed, species, season, progress, milestones }, width
       blob(x, y, shape.leafSize * grownScale * 0.25, shape.leafSize * grownScale * 0.14, r.nextDouble() * 180, rgb, 0.9, 'leaf');
     }
   }
+  // blossoms: slots per site (cherry 2, others 1), ranked by a key drawn from the site's stream; the reached
+  // milestones open the lowest-ranked openBlossoms(...) of them (TreeGenerator)
   const slots = species === 'cherry' ? 2 : 1;
+  const places = [];
   for (const site of sites) {
     const r = SplitMix64.derived(base, 5000 + site[3]);
     for (let slot = 0; slot < slots; slot++) {
-      const milestone = 1 + Math.floor(r.nextDouble() * 4);
+      const key = r.nextDouble();
       const ang = r.nextDouble() * 2 * Math.PI;
       const dist = r.nextDouble() * site[2] * 1.0;
       const size = site[2] * r.between(0.2, 0.28);
-      if (milestone <= milestones) {
-        const x = site[0] + Math.cos(ang) * dist, y = site[1] + Math.sin(ang) * dist * 0.8;
-        for (let k = 0; k < 5; k++) {
-          const a = (k * 2 * Math.PI) / 5;
-          blob(x + Math.cos(a) * size * 0.55, y + Math.sin(a) * size * 0.55, size * 0.5, size * 0.5, 0, p.blossom, 0.95, 'petal');
-        }
-        blob(x, y, size * 0.28, size * 0.28, 0, 0xF2C230, 1, 'heart');
-      }
+      places.push({ key, x: site[0] + Math.cos(ang) * dist, y: site[1] + Math.sin(ang) * dist * 0.8, size });
     }
+  }
+  const order = places.map((_, i) => i).sort((a, b) => (places[a].key !== places[b].key ? places[a].key - places[b].key : a - b));
+  const count = openBlossoms(milestones, places.length);
+  for (let i = 0; i < count; i++) places[order[i]].open = true;
+  for (const { open, x, y, size } of places) {
+    if (!open) continue;
+    for (let k = 0; k < 5; k++) {
+      const a = (k * 2 * Math.PI) / 5;
+      blob(x + Math.cos(a) * size * 0.55, y + Math.sin(a) * size * 0.55, size * 0.5, size * 0.5, 0, p.blossom, 0.95, 'petal');
+    }
+    blob(x, y, size * 0.28, size * 0.28, 0, 0xF2C230, 1, 'heart');
   }
   return { width, height, sky: p.sky, species, season, shapes };
 }

@@ -3,6 +3,7 @@ package com.writerstree.export.domain.tree;
 import com.writerstree.export.domain.tree.TreeSpec.Season;
 import com.writerstree.export.domain.tree.TreeSpec.Species;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,9 +19,11 @@ import java.util.List;
  *       {@code 0.45 + 0.55 * g}. A growing tree is therefore always a prefix of the same grown tree.
  *   <li>Leaves sit at the outer visible segments, each cluster from its own derived PRNG (salt = segment
  *       index), coloured by season (none in winter, except the pine's needles).
- *   <li>Blossoms: every leaf site has blossom slots (cherry two, the others one), each belonging to one milestone (drawn from the
- *       site's PRNG); a slot flowers once its milestone is reached, so each milestone adds about a quarter of
- *       the blossoms and never moves the earlier ones.
+ *   <li>Blossoms: every leaf site has blossom slots (cherry two, the others one), each with a key drawn from the
+ *       site's PRNG. With {@code m} milestones reached, the {@link #openBlossoms(int, int)} slots with the lowest
+ *       keys flower: a quarter of the slots per milestone, but at least three per milestone (all slots if the
+ *       tree has fewer), so every reached milestone shows blossoms, all flower at 100 %, and at the same growth a
+ *       later milestone only adds blossoms. Which slots open varies with the seed.
  * </ol>
  */
 public final class TreeGenerator {
@@ -49,6 +52,9 @@ public final class TreeGenerator {
             int index,
             boolean terminal,
             boolean needles) {}
+
+    /** Blossoms each reached milestone guarantees (as long as the tree has that many slots). */
+    static final int MIN_BLOSSOMS_PER_MILESTONE = 3;
 
     private final TreeSpec spec;
     private final long seed;
@@ -263,26 +269,56 @@ public final class TreeGenerator {
             }
         }
 
-        // blossoms: slots per site (cherry 2, others 1), each owned by one milestone
+        // blossoms: slots per site (cherry 2, others 1), ranked by a key drawn from the site's stream; the reached
+        // milestones open the lowest-ranked openBlossoms(...) of them
         int slots = spec.species() == Species.CHERRY ? 2 : 1;
-        for (double[] site : leafSites) {
+        int total = leafSites.size() * slots;
+        double[] keys = new double[total];
+        double[][] places = new double[total][]; // x, y, size
+        for (int i = 0; i < leafSites.size(); i++) {
+            double[] site = leafSites.get(i);
             SplitMix64 r = SplitMix64.derived(seed, 5000 + (long) site[3]);
             for (int slot = 0; slot < slots; slot++) {
-                int milestone = 1 + (int) Math.floor(r.nextDouble() * 4);
+                int n = i * slots + slot;
+                keys[n] = r.nextDouble();
                 double ang = r.nextDouble() * 2 * Math.PI;
                 double dist = r.nextDouble() * site[2] * 1.0;
                 double size = site[2] * r.between(0.2, 0.28);
-                if (milestone <= spec.milestones()) {
-                    blossom(
-                            shapes,
-                            site[0] + Math.cos(ang) * dist,
-                            site[1] + Math.sin(ang) * dist * 0.8,
-                            size,
-                            palette);
-                }
+                places[n] = new double[] {site[0] + Math.cos(ang) * dist, site[1] + Math.sin(ang) * dist * 0.8, size};
+            }
+        }
+        boolean[] open = openSlots(keys, openBlossoms(spec.milestones(), total));
+        for (int n = 0; n < total; n++) {
+            if (open[n]) {
+                blossom(shapes, places[n][0], places[n][1], places[n][2], palette);
             }
         }
         return new TreeScene(width, height, transparent ? null : palette.sky, List.copyOf(shapes));
+    }
+
+    /**
+     * How many of a tree's blossom slots flower with {@code milestones} (0-4) reached: a quarter of the slots per
+     * milestone (rounded up) but at least three per milestone, at most all of them.
+     */
+    static int openBlossoms(int milestones, int slots) {
+        if (milestones <= 0) {
+            return 0;
+        }
+        return Math.min(slots, Math.max(MIN_BLOSSOMS_PER_MILESTONE * milestones, (milestones * slots + 3) / 4));
+    }
+
+    /** The {@code count} slots with the lowest keys (ties: the earlier slot), so more never closes one already open. */
+    private static boolean[] openSlots(double[] keys, int count) {
+        Integer[] order = new Integer[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Double.compare(keys[a], keys[b]) : Integer.compare(a, b));
+        boolean[] open = new boolean[keys.length];
+        for (int i = 0; i < count; i++) {
+            open[order[i]] = true;
+        }
+        return open;
     }
 
     private static void willowStrand(

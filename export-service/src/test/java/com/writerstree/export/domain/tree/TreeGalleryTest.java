@@ -102,6 +102,39 @@ class TreeGalleryTest {
         }
     }
 
+    /**
+     * The bloom at each milestone: {@code docs/gallery/blooms.png} (rows: the species, columns: 25/50/75/100 % with
+     * 1/2/3/4 milestones), and single trees of a cherry and an oak at those points under
+     * {@code target/tree-blooms/} (800x600, and 320x240 as the editor shows them) for a person to look at.
+     */
+    @Test
+    void bloomsForPeople() throws Exception {
+        String[] seeds = {SEED, "writers-tree-demo-2"};
+        int cell = 240;
+        BufferedImage sheet = new BufferedImage(cell * 4, cell * Species.values().length, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = sheet.createGraphics();
+        Path singles = Path.of("target/tree-blooms");
+        Files.createDirectories(singles);
+        for (Species species : Species.values()) {
+            for (int m = 1; m <= 4; m++) {
+                TreeSpec spec = new TreeSpec(seeds[species.ordinal() % 2], species, Season.SPRING, m / 4.0, m);
+                byte[] png = TreeImages.png(TreeGenerator.draw(spec, cell, cell, false));
+                g.drawImage(
+                        ImageIO.read(new ByteArrayInputStream(png)), (m - 1) * cell, species.ordinal() * cell, null);
+                if (species == Species.CHERRY || species == Species.OAK) {
+                    String name = species.name().toLowerCase() + "-" + (25 * m);
+                    Files.write(
+                            singles.resolve(name + ".png"), TreeImages.png(TreeGenerator.draw(spec, 800, 600, false)));
+                    Files.write(
+                            singles.resolve(name + "-320.png"),
+                            TreeImages.png(TreeGenerator.draw(spec, 320, 240, false)));
+                }
+            }
+        }
+        g.dispose();
+        ImageIO.write(sheet, "png", Path.of("docs/gallery/blooms.png").toFile());
+    }
+
     private static long inkPixels(TreeSpec spec) {
         try {
             BufferedImage image =
