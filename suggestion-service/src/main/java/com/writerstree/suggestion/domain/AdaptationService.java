@@ -166,7 +166,7 @@ public class AdaptationService {
         NgramCounts counts = NgramCounts.builder().add(tokens).build();
         byte[] bytes = encode(counts);
         KneserNeyModel model = new KneserNeyModel(counts);
-        WriterWeight.Estimate weight = WriterWeight.estimate(base.get(), tokens);
+        double weight = WriterWeight.estimate(base.get(), tokens);
         boolean stored =
                 QuarkusTransaction.requiringNew().call(() -> store(request, text.version(), words, bytes, weight));
         if (stored) {
@@ -183,7 +183,7 @@ public class AdaptationService {
     }
 
     /** Stores the model unless the project was deleted (or the account purged) while its text was fetched. */
-    private boolean store(Claimed request, int version, int words, byte[] bytes, WriterWeight.Estimate weight) {
+    private boolean store(Claimed request, int version, int words, byte[] bytes, double weight) {
         AdaptationRequest current = requests.findById(request.projectId());
         if (current == null || forgotten.anyOf(request.projectId(), request.userId())) {
             return false;
@@ -197,8 +197,7 @@ public class AdaptationService {
         row.contentVersion = version;
         row.words = words;
         row.model = bytes;
-        row.writerWeight = Double.isNaN(weight.weight()) ? null : weight.weight();
-        row.writerWeights = Double.isNaN(weight.weight()) ? null : weight.byContext();
+        row.writerWeight = Double.isNaN(weight) ? null : weight;
         row.learnedAt = Instant.now();
         models.persist(row);
         if (current.contentVersion <= version) {

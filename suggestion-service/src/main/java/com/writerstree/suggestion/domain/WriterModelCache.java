@@ -4,7 +4,6 @@ import com.writerstree.suggestion.config.SuggestionConfig;
 import com.writerstree.suggestion.domain.lm.KneserNeyModel;
 import com.writerstree.suggestion.domain.lm.ModelCodec;
 import com.writerstree.suggestion.domain.lm.WriterModel;
-import com.writerstree.suggestion.domain.lm.WriterWeight;
 import com.writerstree.suggestion.persistence.LearnedModel;
 import com.writerstree.suggestion.persistence.LearnedModelRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,10 +75,10 @@ public class WriterModelCache {
     }
 
     /**
-     * Puts a model just learned (so the next request uses it without a load), with its writer weights
-     * ({@code Estimate.NONE}: the configured one).
+     * Puts a model just learned (so the next request uses it without a load), with its writer weight (NaN: the
+     * configured one).
      */
-    public void put(UUID userId, UUID projectId, int version, KneserNeyModel model, WriterWeight.Estimate weight) {
+    public void put(UUID userId, UUID projectId, int version, KneserNeyModel model, double weight) {
         WriterModel writer = new WriterModel(base.get(), model, weight);
         synchronized (this) {
             Entry old = entries.put(projectId, new Entry(userId, version, writer));
@@ -127,10 +126,12 @@ public class WriterModelCache {
         }
         try {
             KneserNeyModel model = new KneserNeyModel(ModelCodec.read(new ByteArrayInputStream(row.model)));
-            WriterWeight.Estimate weight = row.writerWeight == null
-                    ? WriterWeight.Estimate.NONE
-                    : new WriterWeight.Estimate(row.writerWeight, row.writerWeights);
-            put(row.userId, projectId, row.contentVersion, model, weight);
+            put(
+                    row.userId,
+                    projectId,
+                    row.contentVersion,
+                    model,
+                    row.writerWeight == null ? Double.NaN : row.writerWeight);
         } catch (IOException e) {
             LOG.warnf("The stored writer model of project %s is unreadable: %s", projectId, e.getMessage());
         }

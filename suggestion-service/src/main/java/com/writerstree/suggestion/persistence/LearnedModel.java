@@ -34,8 +34,4 @@ public class LearnedModel {
     /** The project's writer weight estimated on its text (WriterWeight); null: the configured one. */
     @Column(name = "writer_weight")
     public Double writerWeight;
-
-    /** Its weights by context bucket (WriterWeight.Estimate); null: writerWeight for every context. */
-    @Column(name = "writer_weights")
-    public double[] writerWeights;
 }

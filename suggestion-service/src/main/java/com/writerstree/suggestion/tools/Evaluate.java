@@ -16,9 +16,8 @@ import java.util.List;
 
 /**
  * The evaluation of deploy/bench/suggestions: {@code Evaluate <model> <held-out book> <adapt chapters>
- * <keystroke words> <writer weight|em|em1:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}
- * ({@code em}: the weights by context {@link WriterWeight} estimates on the project's own text, as the service
- * does; {@code em1}: its single weight for every context, as the service did before). The
+ * <keystroke words> <writer weight|em:context cache weight[:lin|kn[:bigram cache share[:name transfer]]]>...}
+ * ({@code em}: the weight {@link WriterWeight} estimates on the project's own text, as the service does). The
  * book's first chapters become a writer's project (the writer model); the rest is measured with the base model alone
  * and with each writer weight. Also prints the base model's load time and heap. The held-out books are Persuasion
  * (24 chapters, project 1-12) and Moby-Dick (135 chapters, project 1-67). With {@code -Devaluation.chapters=<the
@@ -83,12 +82,10 @@ public final class Evaluate {
                 "writer model: %d stored n-grams, built in %d ms%n",
                 own.storedNgrams(), (System.nanoTime() - t1) / 1_000_000);
         long t2 = System.nanoTime();
-        WriterWeight.Estimate estimated = WriterWeight.estimate(base, split.learned());
+        double estimated = WriterWeight.estimate(base, split.learned());
         WriterModel adaptive = new WriterModel(base, own, estimated);
-        // the same with one weight for every context (the service before the weights by context)
-        WriterModel single = new WriterModel(base, own, new WriterWeight.Estimate(estimated.weight(), null));
         System.out.printf(
-                "writer weights estimated on the project's own last 20 %%: %s (by context bucket; in %d ms)%n",
+                "writer weight estimated on the project's own last 20 %%: %.3f (in %d ms)%n",
                 estimated, (System.nanoTime() - t2) / 1_000_000);
 
         // warm up the JIT on the first chapters, then measure
@@ -101,7 +98,7 @@ public final class Evaluate {
         for (int i = 4; i < args.length; i++) {
             String[] range = args[i].split(":");
             // "em": the project's estimated weight (WriterWeight), as the service learns it; else a fixed weight
-            boolean em = range[0].startsWith("em");
+            boolean em = range[0].equals("em");
             Suggester.Weights weight = new Suggester.Weights(
                     em ? FALLBACK_WEIGHT : Double.parseDouble(range[0]),
                     Double.parseDouble(range[1]),
@@ -115,12 +112,8 @@ public final class Evaluate {
                     split.measured(),
                     keystrokeWords);
             System.out.printf("base only (context cache %s)   %s%n", range[1], plain);
-            Evaluation.Result adapted = Evaluation.run(
-                    base,
-                    em ? range[0].equals("em1") ? single : adaptive : writer,
-                    weight,
-                    split.measured(),
-                    keystrokeWords);
+            Evaluation.Result adapted =
+                    Evaluation.run(base, em ? adaptive : writer, weight, split.measured(), keystrokeWords);
             System.out.printf("adapted (%s)   %s%n", args[i], adapted);
             System.out.printf(
                     "  adaptation gain: top-1 %+.1f, top-3 %+.1f points, characters saved %+.1f points%n",

@@ -247,15 +247,6 @@ public final class KneserNeyModel {
         return 0;
     }
 
-    /** How many of the last tokens (0-3) form the longest context this model knows. */
-    int foundOrder(Context context) {
-        int order = 0;
-        while (order < levels.length && context.found[order] >= 0) {
-            order++;
-        }
-        return order;
-    }
-
     /** The found position of each order's context (order 2 first), -1 where not found. */
     public record Context(int[] found) {}
 

@@ -110,9 +110,6 @@ public final class Suggester {
         final double transfer;
 
         double movedMass;
-        /** Unigram rescaling of the base model's other words: (1 - M(h)) / Z(h), 0 when off. */
-        double rescale;
-
         final String[] words;
         final double[] scores;
         int size;
@@ -133,8 +130,7 @@ public final class Suggester {
             this.baseContext = base.context(last);
             this.writerContext = own == null ? null : own.context(last);
             // the project's own weight (estimated when it was learned, WriterWeight) when it has one
-            // (one per kind of context: how long a context her model knows and how often she wrote it)
-            this.lambda = own == null ? 0 : writer.weight.weight(own, writerContext, weights.writer());
+            this.lambda = own == null ? 0 : Double.isNaN(writer.weight) ? weights.writer() : writer.weight;
             this.backoff = weights.backoff();
             this.recentBigram = weights.recentBigram();
             this.transfer = own == null ? 0 : weights.nameTransfer();
@@ -170,11 +166,8 @@ public final class Suggester {
         }
 
         void run() {
-            double foreign = own == null ? 0 : writer.foreignNameMass(base, baseContext);
-            movedMass = transfer * foreign;
-            if (own != null && writer.scale != null) {
-                double z = writer.scaledMass(base, baseContext);
-                rescale = z > 0 ? (1 - foreign) / z : 0;
+            if (transfer > 0) {
+                movedMass = transfer * foreignNameMass();
             }
             // the context's own words first: they alone get the cache's share, so every later candidate has none
             for (Map.Entry<String, Integer> e : recent.entrySet()) {
@@ -234,6 +227,24 @@ public final class Suggester {
             }
         }
 
+        /**
+         * {@code M(h)}: the base model's probability of the names the writer never wrote, in this context. Those seen
+         * after the last token are summed one by one; every other word has {@code P(w | h) = g(h) P(w)} (the
+         * context's backoff weight times its unigram probability), so the rest is {@code g(h)} times the unigram mass
+         * of the names not summed.
+         */
+        private double foreignNameMass() {
+            double[] followers = new double[2];
+            base.forEachFollower(baseContext, b -> {
+                if (writer.foreignName[b]) {
+                    followers[0] += base.probability(baseContext, b);
+                    followers[1] += base.unigram(b);
+                }
+            });
+            double rest = Math.max(0, writer.foreignUnigram - followers[1]);
+            return Math.min(1, followers[0] + base.backoffToUnigram(baseContext) * rest);
+        }
+
         void offerBase(int b) {
             if (seenBase[b] || !base.suggestible(b) || !base.key(b).startsWith(prefix)) {
                 return;
@@ -273,9 +284,6 @@ public final class Suggester {
             double pb = b >= 0 ? base.probability(baseContext, b) : 0;
             if (own == null) {
                 return pb;
-            }
-            if (rescale > 0 && b >= 0 && !writer.foreignName[b]) {
-                pb *= writer.scale[b] * rescale;
             }
             if (transfer > 0) {
                 if (b >= 0 && writer.foreignName[b]) {

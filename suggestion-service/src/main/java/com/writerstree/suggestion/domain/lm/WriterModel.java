@@ -26,18 +26,15 @@ public final class WriterModel {
     final int[] names;
     /** How often the writer wrote a name, all names together. */
     final long nameOccurrences;
-    /** This project's writer weights ({@link WriterWeight}), {@code Estimate.NONE} for the configured one. */
-    final WriterWeight.Estimate weight;
+    /** This project's writer weight ({@link WriterWeight}), NaN for the configured one. */
+    final double weight;
 
     public WriterModel(KneserNeyModel base, KneserNeyModel model) {
-        this(base, model, WriterWeight.Estimate.NONE);
+        this(base, model, Double.NaN);
     }
 
-    /**
-     * @param weight the project's writer weights estimated when it was learned, {@code Estimate.NONE} for the
-     *     configured one
-     */
-    public WriterModel(KneserNeyModel base, KneserNeyModel model, WriterWeight.Estimate weight) {
+    /** @param weight the project's writer weight estimated when it was learned, NaN for the configured one */
+    public WriterModel(KneserNeyModel base, KneserNeyModel model, double weight) {
         this.model = model;
         this.weight = weight;
         fromBase = new int[base.vocabularySize()];
@@ -63,99 +60,13 @@ public final class WriterModel {
                 .mapToInt(Integer::intValue)
                 .toArray();
         nameOccurrences = Arrays.stream(names).mapToLong(model::occurrences).sum();
-        // unigram rescaling: alpha(w) = (P~_writer(w) / P_base(w))^beta over the base words that are no foreign name
-        if (UNIGRAM_SCALE > 0) {
-            long total = 0;
-            for (int w = 0; w < toBase.length; w++) {
-                total += model.occurrences(w);
-            }
-            long baseTotal = 0;
-            for (int b = 0; b < fromBase.length; b++) {
-                baseTotal += base.occurrences(b);
-            }
-            scale = new float[fromBase.length];
-            double mass = 0;
-            for (int b = 0; b < fromBase.length; b++) {
-                if (foreignName[b] || !base.suggestible(b)) {
-                    scale[b] = 1;
-                } else {
-                    // relative frequencies in the two texts, hers smoothed towards the base text's
-                    double pb = Math.max(base.occurrences(b), 0.5) / baseTotal;
-                    int c = fromBase[b] < 0 ? 0 : model.occurrences(fromBase[b]);
-                    double pw = (c + SCALE_PRIOR * pb) / (total + SCALE_PRIOR);
-                    scale[b] = (float) Math.pow(pw / pb, UNIGRAM_SCALE);
-                }
-                if (!foreignName[b]) {
-                    mass += base.unigram(b) * scale[b];
-                }
-            }
-            scaledUnigram = mass;
-        } else {
-            scale = null;
-            scaledUnigram = 0;
-        }
-    }
-
-    /**
-     * {@code M(h)}: the base model's probability of the names the writer never wrote, in this context. Those seen
-     * after the last token are summed one by one; every other word has {@code P(w | h) = g(h) P(w)} (the context's
-     * backoff weight times its unigram probability), so the rest is {@code g(h)} times the unigram mass of the names
-     * not summed.
-     */
-    double foreignNameMass(KneserNeyModel base, KneserNeyModel.Context baseContext) {
-        double[] followers = new double[2];
-        base.forEachFollower(baseContext, b -> {
-            if (foreignName[b]) {
-                followers[0] += base.probability(baseContext, b);
-                followers[1] += base.unigram(b);
-            }
-        });
-        double rest = Math.max(0, foreignUnigram - followers[1]);
-        return Math.min(1, followers[0] + base.backoffToUnigram(baseContext) * rest);
-    }
-
-    /**
-     * The base model's probability of a base word with the writer's unigram rescaling applied (unchanged when it
-     * is off, for foreign names, and for unknown words).
-     */
-    double rescaledBase(KneserNeyModel base, KneserNeyModel.Context baseContext, int b) {
-        double p = base.probability(baseContext, b);
-        if (scale == null || b < 0 || foreignName[b]) {
-            return p;
-        }
-        double z = scaledMass(base, baseContext);
-        return z > 0 ? p * scale[b] * (1 - foreignNameMass(base, baseContext)) / z : p;
-    }
-
-    static final double UNIGRAM_SCALE = Double.parseDouble(System.getProperty("writermodel.unigram-scale", "0"));
-    static final double SCALE_PRIOR = Double.parseDouble(System.getProperty("writermodel.scale-prior", "2000"));
-
-    /** Per base id: alpha(w), 1 for foreign names and punctuation; null when rescaling is off. */
-    final float[] scale;
-    /** The sum of alpha(w) P_base(w) over the base words that are no foreign name. */
-    final double scaledUnigram;
-
-    /**
-     * The normaliser of the rescaled base model in this context: {@code Z(h) = sum over non-foreign w of
-     * P_base(w | h) alpha(w)}. Words never seen after the last token have {@code P(w | h) = g(h) P(w)}, so only
-     * the followers are summed one by one.
-     */
-    double scaledMass(KneserNeyModel base, KneserNeyModel.Context context) {
-        double g = base.backoffToUnigram(context);
-        double[] sum = new double[1];
-        base.forEachFollower(context, b -> {
-            if (!foreignName[b]) {
-                sum[0] += (base.probability(context, b) - g * base.unigram(b)) * scale[b];
-            }
-        });
-        return g * scaledUnigram + sum[0];
     }
 
     public KneserNeyModel model() {
         return model;
     }
 
-    public WriterWeight.Estimate weight() {
+    public double weight() {
         return weight;
     }
 
