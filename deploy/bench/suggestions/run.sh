@@ -11,6 +11,8 @@
 #
 #   deploy/bench/suggestions/run.sh [eval|load|redis|all]
 #   BOOK=moby-dick TUNE=1 WEIGHTS="em:0.1:lin:0.5:1 0.5:0.1:lin:0.5:1" deploy/bench/suggestions/run.sh eval
+#   ONLINE=1 BOOK=moby-dick deploy/bench/suggestions/run.sh eval   (re-learn the project before each measured
+#            chapter from all the chapters before it, as the service does while she writes; top-1/top-3 only)
 #   RATE=200 DURATION=30 SUGGESTION_PORT=25086 DB_NAME=writerstree_h11 deploy/bench/suggestions/run.sh load
 #   (SKIP_BUILD=1: use the classes / jar already built; MAVEN_REPO=...: a local Maven repository of one's own)
 set -euo pipefail
@@ -38,7 +40,7 @@ if [[ "$what" == eval || "$what" == all ]]; then
     else
       echo "== eval $name: chapters 1-$adapt = the writer's project, $((adapt + 1))-$chapters measured"
     fi
-    java -Xmx768m $only -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
+    java -Xmx768m $only ${ONLINE:+-Devaluation.online=true} -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
       "$module/src/main/resources/lm/austen-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
       "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-em:0.1:lin:0.5:1}
   }

@@ -23,7 +23,8 @@ import java.util.List;
  * (24 chapters, project 1-12) and Moby-Dick (135 chapters, project 1-67). With {@code -Devaluation.chapters=<the
  * project's chapters>} and two thirds of them as adapt chapters (Persuasion 12 and 8, Moby-Dick 67 and 45) it
  * measures the tuning split (the project's last third) instead: weights are chosen there, never on the measured
- * half.
+ * half. With {@code -Devaluation.online=true} the project is re-learned before each measured chapter from all the
+ * chapters before it, as the service does while the writer goes on writing ({@link #online}).
  */
 public final class Evaluate {
 
@@ -95,6 +96,10 @@ public final class Evaluate {
                 new Suggester.Weights(0.5, 0.1),
                 split.learned().subList(0, Math.min(20_000, split.learned().size())),
                 2_000);
+        if (Boolean.getBoolean("evaluation.online")) {
+            online(base, chapters, adapt, new Suggester.Weights(FALLBACK_WEIGHT, 0.1, false, 0.5));
+            return;
+        }
         for (int i = 4; i < args.length; i++) {
             String[] range = args[i].split(":");
             // "em": the project's estimated weight (WriterWeight), as the service learns it; else a fixed weight
@@ -122,6 +127,79 @@ public final class Evaluate {
                     100 * (adapted.charsSaved() - plain.charsSaved()));
         }
     }
+
+    /**
+     * The service's own behaviour as the writer goes on writing ({@code -Devaluation.online=true}): before each
+     * measured chapter the project is re-learned from all the chapters before it (its last 200,000 tokens, the
+     * service's cap, with the weight estimated on them), as the service does after her saves; each chapter is
+     * measured with the base model alone and with that writer model, both from the chapter's own start (the same
+     * context for both). Top-1 and top-3 only (no keystroke simulation). Nothing is chosen on the measured chapters.
+     */
+    public static Online online(KneserNeyModel base, List<String> chapters, int adapt, Suggester.Weights weights) {
+        List<List<String>> tokens = new ArrayList<>();
+        for (String chapter : chapters) {
+            tokens.add(Tokenizer.tokens(chapter));
+        }
+        long words = 0;
+        double[] plain = new double[2];
+        double[] adapted = new double[2];
+        long t0 = System.nanoTime();
+        for (int c = adapt; c < chapters.size(); c++) {
+            List<String> learned = new ArrayList<>();
+            for (int k = 0; k < c; k++) {
+                learned.addAll(tokens.get(k));
+            }
+            learned = learned.subList(Math.max(0, learned.size() - MAX_LEARNED), learned.size());
+            WriterModel writer = new WriterModel(
+                    base,
+                    new KneserNeyModel(NgramCounts.builder().add(learned).build()),
+                    WriterWeight.estimate(base, learned));
+            Evaluation.Result p = Evaluation.run(
+                    base,
+                    null,
+                    new Suggester.Weights(0, weights.recent(), false, weights.recentBigram()),
+                    tokens.get(c),
+                    0);
+            Evaluation.Result a = Evaluation.run(base, writer, weights, tokens.get(c), 0);
+            words += p.words();
+            plain[0] += p.top1() * p.words();
+            plain[1] += p.top3() * p.words();
+            adapted[0] += a.top1() * a.words();
+            adapted[1] += a.top3() * a.words();
+        }
+        Online result = new Online(words, plain[0] / words, plain[1] / words, adapted[0] / words, adapted[1] / words);
+        System.out.printf(
+                "online (re-learned before each of chapters %d-%d from all the chapters before it, %d s):%n%s",
+                adapt + 1, chapters.size(), (System.nanoTime() - t0) / 1_000_000_000, result);
+        return result;
+    }
+
+    /** Top-1 and top-3 of the online measurement, base model alone and adapted, over all measured words. */
+    public record Online(long words, double baseTop1, double baseTop3, double adaptedTop1, double adaptedTop3) {
+
+        public double top3Gain() {
+            return adaptedTop3 - baseTop3;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "  base only: words %d, top-1 %.1f %%, top-3 %.1f %%%n"
+                            + "  adapted:   words %d, top-1 %.1f %%, top-3 %.1f %%%n"
+                            + "  adaptation gain: top-1 %+.1f, top-3 %+.1f points%n",
+                    words,
+                    100 * baseTop1,
+                    100 * baseTop3,
+                    words,
+                    100 * adaptedTop1,
+                    100 * adaptedTop3,
+                    100 * (adaptedTop1 - baseTop1),
+                    100 * top3Gain());
+        }
+    }
+
+    /** The service's cap on what one project's model learns (suggestion.adaptation.max-words). */
+    private static final int MAX_LEARNED = 200_000;
 
     public record Split(List<String> learned, List<String> measured) {}
 
