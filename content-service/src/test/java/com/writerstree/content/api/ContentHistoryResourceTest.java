@@ -511,16 +511,13 @@ class ContentHistoryResourceTest {
         UUID project = announceProject(user, 10_000_000);
         String token = TestTokens.forUser(user);
         Random random = new Random(12);
-        String text = novel(random, 150_000);
+        String text = Novels.novel(random, 150_000);
         save(token, project, Map.of("content", text)).then().statusCode(200).body("data.version", equalTo(1));
         int saves = 40;
         for (int i = 0; i < saves; i++) {
             int at = text.indexOf(' ', random.nextInt(text.length() - 100)) + 1; // a word's first character
             int end = text.indexOf(' ', at);
-            String word;
-            do {
-                word = NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)];
-            } while (word.equals(text.substring(at, end)));
+            String word = Novels.otherWord(random, text.substring(at, end));
             List<Map<String, Object>> patch = List.of(
                     Map.of("op", "retain", "n", at),
                     Map.of("op", "delete", "n", end - at),
@@ -568,44 +565,6 @@ class ContentHistoryResourceTest {
      * index entry (8 header + 16 uuid + 4 int, aligned to 32, + 4 line pointer).
      */
     private static final int ROW_OVERHEAD = 40;
-
-    private static final String[] NOVEL_WORDS = {
-        "the",
-        "night",
-        "was",
-        "dark",
-        "and",
-        "she",
-        "waited",
-        "for",
-        "him",
-        "by",
-        "a",
-        "window",
-        "while",
-        "rain",
-        "fell",
-        "on",
-        "roofs",
-        "of",
-        "old",
-        "town",
-        "quietly",
-        "remembering",
-        "letters",
-        "never",
-        "sent"
-    };
-
-    /** {@code words} words of prose-like text (about 5.1 bytes a word, as the README's figures assume). */
-    private static String novel(Random random, int words) {
-        StringBuilder out = new StringBuilder(words * 6);
-        for (int i = 1; i <= words; i++) {
-            out.append(NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)]);
-            out.append(i % 120 == 0 ? ".\n\n" : i % 12 == 0 ? ". " : " ");
-        }
-        return out.toString();
-    }
 
     // ------------------------------------------------------------------------------------------- helpers
 
