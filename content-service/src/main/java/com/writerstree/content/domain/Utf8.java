@@ -1,12 +1,12 @@
 package com.writerstree.content.domain;
 
 /** Sizes of text in UTF-8, measured without encoding it. */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {}
 
     /** Whether {@code text} takes more than {@code limit} bytes in UTF-8; stops counting once it does. */
-    static boolean exceeds(CharSequence text, long limit) {
+    public static boolean exceeds(CharSequence text, long limit) {
         int length = text.length();
         if (length > limit) {
             return true; // at least one byte per char
@@ -32,5 +32,25 @@ final class Utf8 {
             }
         }
         return false;
+    }
+
+    /** The length of {@code text} in UTF-8 bytes (an unpaired surrogate as the 3 bytes of its replacement). */
+    public static long length(CharSequence text) {
+        int length = text.length();
+        long bytes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }
