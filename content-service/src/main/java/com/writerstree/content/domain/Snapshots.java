@@ -36,30 +36,21 @@ public class Snapshots {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterSave(ProjectContent content, Supplier<String> text, List<MilestoneType> reached, Instant now) {
-        if (!reached.isEmpty()) {
-            take(
-                    content.projectId,
-                    text.get(),
-                    content.wordCount,
-                    content.version,
-                    now,
-                    VersionSnapshot.MILESTONE,
-                    Map.of("milestone", reached.get(reached.size() - 1).wireName()));
-            return;
-        }
+        String type;
+        Map<String, Object> metadata;
         int step = config.snapshotEveryWords();
-        if (content.wordCount >= step
+        if (!reached.isEmpty()) {
+            type = VersionSnapshot.MILESTONE;
+            metadata = Map.of("milestone", reached.get(reached.size() - 1).wireName());
+        } else if (content.wordCount >= step
                 && SnapshotPolicy.crossedStep(
                         versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
-            take(
-                    content.projectId,
-                    text.get(),
-                    content.wordCount,
-                    content.version,
-                    now,
-                    VersionSnapshot.AUTO,
-                    Map.of());
+            type = VersionSnapshot.AUTO;
+            metadata = Map.of();
+        } else {
+            return;
         }
+        take(content.projectId, text.get(), content.wordCount, content.version, now, type, metadata);
     }
 
     /**

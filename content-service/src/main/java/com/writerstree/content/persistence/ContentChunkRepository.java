@@ -98,21 +98,12 @@ public class ContentChunkRepository {
                 .getResultList();
     }
 
-    public void insert(UUID projectId, long seq, String text) {
+    /** Writes the piece at {@code seq}: a new one, or the new text of the one there. */
+    public void write(UUID projectId, long seq, String text) {
         em().createNativeQuery("""
                         INSERT INTO content_chunks (project_id, seq, units, text)
-                        VALUES (:projectId, :seq, :units, :text)""")
-                .setParameter("projectId", projectId)
-                .setParameter("seq", seq)
-                .setParameter("units", text.length())
-                .setParameter("text", text)
-                .executeUpdate();
-    }
-
-    public void update(UUID projectId, long seq, String text) {
-        em().createNativeQuery("""
-                        UPDATE content_chunks SET units = :units, text = :text
-                        WHERE project_id = :projectId AND seq = :seq""")
+                        VALUES (:projectId, :seq, :units, :text)
+                        ON CONFLICT (project_id, seq) DO UPDATE SET units = EXCLUDED.units, text = EXCLUDED.text""")
                 .setParameter("projectId", projectId)
                 .setParameter("seq", seq)
                 .setParameter("units", text.length())

@@ -651,6 +651,59 @@ class ContentHistoryResourceTest {
         assertPiecesHold(project, snapshotText);
     }
 
+    /**
+     * A text migrated by V5 is one piece however long (its units computed in SQL); the first delta save splits it,
+     * and the text stays exact.
+     */
+    @Test
+    void aTextMigratedAsOnePieceIsSplitByItsFirstEditAndStaysExact() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        String text = richText(new Random(77), 30_000);
+        save(token, project, Map.of("content", text)).then().statusCode(200);
+        // as V5 leaves it: the whole text in one piece, units = code points + those beyond the BMP
+        TestSql.update(dataSource, "DELETE FROM content.content_chunks WHERE project_id = ?", project);
+        TestSql.update(
+                dataSource,
+                "INSERT INTO content.content_chunks (project_id, seq, units, text) SELECT ?, 1048576,"
+                        + " length(t) + length(regexp_replace(t, '[^\\U00010000-\\U0010FFFF]', '', 'g')), t"
+                        + " FROM (SELECT ?::text AS t) s",
+                project,
+                text);
+        assertEquals(
+                (long) text.length(),
+                TestSql.single(
+                        dataSource,
+                        Long.class,
+                        "SELECT units::bigint FROM content.content_chunks WHERE project_id = ?",
+                        project));
+        int at = text.offsetByCodePoints(0, text.codePointCount(0, text.length()) / 2);
+        save(
+                        token,
+                        project,
+                        Map.of(
+                                "patch",
+                                List.of(Map.of("op", "retain", "n", at), Map.of("op", "insert", "text", "東 word 😀")),
+                                "version",
+                                1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        String expected = text.substring(0, at) + "東 word 😀" + text.substring(at);
+        read(token, project)
+                .then()
+                .body("data.content.text", equalTo(expected))
+                .body("data.content.wordCount", equalTo(WordCounter.count(expected)));
+        assertPiecesHold(project, expected);
+        assertTrue(TestSql.single(
+                        dataSource,
+                        Long.class,
+                        "SELECT count(*) FROM content.content_chunks WHERE project_id = ?",
+                        project)
+                > 1);
+    }
+
     /** The stored pieces join to {@code text}, each within the size bound, its units its length, no pair cut. */
     private void assertPiecesHold(UUID project, String text) {
         assertEquals(

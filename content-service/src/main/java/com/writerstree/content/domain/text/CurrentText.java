@@ -190,7 +190,7 @@ public class CurrentText {
         if (n == 0) {
             List<String> pieces = split(change.middle());
             for (int j = 0; j < pieces.size(); j++) {
-                chunks.insert(text.projectId, (j + 1) * SPACING, pieces.get(j));
+                chunks.write(text.projectId, (j + 1) * SPACING, pieces.get(j));
             }
             return;
         }
@@ -226,7 +226,7 @@ public class CurrentText {
         int k = pieces.size();
         if (k <= old) {
             for (int j = 0; j < k; j++) {
-                chunks.update(projectId, text.seqs[a + j], pieces.get(j));
+                chunks.write(projectId, text.seqs[a + j], pieces.get(j));
             }
             if (k < old) {
                 chunks.delete(projectId, text.seqs[a + k], text.seqs[b]);
@@ -243,9 +243,9 @@ public class CurrentText {
         if (old > 1) {
             chunks.delete(projectId, text.seqs[a + 1], text.seqs[b]);
         }
-        chunks.update(projectId, first, pieces.get(0));
+        chunks.write(projectId, first, pieces.get(0));
         for (int j = 1; j < k; j++) {
-            chunks.insert(projectId, first + j * step, pieces.get(j));
+            chunks.write(projectId, first + j * step, pieces.get(j));
         }
     }
 
@@ -262,7 +262,7 @@ public class CurrentText {
         }
         chunks.deleteByProject(text.projectId);
         for (int j = 0; j < all.size(); j++) {
-            chunks.insert(text.projectId, (j + 1) * SPACING, all.get(j));
+            chunks.write(text.projectId, (j + 1) * SPACING, all.get(j));
         }
     }
 
