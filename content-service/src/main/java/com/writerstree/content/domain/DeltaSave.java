@@ -2,6 +2,7 @@ package com.writerstree.content.domain;
 
 import com.writerstree.content.domain.merge.TextPatch;
 import com.writerstree.content.domain.revision.Revisions;
+import com.writerstree.content.domain.text.CurrentText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -18,9 +19,23 @@ public class DeltaSave {
     public record Patched(String baseText, String clientText) {}
 
     private final Revisions revisions;
+    private final CurrentText texts;
 
-    public DeltaSave(Revisions revisions) {
+    public DeltaSave(Revisions revisions, CurrentText texts) {
         this.revisions = revisions;
+        this.texts = texts;
+    }
+
+    /**
+     * Applies {@code patch} to the current text (its version is {@code base}), reading only the pieces the patch
+     * touches: 400 VALIDATION_ERROR on {@code patch} when it does not apply. Writes nothing.
+     */
+    CurrentText.Patched applyToCurrent(CurrentText.Loaded current, int base, List<TextPatch.Op> patch) {
+        try {
+            return texts.patch(current, patch);
+        } catch (TextPatch.NotApplicable e) {
+            throw ContentErrors.patchNotApplicable(base, e.getMessage());
+        }
     }
 
     /**

@@ -2,6 +2,8 @@ package com.writerstree.content.domain;
 
 import com.writerstree.content.api.MilestoneView;
 import com.writerstree.content.domain.revision.Revisions;
+import com.writerstree.content.domain.text.CurrentText;
+import com.writerstree.content.domain.text.TextChange;
 import com.writerstree.content.events.ContentEventPublisher;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.ProjectContent;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes a text as a project's next version, the step a save and a restore share (inside their transaction, the
@@ -30,6 +33,7 @@ public class NextVersion {
     public record Stored(int version, Instant savedAt, MilestoneView milestone) {}
 
     private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final Revisions revisions;
     private final MilestoneRepository milestones;
     private final Snapshots snapshots;
@@ -38,12 +42,14 @@ public class NextVersion {
 
     public NextVersion(
             ProjectContentRepository contents,
+            CurrentText texts,
             Revisions revisions,
             MilestoneRepository milestones,
             Snapshots snapshots,
             ContentEventPublisher events,
             Caller caller) {
         this.contents = contents;
+        this.texts = texts;
         this.revisions = revisions;
         this.milestones = milestones;
         this.snapshots = snapshots;
@@ -53,37 +59,68 @@ public class NextVersion {
 
     /**
      * Stores {@code text} (of {@code wordCount} words, counted by the server) after {@code current} (null: never
-     * saved). {@code origin} is the save's X-Sync-Origin; {@code restoredFrom} is the restored snapshot's version
-     * number, or null for a save.
+     * saved), whose text is {@code currentText}. {@code origin} is the save's X-Sync-Origin; {@code restoredFrom} is
+     * the restored snapshot's version number, or null for a save.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored write(
             ProjectReplica project,
             ProjectContent current,
+            CurrentText.Loaded currentText,
             String text,
             int wordCount,
+            String origin,
+            Integer restoredFrom) {
+        TextChange change = TextChange.between(texts.whole(currentText), text);
+        return write(
+                project, current, currentText, change, () -> text, wordCount, Utf8.length(text), origin, restoredFrom);
+    }
+
+    /**
+     * Stores the current text changed by {@code change} as the next version: {@code newText} supplies the whole new
+     * text if a keyframe or a snapshot needs it (read after the write, when not known), {@code wordCount} and
+     * {@code bytes} are its size. Only the pieces of the current text that the change touches are written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stored write(
+            ProjectReplica project,
+            ProjectContent current,
+            CurrentText.Loaded currentText,
+            TextChange change,
+            Supplier<String> newText,
+            int wordCount,
+            long bytes,
             String origin,
             Integer restoredFrom) {
         UUID projectId = project.projectId;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int previousWordCount = current == null ? 0 : current.wordCount;
         int previousVersion = current == null ? 0 : current.version;
-        String previousText = current == null ? "" : current.content;
         if (current == null) {
             current = new ProjectContent();
             current.projectId = projectId;
         }
-        current.content = text;
+        current.contentBytes = bytes;
         current.version = previousVersion + 1;
         current.wordCount = wordCount;
         current.updatedAt = now;
         current.updatedBy = caller.userId();
         contents.persist(current);
+        texts.write(currentText, change);
 
-        revisions.record(projectId, current.version, previousText, text, now);
+        Supplier<String> text = memoized(newText);
+        revisions.record(
+                projectId,
+                current.version,
+                change.prefix(),
+                change.suffix(),
+                change.middle(),
+                change.newLength(),
+                text,
+                now);
 
         List<MilestoneType> reached = recordMilestones(project, wordCount, now);
-        snapshots.afterSave(current, reached, now);
+        snapshots.afterSave(current, text, reached, now);
 
         if (restoredFrom == null) {
             events.contentSaved(
@@ -105,6 +142,21 @@ public class NextVersion {
                 ? null
                 : new MilestoneView(reached.get(reached.size() - 1).wireName(), now, wordCount);
         return new Stored(current.version, now, highest);
+    }
+
+    /** {@code supplier}'s value, asked for once at most. */
+    private static Supplier<String> memoized(Supplier<String> supplier) {
+        return new Supplier<>() {
+            private String value;
+
+            @Override
+            public String get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Records every milestone the count reaches that is not recorded yet for the current goal; lowest first. */

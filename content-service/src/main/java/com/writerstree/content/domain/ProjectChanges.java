@@ -1,6 +1,7 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.domain.revision.Revisions;
+import com.writerstree.content.domain.text.CurrentText;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
@@ -20,6 +21,7 @@ public class ProjectChanges {
 
     private final ProjectReplicaRepository replicas;
     private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;
     private final Revisions revisions;
@@ -27,11 +29,13 @@ public class ProjectChanges {
     public ProjectChanges(
             ProjectReplicaRepository replicas,
             ProjectContentRepository contents,
+            CurrentText texts,
             VersionHistoryRepository versions,
             MilestoneRepository milestones,
             Revisions revisions) {
         this.replicas = replicas;
         this.contents = contents;
+        this.texts = texts;
         this.versions = versions;
         this.milestones = milestones;
         this.revisions = revisions;
@@ -55,6 +59,7 @@ public class ProjectChanges {
         milestones.deleteByProject(projectId);
         versions.deleteByProject(projectId);
         revisions.erase(projectId);
+        texts.erase(projectId);
         contents.deleteById(projectId);
         replicas.deleteById(projectId);
     }

@@ -3,9 +3,9 @@ package com.writerstree.content.domain;
 import com.writerstree.content.api.ContentView;
 import com.writerstree.content.api.InternalContent;
 import com.writerstree.content.api.MilestoneView;
+import com.writerstree.content.domain.text.CurrentText;
+import com.writerstree.content.persistence.ContentChunkRepository;
 import com.writerstree.content.persistence.MilestoneRepository;
-import com.writerstree.content.persistence.ProjectContent;
-import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
 import com.writerstree.platform.error.ApiException;
@@ -21,17 +21,17 @@ import java.util.UUID;
 public class ReadContent {
 
     private final ProjectDirectory projects;
-    private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final MilestoneRepository milestones;
     private final ProjectReplicaRepository replicas;
 
     public ReadContent(
             ProjectDirectory projects,
-            ProjectContentRepository contents,
+            CurrentText texts,
             MilestoneRepository milestones,
             ProjectReplicaRepository replicas) {
         this.projects = projects;
-        this.contents = contents;
+        this.texts = texts;
         this.milestones = milestones;
         this.replicas = replicas;
     }
@@ -39,10 +39,9 @@ public class ReadContent {
     /** The project's current text (a never-saved project: "" at version 0) and its milestones for the current goal. */
     public ContentView read(UUID projectId) {
         ProjectReplica project = projects.requireOwned(projectId);
-        ProjectContent current = contents.findById(projectId);
-        ContentView.Text text = current == null
-                ? ContentView.Text.EMPTY
-                : new ContentView.Text(current.content, current.version, current.wordCount, current.updatedAt);
+        ContentView.Text text = texts.current(projectId)
+                .map(c -> new ContentView.Text(c.text(), c.version(), c.wordCount(), c.updatedAt()))
+                .orElse(ContentView.Text.EMPTY);
         List<MilestoneView> reached = milestones.forGoal(projectId, project.wordGoal).stream()
                 .map(MilestoneView::of)
                 .toList();
@@ -56,14 +55,14 @@ public class ReadContent {
      */
     public InternalContent forService(UUID projectId) {
         ProjectReplica replica = replicas.findById(projectId);
-        ProjectContent content = contents.findById(projectId);
+        ContentChunkRepository.Current content = texts.current(projectId).orElse(null);
         if (replica == null && content == null) {
             throw ApiException.notFound("Project");
         }
-        UUID owner = replica != null ? replica.userId : content.updatedBy;
+        UUID owner = replica != null ? replica.userId : content.updatedBy();
         return content == null
                 ? new InternalContent(projectId, owner, "", 0, 0, null)
                 : new InternalContent(
-                        projectId, owner, content.content, content.version, content.wordCount, content.updatedAt);
+                        projectId, owner, content.text(), content.version(), content.wordCount(), content.updatedAt());
     }
 }

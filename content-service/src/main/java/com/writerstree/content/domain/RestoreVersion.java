@@ -1,6 +1,7 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.api.RestoreResult;
+import com.writerstree.content.domain.text.CurrentText;
 import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
@@ -21,16 +22,19 @@ public class RestoreVersion {
 
     private final ProjectDirectory projects;
     private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final VersionHistoryRepository versions;
     private final NextVersion next;
 
     public RestoreVersion(
             ProjectDirectory projects,
             ProjectContentRepository contents,
+            CurrentText texts,
             VersionHistoryRepository versions,
             NextVersion next) {
         this.projects = projects;
         this.contents = contents;
+        this.texts = texts;
         this.versions = versions;
         this.next = next;
     }
@@ -44,14 +48,15 @@ public class RestoreVersion {
                 throw ApiException.notFound("Version");
             }
             ProjectContent current = contents.findById(projectId);
-            String currentText = current == null ? "" : current.content;
+            CurrentText.Loaded loaded = texts.open(projectId);
+            String currentText = texts.whole(loaded);
             if (currentText.equals(snapshot.content)) {
                 return new RestoreResult(
                         current == null ? 0 : current.version, current == null ? 0 : current.wordCount);
             }
             int wordCount = WordCounter.count(snapshot.content);
             NextVersion.Stored stored =
-                    next.write(project, current, snapshot.content, wordCount, null, snapshot.versionNumber);
+                    next.write(project, current, loaded, snapshot.content, wordCount, null, snapshot.versionNumber);
             return new RestoreResult(stored.version(), wordCount);
         });
     }

@@ -5,6 +5,7 @@ import com.writerstree.content.api.SaveResult;
 import com.writerstree.content.config.ContentConfig;
 import com.writerstree.content.domain.merge.ThreeWayMerge;
 import com.writerstree.content.domain.revision.Revisions;
+import com.writerstree.content.domain.text.CurrentText;
 import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
@@ -24,6 +25,7 @@ public class SaveContent {
 
     private final ProjectDirectory projects;
     private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final Revisions revisions;
     private final DeltaSave delta;
     private final NextVersion next;
@@ -33,6 +35,7 @@ public class SaveContent {
     public SaveContent(
             ProjectDirectory projects,
             ProjectContentRepository contents,
+            CurrentText texts,
             Revisions revisions,
             DeltaSave delta,
             NextVersion next,
@@ -40,6 +43,7 @@ public class SaveContent {
             ContentConfig config) {
         this.projects = projects;
         this.contents = contents;
+        this.texts = texts;
         this.revisions = revisions;
         this.delta = delta;
         this.next = next;
@@ -98,8 +102,12 @@ public class SaveContent {
         ProjectReplica project = projects.lockEditable(projectId);
         ProjectContent current = contents.findById(projectId);
         int currentVersion = current == null ? 0 : current.version;
-        String currentText = current == null ? "" : current.content;
+        CurrentText.Loaded loaded = texts.open(projectId);
         Integer base = request.version();
+        if (request.patch() != null && base == currentVersion) {
+            return patchCurrent(project, current, loaded, request, origin);
+        }
+        String currentText = texts.whole(loaded);
 
         String baseText = null;
         String clientText;
@@ -113,7 +121,7 @@ public class SaveContent {
         }
         if (currentText.equals(clientText)) {
             // nothing changed (also when the client's base version is stale): no version, no event
-            return unchanged(current, false);
+            return unchanged(current, currentText, false);
         }
 
         String text = clientText;
@@ -131,17 +139,52 @@ public class SaveContent {
             merged = true;
             if (text.equals(currentText)) {
                 // the client's edits were already on the server (e.g. a retried save)
-                return unchanged(current, true);
+                return unchanged(current, currentText, true);
             }
             requireWithinLimit(text);
         }
         int wordCount = !merged && counted != null ? counted : WordCounter.count(text);
-        NextVersion.Stored stored = next.write(project, current, text, wordCount, origin, null);
+        NextVersion.Stored stored = next.write(project, current, loaded, text, wordCount, origin, null);
         return new SaveResult(
                 stored.version(), wordCount, stored.savedAt(), stored.milestone(), merged, merged ? text : null);
     }
 
-    private static SaveResult unchanged(ProjectContent current, boolean merged) {
+    /**
+     * A delta save on the current version (the common case): the patch is applied to the pieces of the current text
+     * it touches, the word count and size change by what the edit adds and removes, and only those pieces are
+     * rewritten; the rest of the manuscript is neither read nor written.
+     */
+    private SaveResult patchCurrent(
+            ProjectReplica project,
+            ProjectContent current,
+            CurrentText.Loaded loaded,
+            SaveContentRequest request,
+            String origin) {
+        CurrentText.Patched patched = delta.applyToCurrent(loaded, request.version(), request.patch());
+        long bytes = (current == null ? 0 : current.contentBytes) + patched.byteDelta();
+        if (bytes > config.maxContentBytes()) {
+            throw ContentErrors.tooLarge(config.maxContentBytes());
+        }
+        if (patched.unchanged()) {
+            // nothing changed: no version, no event
+            return unchanged(current, null, false);
+        }
+        int wordCount = (current == null ? 0 : current.wordCount) + patched.wordDelta();
+        UUID projectId = project.projectId;
+        NextVersion.Stored stored = next.write(
+                project,
+                current,
+                loaded,
+                patched.change(),
+                () -> texts.read(projectId),
+                wordCount,
+                bytes,
+                origin,
+                null);
+        return new SaveResult(stored.version(), wordCount, stored.savedAt(), stored.milestone(), false, null);
+    }
+
+    private static SaveResult unchanged(ProjectContent current, String currentText, boolean merged) {
         return current == null
                 ? new SaveResult(0, 0, null, null, merged, merged ? "" : null)
                 : new SaveResult(
@@ -150,6 +193,6 @@ public class SaveContent {
                         current.updatedAt,
                         null,
                         merged,
-                        merged ? current.content : null);
+                        merged ? currentText : null);
     }
 }

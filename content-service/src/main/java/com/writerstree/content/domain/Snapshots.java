@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one place that takes snapshots ({@code version_history}, spec §4.4): after a save (a {@code milestone}
@@ -34,48 +35,49 @@ public class Snapshots {
      * higher step than the newest snapshot's (see {@link SnapshotPolicy}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterSave(ProjectContent content, List<MilestoneType> reached, Instant now) {
-        if (!reached.isEmpty()) {
-            take(
-                    content.projectId,
-                    content,
-                    now,
-                    VersionSnapshot.MILESTONE,
-                    Map.of("milestone", reached.get(reached.size() - 1).wireName()));
-            return;
-        }
+    public void afterSave(ProjectContent content, Supplier<String> text, List<MilestoneType> reached, Instant now) {
+        String type;
+        Map<String, Object> metadata;
         int step = config.snapshotEveryWords();
-        if (content.wordCount >= step
+        if (!reached.isEmpty()) {
+            type = VersionSnapshot.MILESTONE;
+            metadata = Map.of("milestone", reached.get(reached.size() - 1).wireName());
+        } else if (content.wordCount >= step
                 && SnapshotPolicy.crossedStep(
                         versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
-            take(content.projectId, content, now, VersionSnapshot.AUTO, Map.of());
+            type = VersionSnapshot.AUTO;
+            metadata = Map.of();
+        } else {
+            return;
         }
+        take(content.projectId, text.get(), content.wordCount, content.version, now, type, metadata);
     }
 
     /**
-     * A manual snapshot of {@code current} (null for a never-saved project: the empty text at version 0), with an
-     * optional label kept as {@code metadata.label}.
+     * A manual snapshot of version {@code version} (0 for a never-saved project: the empty text) of a project, its
+     * text and word count, with an optional label kept as {@code metadata.label}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VersionSnapshot manual(UUID projectId, ProjectContent current, String label, Instant now) {
+    public VersionSnapshot manual(UUID projectId, int version, String text, int wordCount, String label, Instant now) {
         return take(
                 projectId,
-                current,
+                text,
+                wordCount,
+                version,
                 now,
                 VersionSnapshot.MANUAL,
                 label == null || label.isBlank() ? Map.of() : Map.of("label", label.strip()));
     }
 
     private VersionSnapshot take(
-            UUID projectId, ProjectContent current, Instant now, String type, Map<String, Object> metadata) {
-        VersionSnapshot snapshot = VersionSnapshot.of(
-                projectId,
-                current == null ? "" : current.content,
-                current == null ? 0 : current.wordCount,
-                current == null ? 0 : current.version,
-                now,
-                type,
-                metadata);
+            UUID projectId,
+            String text,
+            int wordCount,
+            int version,
+            Instant now,
+            String type,
+            Map<String, Object> metadata) {
+        VersionSnapshot snapshot = VersionSnapshot.of(projectId, text, wordCount, version, now, type, metadata);
         versions.persist(snapshot);
         versions.trim(projectId, config.versionHistoryLimit());
         return snapshot;

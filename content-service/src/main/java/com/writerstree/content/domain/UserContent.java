@@ -1,9 +1,10 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.domain.revision.Revisions;
+import com.writerstree.content.domain.text.CurrentText;
+import com.writerstree.content.persistence.ContentChunkRepository;
 import com.writerstree.content.persistence.Milestone;
 import com.writerstree.content.persistence.MilestoneRepository;
-import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -37,6 +39,7 @@ public class UserContent implements UserDataOwner {
     private final ProjectReplicaRepository replicas;
 
     private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final VersionHistoryRepository versions;
     private final MilestoneRepository milestones;
     private final Revisions revisions;
@@ -45,12 +48,14 @@ public class UserContent implements UserDataOwner {
     public UserContent(
             ProjectReplicaRepository replicas,
             ProjectContentRepository contents,
+            CurrentText texts,
             VersionHistoryRepository versions,
             MilestoneRepository milestones,
             Revisions revisions,
             ProjectChanges projects) {
         this.replicas = replicas;
         this.contents = contents;
+        this.texts = texts;
         this.versions = versions;
         this.milestones = milestones;
         this.revisions = revisions;
@@ -83,7 +88,7 @@ public class UserContent implements UserDataOwner {
         List<Map<String, Object>> projects = new ArrayList<>();
         for (UUID projectId : projectsOf(userId)) {
             ProjectReplica replica = replicas.findById(projectId);
-            ProjectContent content = contents.findById(projectId);
+            ContentChunkRepository.Current content = texts.current(projectId).orElse(null);
             String title = replica == null ? null : replica.title;
             Map<String, Object> project = new LinkedHashMap<>();
             project.put("projectId", projectId);
@@ -93,12 +98,12 @@ public class UserContent implements UserDataOwner {
                 project.put("status", replica.status);
             }
             if (content != null) {
-                ExportFile file = ExportFile.manuscript(title, projectId, content.content);
+                ExportFile file = ExportFile.manuscript(title, projectId, content.text());
                 Map<String, Object> current = new LinkedHashMap<>();
                 current.put("file", file.path());
-                current.put("version", content.version);
-                current.put("wordCount", content.wordCount);
-                current.put("updatedAt", content.updatedAt);
+                current.put("version", content.version());
+                current.put("wordCount", content.wordCount());
+                current.put("updatedAt", content.updatedAt());
                 project.put("content", current);
             } else {
                 project.put("content", null);
@@ -126,10 +131,10 @@ public class UserContent implements UserDataOwner {
     public List<ExportFile> files(UUID userId) {
         List<ExportFile> files = new ArrayList<>();
         for (UUID projectId : projectsOf(userId)) {
-            ProjectContent content = contents.findById(projectId);
-            if (content != null) {
+            Optional<String> text = texts.current(projectId).map(ContentChunkRepository.Current::text);
+            if (text.isPresent()) {
                 ProjectReplica replica = replicas.findById(projectId);
-                files.add(ExportFile.manuscript(replica == null ? null : replica.title, projectId, content.content));
+                files.add(ExportFile.manuscript(replica == null ? null : replica.title, projectId, text.get()));
             }
         }
         return files;

@@ -2,7 +2,7 @@ package com.writerstree.content.domain;
 
 import com.writerstree.content.api.VersionDetail;
 import com.writerstree.content.api.VersionView;
-import com.writerstree.content.persistence.ProjectContentRepository;
+import com.writerstree.content.domain.text.CurrentText;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import com.writerstree.platform.error.ApiException;
@@ -22,17 +22,14 @@ public class VersionHistory {
 
     private final ProjectDirectory projects;
     private final VersionHistoryRepository versions;
-    private final ProjectContentRepository contents;
+    private final CurrentText texts;
     private final Snapshots snapshots;
 
     public VersionHistory(
-            ProjectDirectory projects,
-            VersionHistoryRepository versions,
-            ProjectContentRepository contents,
-            Snapshots snapshots) {
+            ProjectDirectory projects, VersionHistoryRepository versions, CurrentText texts, Snapshots snapshots) {
         this.projects = projects;
         this.versions = versions;
-        this.contents = contents;
+        this.texts = texts;
         this.snapshots = snapshots;
     }
 
@@ -57,6 +54,9 @@ public class VersionHistory {
     public VersionView snapshot(UUID projectId, String label) {
         projects.requireOwned(projectId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return VersionView.of(snapshots.manual(projectId, contents.findById(projectId), label, now));
+        // the version and its text in one read (a save committing meanwhile cannot mix two versions)
+        return VersionView.of(texts.current(projectId)
+                .map(c -> snapshots.manual(projectId, c.version(), c.text(), c.wordCount(), label, now))
+                .orElseGet(() -> snapshots.manual(projectId, 0, "", 0, label, now)));
     }
 }

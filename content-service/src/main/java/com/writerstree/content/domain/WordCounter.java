@@ -1,5 +1,7 @@
 package com.writerstree.content.domain;
 
+import java.util.OptionalInt;
+
 /**
  * The authoritative word count of a manuscript (clients send theirs only as a hint).
  *
@@ -18,13 +20,86 @@ public final class WordCounter {
     private WordCounter() {}
 
     public static int count(CharSequence text) {
-        if (text == null) {
-            return 0;
+        return text == null ? 0 : count(text, 0, text.length());
+    }
+
+    /**
+     * How many words an edit adds (negative: removes): {@code count(after) - count(before)}, where {@code after} is
+     * {@code before} with everything between their common first {@code prefix} and last {@code suffix} code units
+     * replaced ({@code prefix + suffix} at most the shorter length). Only the edit and its surroundings up to the
+     * nearest character that ends any token (a space, a dash, a Han character, ...) on each side are counted: the
+     * words beyond those characters are the same in both texts.
+     */
+    public static int countChange(CharSequence before, CharSequence after, int prefix, int suffix) {
+        return countChange(before, after, prefix, suffix, true, true).getAsInt();
+    }
+
+    /**
+     * {@link #countChange(CharSequence, CharSequence, int, int)} on windows of two texts: {@code before} and
+     * {@code after} are the same stretch of the old and the new text around an edit (sharing their first
+     * {@code prefix} and last {@code suffix} code units), {@code startsText} / {@code endsText} whether that stretch
+     * begins / ends the whole text. Empty when a window side that is not the text's edge holds no character ending a
+     * token outside the edit: the caller widens the windows and asks again. A window never begins or ends inside a
+     * surrogate pair.
+     */
+    public static OptionalInt countChange(
+            CharSequence before, CharSequence after, int prefix, int suffix, boolean startsText, boolean endsText) {
+        int beforeLength = before.length();
+        int afterLength = after.length();
+        if (prefix < 0 || suffix < 0 || prefix + suffix > Math.min(beforeLength, afterLength)) {
+            throw new IllegalArgumentException("prefix " + prefix + " and suffix " + suffix + " do not fit");
         }
+        // from: just after the last token-ending character of the common prefix (or the text's start), where both
+        // texts are counted from the same state (no open token) and have completed the same words
+        int from = prefix;
+        while (from > 0 && !endsAnyToken(before.charAt(from - 1))) {
+            from--;
+        }
+        if (from == 0 && !startsText) {
+            return OptionalInt.empty();
+        }
+        // to: just after the first token-ending character of the common suffix (or the text's end); beyond it both
+        // texts go on alike from the same state
+        int to = beforeLength - suffix;
+        while (to < beforeLength && !endsAnyToken(before.charAt(to))) {
+            to++;
+        }
+        if (to == beforeLength && !endsText) {
+            return OptionalInt.empty();
+        }
+        int beforeTo = to < beforeLength ? to + 1 : beforeLength;
+        int afterTo = beforeTo - beforeLength + afterLength;
+        return OptionalInt.of(count(after, from, afterTo) - count(before, from, beforeTo));
+    }
+
+    /**
+     * Whether {@code ch} ends any token whatever surrounds it, so that counting restarts after it with no open
+     * token: a whitespace or dash separator of one UTF-16 unit (not {@code -}, which is one only before another), or
+     * a Han, Hiragana or Katakana character of one unit.
+     */
+    static boolean endsAnyToken(char ch) {
+        if (Character.isSurrogate(ch)) {
+            return false;
+        }
+        if (ch < 0x80) {
+            return ch == ' '
+                    || ch == '\n'
+                    || ch == '\t'
+                    || ch == '\r'
+                    || ch == '/'
+                    || ch == '\f'
+                    || ch == 0x0B
+                    || (ch >= 0x1C && ch <= 0x1F);
+        }
+        return isSeparator(ch) || (ch >= 0x2E80 && isSpacelessScript(ch));
+    }
+
+    /** The words of {@code text[from, to)} counted as a text of its own. */
+    private static int count(CharSequence text, int from, int to) {
         int words = 0;
         boolean tokenHasWord = false;
-        int length = text.length();
-        int i = 0;
+        int length = to;
+        int i = from;
         while (i < length) {
             char ch = text.charAt(i);
             int cp;

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The current text of a project: one row per project, replaced on every save. */
+/**
+ * The current version of a project's text: one row per project, updated on every save. The text itself is in
+ * {@code content_chunks} (read and written by {@code domain.text.CurrentText}).
+ */
 @Entity
 @Table(name = "project_content")
 public class ProjectContent {
@@ -16,8 +19,9 @@ public class ProjectContent {
     @Column(name = "project_id")
     public UUID projectId;
 
-    @Column(nullable = false)
-    public String content;
+    /** The text's size in UTF-8 bytes (the save limit). */
+    @Column(name = "content_bytes", nullable = false)
+    public long contentBytes;
 
     @Column(nullable = false)
     public int version;

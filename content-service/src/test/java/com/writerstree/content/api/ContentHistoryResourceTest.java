@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.writerstree.content.client.ProjectServiceStub;
 import com.writerstree.content.domain.WordCounter;
+import com.writerstree.content.domain.merge.TextPatch;
 import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.persistence.MilestoneRepository;
 import com.writerstree.content.persistence.RevisionRepository;
@@ -511,16 +512,13 @@ class ContentHistoryResourceTest {
         UUID project = announceProject(user, 10_000_000);
         String token = TestTokens.forUser(user);
         Random random = new Random(12);
-        String text = novel(random, 150_000);
+        String text = Novels.novel(random, 150_000);
         save(token, project, Map.of("content", text)).then().statusCode(200).body("data.version", equalTo(1));
         int saves = 40;
         for (int i = 0; i < saves; i++) {
             int at = text.indexOf(' ', random.nextInt(text.length() - 100)) + 1; // a word's first character
             int end = text.indexOf(' ', at);
-            String word;
-            do {
-                word = NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)];
-            } while (word.equals(text.substring(at, end)));
+            String word = Novels.otherWord(random, text.substring(at, end));
             List<Map<String, Object>> patch = List.of(
                     Map.of("op", "retain", "n", at),
                     Map.of("op", "delete", "n", end - at),
@@ -560,6 +558,197 @@ class ContentHistoryResourceTest {
         assertTrue(perDay <= DAY_BUDGET_MB * 1_000_000L, perDay + " bytes a day");
     }
 
+    /**
+     * Issue 12: a delta save on the current version reads and rewrites only the pieces of the text it touches
+     * ({@code content_chunks}); the text stays byte-exact and the incremental word count equals a full count. 160
+     * seeded random patches (one or two edits, trailing retains, inserts big enough to split a piece, deletions big
+     * enough to merge pieces, cuts next to emoji, Han, Kana, dashes and no-break spaces), with now and then a full
+     * save and a restore in between; after every save the answer's word count is the full count of the expected text,
+     * and every few saves the text read back, the stored pieces and the revision are exactly it.
+     */
+    @Test
+    void deltaSavesToALongTextKeepItExactAndCountItExactly() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        Random random = new Random(2026);
+        String text = richText(random, 40_000);
+        save(token, project, Map.of("content", text)).then().statusCode(200);
+        int version = 1;
+        for (int i = 0; i < 160; i++) {
+            if (i % 53 == 52) { // a full save: only the pieces its change touches are rewritten
+                String saved = richEdit(random, text).applyTo(text);
+                int next = saved.equals(text) ? version : version + 1;
+                save(token, project, Map.of("content", saved, "version", version))
+                        .then()
+                        .statusCode(200)
+                        .body("data.version", equalTo(next))
+                        .body("data.wordCount", equalTo(WordCounter.count(saved)));
+                text = saved;
+                version = next;
+                continue;
+            }
+            List<Map<String, Object>> patch = new ArrayList<>();
+            TextPatch.Edit first = richEdit(random, text);
+            String edited = first.applyTo(text);
+            patch.add(Map.of("op", "retain", "n", first.start()));
+            patch.add(Map.of("op", "delete", "n", first.end() - first.start()));
+            patch.add(Map.of("op", "insert", "text", first.middle()));
+            int at = first.start() + first.middle().length();
+            if (random.nextBoolean() && at < edited.length()) { // a second edit further on
+                int second = edited.offsetByCodePoints(at, random.nextInt(edited.codePointCount(at, edited.length())));
+                String inserted = richText(random, random.nextInt(12));
+                patch.add(Map.of("op", "retain", "n", second - at));
+                patch.add(Map.of("op", "insert", "text", inserted));
+                edited = edited.substring(0, second) + inserted + edited.substring(second);
+                at = second + inserted.length();
+            }
+            if (random.nextBoolean()) {
+                patch.add(Map.of("op", "retain", "n", edited.length() - at)); // the rest, spelled out
+            }
+            boolean changed = !edited.equals(text);
+            text = edited;
+            save(token, project, Map.of("patch", patch, "version", version))
+                    .then()
+                    .statusCode(200)
+                    .body("data.version", equalTo(changed ? version + 1 : version))
+                    .body("data.wordCount", equalTo(WordCounter.count(text)));
+            version += changed ? 1 : 0;
+            if (i % 10 == 9) {
+                String expected = text;
+                int v = version;
+                read(token, project)
+                        .then()
+                        .statusCode(200)
+                        .body("data.content.version", equalTo(v))
+                        .body("data.content.text", equalTo(expected));
+                assertEquals(
+                        Optional.of(expected),
+                        QuarkusTransaction.requiringNew().call(() -> revisions.text(project, v)));
+                assertPiecesHold(project, expected);
+            }
+        }
+        // a restore writes the snapshot's text over the pieces
+        String snapshotId = given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.versions[0].id");
+        String snapshotText = given().header("Authorization", "Bearer " + token)
+                .when()
+                .get(versions(project) + "/" + snapshotId)
+                .then()
+                .extract()
+                .path("data.version.content");
+        given().header("Authorization", "Bearer " + token)
+                .when()
+                .post(versions(project) + "/" + snapshotId + "/restore")
+                .then()
+                .statusCode(200);
+        read(token, project).then().body("data.content.text", equalTo(snapshotText));
+        assertPiecesHold(project, snapshotText);
+    }
+
+    /**
+     * A text migrated by V5 is one piece however long (its units computed in SQL); the first delta save splits it,
+     * and the text stays exact.
+     */
+    @Test
+    void aTextMigratedAsOnePieceIsSplitByItsFirstEditAndStaysExact() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        String text = richText(new Random(77), 30_000);
+        save(token, project, Map.of("content", text)).then().statusCode(200);
+        // as V5 leaves it: the whole text in one piece, units = code points + those beyond the BMP
+        TestSql.update(dataSource, "DELETE FROM content.content_chunks WHERE project_id = ?", project);
+        TestSql.update(
+                dataSource,
+                "INSERT INTO content.content_chunks (project_id, seq, units, text) SELECT ?, 1048576,"
+                        + " length(t) + length(regexp_replace(t, '[^\\U00010000-\\U0010FFFF]', '', 'g')), t"
+                        + " FROM (SELECT ?::text AS t) s",
+                project,
+                text);
+        assertEquals(
+                (long) text.length(),
+                TestSql.single(
+                        dataSource,
+                        Long.class,
+                        "SELECT units::bigint FROM content.content_chunks WHERE project_id = ?",
+                        project));
+        int at = text.offsetByCodePoints(0, text.codePointCount(0, text.length()) / 2);
+        save(
+                        token,
+                        project,
+                        Map.of(
+                                "patch",
+                                List.of(Map.of("op", "retain", "n", at), Map.of("op", "insert", "text", "東 word 😀")),
+                                "version",
+                                1))
+                .then()
+                .statusCode(200)
+                .body("data.version", equalTo(2));
+        String expected = text.substring(0, at) + "東 word 😀" + text.substring(at);
+        read(token, project)
+                .then()
+                .body("data.content.text", equalTo(expected))
+                .body("data.content.wordCount", equalTo(WordCounter.count(expected)));
+        assertPiecesHold(project, expected);
+        assertTrue(TestSql.single(
+                        dataSource,
+                        Long.class,
+                        "SELECT count(*) FROM content.content_chunks WHERE project_id = ?",
+                        project)
+                > 1);
+    }
+
+    /** The stored pieces join to {@code text}, each within the size bound, its units its length, no pair cut. */
+    private void assertPiecesHold(UUID project, String text) {
+        assertEquals(
+                text,
+                TestSql.single(
+                        dataSource,
+                        String.class,
+                        "SELECT coalesce(string_agg(text, '' ORDER BY seq), '') FROM content.content_chunks"
+                                + " WHERE project_id = ?",
+                        project));
+        assertEquals(
+                0L,
+                TestSql.single(
+                        dataSource,
+                        Long.class,
+                        "SELECT count(*) FROM content.content_chunks WHERE project_id = ? AND (units > 8192"
+                                + " OR units <> length(text) + length(regexp_replace(text, '[^\\U00010000-\\U0010FFFF]', '', 'g')))",
+                        project));
+    }
+
+    private static final String[] RICH = {
+        "word", "rain", " ", " ", "\n\n", "—", "-", "--", "/", ".", ",", "\u00A0", "\u200B", "東", "京", "カ", "ー", "😀",
+        "😁", "𝄞", "👩‍💻", "é", "7"
+    };
+
+    private static String richText(Random random, int units) {
+        StringBuilder out = new StringBuilder();
+        while (out.length() < units) {
+            out.append(RICH[random.nextInt(RICH.length)]);
+        }
+        return out.toString();
+    }
+
+    /** A random edit at code-point boundaries: mostly a word, sometimes thousands of units in or out. */
+    private static TextPatch.Edit richEdit(Random random, String text) {
+        int points = text.codePointCount(0, text.length());
+        int from = text.offsetByCodePoints(0, random.nextInt(points + 1));
+        int rest = text.codePointCount(from, text.length());
+        int kind = random.nextInt(20);
+        int deleted = rest == 0 ? 0 : random.nextInt(Math.min(rest, kind == 0 ? 12_000 : 20) + 1);
+        int to = text.offsetByCodePoints(from, deleted);
+        String inserted = richText(random, kind == 1 ? 9_000 : random.nextInt(12));
+        return new TextPatch.Edit(from, to, inserted);
+    }
+
     private static final long SAVES_PER_DAY = 24 * 3600 / 5;
     private static final int DELTA_ROW_BUDGET = 200;
     private static final int DAY_BUDGET_MB = 20;
@@ -568,44 +757,6 @@ class ContentHistoryResourceTest {
      * index entry (8 header + 16 uuid + 4 int, aligned to 32, + 4 line pointer).
      */
     private static final int ROW_OVERHEAD = 40;
-
-    private static final String[] NOVEL_WORDS = {
-        "the",
-        "night",
-        "was",
-        "dark",
-        "and",
-        "she",
-        "waited",
-        "for",
-        "him",
-        "by",
-        "a",
-        "window",
-        "while",
-        "rain",
-        "fell",
-        "on",
-        "roofs",
-        "of",
-        "old",
-        "town",
-        "quietly",
-        "remembering",
-        "letters",
-        "never",
-        "sent"
-    };
-
-    /** {@code words} words of prose-like text (about 5.1 bytes a word, as the README's figures assume). */
-    private static String novel(Random random, int words) {
-        StringBuilder out = new StringBuilder(words * 6);
-        for (int i = 1; i <= words; i++) {
-            out.append(NOVEL_WORDS[random.nextInt(NOVEL_WORDS.length)]);
-            out.append(i % 120 == 0 ? ".\n\n" : i % 12 == 0 ? ". " : " ");
-        }
-        return out.toString();
-    }
 
     // ------------------------------------------------------------------------------------------- helpers
 

@@ -132,6 +132,7 @@ class UserDataExportAndPurgeTest {
         assertEquals(
                 1L, count("SELECT count(*) FROM project_replicas WHERE project_id = ? AND user_id = ?", kept, second));
         assertEquals(1L, count("SELECT count(*) FROM project_content WHERE project_id = ?", kept));
+        assertEquals(1L, count("SELECT count(*) FROM content_chunks WHERE project_id = ?", kept)); // its text
         assertEquals(
                 1L,
                 count("SELECT count(*) FROM version_history WHERE project_id = ? AND snapshot_type = 'manual'", kept));

@@ -1,5 +1,6 @@
 package com.writerstree.content.domain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,5 +30,19 @@ class Utf8Test {
         String text = "€".repeat(400); // 1200 bytes in 400 chars
         assertFalse(Utf8.exceeds(text, 1200));
         assertTrue(Utf8.exceeds(text, 1199));
+    }
+
+    @Test
+    void lengthIsTheEncodedLength() {
+        String[] pieces = {"a", "é", "€", "😀", "東", " ", "\n", "𝄞"};
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(50); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            assertEquals(t.getBytes(StandardCharsets.UTF_8).length, Utf8.length(t));
+        }
     }
 }

@@ -4,19 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.writerstree.contracts.content.v1.ContentEvents.ContentSaved;
 import com.writerstree.platform.event.EventCodec;
+import com.writerstree.platform.testing.CpuTime;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,8 +57,8 @@ class ContentEventsCostTest {
         }
         Thread.sleep(1500); // the database's statistics of the setup are flushed
         long commitsBefore = commits();
-        Map<Integer, Long> dbBefore = backendTicks();
-        long cpuBefore = cpuNanos();
+        Map<Integer, Long> dbBefore = CpuTime.backendTicks(dataSource, "project-service");
+        long cpuBefore = CpuTime.jvmNanos();
         long started = System.nanoTime();
 
         LocalKafka.publishRecords(records);
@@ -76,12 +72,9 @@ class ContentEventsCostTest {
                                 versions)
                         == PROJECTS);
 
-        long cpu = cpuNanos() - cpuBefore;
+        long cpu = CpuTime.jvmNanos() - cpuBefore;
         long elapsed = System.nanoTime() - started;
-        long dbTicks = 0;
-        for (Map.Entry<Integer, Long> backend : backendTicks().entrySet()) {
-            dbTicks += backend.getValue() - dbBefore.getOrDefault(backend.getKey(), 0L);
-        }
+        long dbTicks = CpuTime.ticksBetween(dbBefore, CpuTime.backendTicks(dataSource, "project-service"));
         Thread.sleep(1500);
         long commits = commits() - commitsBefore;
         System.out.printf(
@@ -91,7 +84,7 @@ class ContentEventsCostTest {
                 elapsed / 1_000_000,
                 cpu / 1_000_000,
                 cpu / 1000 / records.size(),
-                dbTicks * 10, // clock ticks of 10 ms (USER_HZ 100)
+                dbTicks * CpuTime.NANOS_PER_TICK / 1_000_000,
                 commits,
                 commits * 1000 / records.size());
     }
@@ -99,33 +92,5 @@ class ContentEventsCostTest {
     private long commits() {
         return TestSql.single(
                 dataSource, Long.class, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
-    }
-
-    /**
-     * CPU time (user + system, in clock ticks) of this service's PostgreSQL backends, read from /proc (the database
-     * runs on this machine in the tests); empty when /proc cannot be read.
-     */
-    private Map<Integer, Long> backendTicks() {
-        Map<Integer, Long> ticks = new HashMap<>();
-        String pids = TestSql.single(
-                dataSource,
-                String.class,
-                "SELECT coalesce(string_agg(pid::text, ','), '') FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND application_name = 'project-service'");
-        for (String pid : pids.split(",")) {
-            try {
-                String stat = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(Integer.valueOf(pid), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-            } catch (IOException | RuntimeException e) {
-                // a backend gone meanwhile, or no /proc: not counted
-            }
-        }
-        return ticks;
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,20 +35,37 @@ public class Revisions {
 
     /**
      * Stores {@code text} as the revision of {@code version}, whose previous version's text is {@code previousText}
-     * (the project's text before this write; "" before the first), then prunes the window. Writes the delta's middle
-     * only, or the whole text when a keyframe is due; no text is read.
+     * (the project's text before this write; "" before the first), then prunes the window.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID projectId, int version, String previousText, String text, Instant now) {
+        RevisionDelta delta = RevisionDelta.between(previousText, text);
+        record(projectId, version, delta.prefix(), delta.suffix(), delta.middle(text), text.length(), () -> text, now);
+    }
+
+    /**
+     * Stores the revision of {@code version}: the previous version's text with its code units between the first
+     * {@code prefix} and the last {@code suffix} replaced by {@code middle} ({@code length} code units in all), then
+     * prunes the window. Writes that middle only, or, when a keyframe is due, the whole text {@code text} supplies;
+     * reads no text.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(
+            UUID projectId,
+            int version,
+            int prefix,
+            int suffix,
+            String middle,
+            int length,
+            Supplier<String> text,
+            Instant now) {
         StoredRevision.Chain previous =
                 version > 1 ? repository.chainOf(projectId, version - 1).orElse(null) : null;
-        RevisionDelta delta = previous == null ? null : RevisionDelta.between(previousText, text);
-        StoredRevision.Chain chain =
-                keyframes.next(previous, delta == null ? text.length() : delta.middleLength(text), text.length());
+        StoredRevision.Chain chain = keyframes.next(previous, previous == null ? length : middle.length(), length);
         if (chain.length() == 0) {
-            repository.insertKeyframe(projectId, version, text, now);
+            repository.insertKeyframe(projectId, version, text.get(), now);
         } else {
-            repository.insertDelta(projectId, version, delta.prefix(), delta.suffix(), delta.middle(text), chain, now);
+            repository.insertDelta(projectId, version, prefix, suffix, middle, chain, now);
         }
         repository.prune(projectId, version, window.keepCount(), window.keepFor(), window.maxCount(), now);
     }
