@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -55,8 +56,7 @@ class ContentEventsCostTest {
                         LocalKafka.TEST_PREFIX + saved.topic(), saved.key(), EventCodec.encode(saved)));
             }
         }
-        Thread.sleep(1500); // the database's statistics of the setup are flushed
-        long commitsBefore = commits();
+        long commitsBefore = flushedCommits(); // the setup's commits are in the database's statistics
         Map<Integer, Long> dbBefore = CpuTime.backendTicks(dataSource, "project-service");
         long cpuBefore = CpuTime.jvmNanos();
         long started = System.nanoTime();
@@ -75,8 +75,7 @@ class ContentEventsCostTest {
         long cpu = CpuTime.jvmNanos() - cpuBefore;
         long elapsed = System.nanoTime() - started;
         long dbTicks = CpuTime.ticksBetween(dbBefore, CpuTime.backendTicks(dataSource, "project-service"));
-        Thread.sleep(1500);
-        long commits = commits() - commitsBefore;
+        long commits = flushedCommits() - commitsBefore;
         System.out.printf(
                 "COST events=%d wall_ms=%d jvm_cpu_ms=%d jvm_cpu_us_per_event=%d db_backend_cpu_ms=%d"
                         + " db_commits=%d db_commits_per_1000_events=%d%n",
@@ -87,6 +86,24 @@ class ContentEventsCostTest {
                 dbTicks * CpuTime.NANOS_PER_TICK / 1_000_000,
                 commits,
                 commits * 1000 / records.size());
+    }
+
+    /**
+     * The database's commit count once every backend has reported its pending statistics (PostgreSQL flushes them
+     * at most once a second): read until two readings a little over a second apart differ by no more than the
+     * reading's own commit.
+     */
+    private long flushedCommits() {
+        AtomicLong last = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1100))
+                .until(() -> {
+                    long now = commits();
+                    long before = last.getAndSet(now);
+                    return before >= 0 && now - before <= 1;
+                });
+        return last.get();
     }
 
     private long commits() {
