@@ -95,8 +95,20 @@ public interface GatewayConfig {
         int resumeMaxProjects();
 
         /** Texts kept per replica to compute sync:update patches (the last text seen of each project). */
-        @WithDefault("500")
+        @WithDefault("2000")
         int patchCacheProjects();
+
+        /** Text kept by the patch cache at most, over all its projects (oldest out first). */
+        @WithDefault("64")
+        int patchCacheMegabytes();
+
+        /**
+         * A save made on a socket is pushed to the user's other devices by the replica that saved it, through the
+         * user's Redis channel ({@code sync:user:<id>}); the content event of such a save is read back only if no push
+         * delivered its version within this time (a lost push: Redis down, or a device that connected meanwhile).
+         */
+        @WithDefault("300ms")
+        Duration pushGrace();
 
         /** Longest wait for content-service's text of one sync:update (only that user's later updates wait). */
         @WithDefault("5s")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.writerstree.gateway.client.ContentClient;
 import com.writerstree.gateway.domain.limits.EdgeLimits;
 import com.writerstree.gateway.domain.sync.SyncService.Reply;
+import com.writerstree.gateway.events.UserChannels;
 import com.writerstree.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -16,17 +17,22 @@ import java.util.Map;
  * as REST (UUID project, no NUL or unpaired surrogate), under the save budget shared with {@code PUT
  * /projects/{id}/content}, sent to content-service with the user's token and {@code X-Sync-Origin: <connection>} (so
  * that the fan-out skips the device that saved). The answer is {@code sync:ack}, {@code sync:conflict}, or an
- * {@code error}.
+ * {@code error}. A stored save is pushed at once on the user's Redis channel ({@link UserChannels}) to the replicas
+ * holding the user's other devices: the text this replica already has (the device's text, or the merged text
+ * content-service answered), or the device's patch when it applied to the version it names; those replicas send
+ * {@code sync:update} without reading the text back ({@link FanOut#pushed}).
  */
 @ApplicationScoped
 public class ContentSaves {
 
     private final EdgeLimits limits;
     private final ContentClient content;
+    private final UserChannels channels;
 
-    ContentSaves(EdgeLimits limits, ContentClient content) {
+    ContentSaves(EdgeLimits limits, ContentClient content, UserChannels channels) {
         this.limits = limits;
         this.content = content;
+        this.channels = channels;
     }
 
     Reply save(SyncSession session, JsonNode data, String requestId) {
@@ -68,12 +74,45 @@ public class ContentSaves {
         SyncSession.Identity identity = session.identity();
         ContentClient.Reply reply = content.save(identity.token(), projectId, body.toString(), session.id(), requestId);
         if (reply.status() == 200) {
+            push(session, projectId, data, reply.data());
             return Reply.of("sync:ack", ack(projectId, reply.data()));
         }
         if (reply.status() == 409 && "VERSION_CONFLICT".equals(reply.errorCode())) {
             return Reply.of("sync:conflict", conflict(projectId, data, reply.errorDetails()));
         }
         return Reply.error(reply.errorCode(), reply.errorMessage(), requestId);
+    }
+
+    /** The saved version on the user's channel (see the class comment); nothing when the text is not at hand. */
+    private void push(SyncSession session, String projectId, JsonNode data, JsonNode saved) {
+        int version = saved.path("version").asInt(-1);
+        ObjectNode message = SyncMessages.mapper().createObjectNode();
+        message.put("origin", session.id());
+        message.put("projectId", projectId);
+        message.put("version", version);
+        message.put("wordCount", saved.path("wordCount").asInt());
+        message.put("updatedAt", saved.path("savedAt").asText(null));
+        JsonNode text;
+        if (saved.path("merged").asBoolean(false)) {
+            text = saved.get("content");
+        } else if (data.hasNonNull("content")) {
+            text = data.get("content");
+        } else {
+            Integer base = SyncMessages.integer(data, "version");
+            if (base == null || version != base + 1) {
+                return; // an unchanged save: no new version
+            }
+            message.set("patch", data.get("patch"));
+            message.put("baseVersion", base);
+            text = null;
+        }
+        if (text != null) {
+            if (!text.isTextual() || text.asText().length() > PatchCache.MAX_TEXT) {
+                return; // too long to keep anywhere: the content event's read sends it
+            }
+            message.set("content", text);
+        }
+        channels.publish(session.userId(), message.toString());
     }
 
     private static Map<String, Object> ack(String projectId, JsonNode saved) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -49,6 +50,7 @@ public class SyncSessions {
 
     private final Map<String, SyncSession> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<SyncSession>> byUser = new ConcurrentHashMap<>();
+    private volatile Consumer<String> presence = user -> {};
     private long timer = -1;
     private long lastPing = System.currentTimeMillis();
     private long lastCapRefresh = System.currentTimeMillis();
@@ -86,6 +88,15 @@ public class SyncSessions {
     void authenticated(SyncSession session) {
         byUser.computeIfAbsent(session.userId(), u -> ConcurrentHashMap.newKeySet())
                 .add(session);
+        presence.accept(session.userId());
+    }
+
+    /**
+     * {@code listener} is told a user's id after each connection of that user is added or removed here (it reads
+     * {@link #hasUser} to know which); one listener, the user channels' subscriptions.
+     */
+    public void onPresence(Consumer<String> listener) {
+        this.presence = listener;
     }
 
     void closed(String connectionId) {
@@ -96,6 +107,7 @@ public class SyncSessions {
                 return set.isEmpty() ? null : set;
             });
             cap.release(session.userId(), session.id());
+            presence.accept(session.userId());
         }
     }
 

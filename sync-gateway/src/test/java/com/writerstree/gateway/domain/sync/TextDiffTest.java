@@ -1,8 +1,10 @@
 package com.writerstree.gateway.domain.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,6 +90,28 @@ class TextDiffTest {
         String a = base.toString();
         String b = target.toString();
         assertEquals(b, apply(a, TextDiff.ops(a, b)));
+        assertEquals(b, TextDiff.apply(a, json(TextDiff.ops(a, b))), "the replica's applier agrees");
+    }
+
+    @Test
+    void theApplierRefusesWhatDoesNotApply() {
+        String base = "a\uD83D\uDE00b";
+        assertEquals("xa\uD83D\uDE00b", TextDiff.apply(base, json(List.of(Map.of("op", "insert", "text", "x")))));
+        assertEquals(
+                "a",
+                TextDiff.apply(base, json(List.of(Map.of("op", "retain", "n", 1), Map.of("op", "delete", "n", 3)))));
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "retain", "n", 5)))), "past the end");
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "retain", "n", 2)))), "inside a surrogate pair");
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "delete", "n", -1)))), "negative");
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "move", "n", 1)))), "unknown op");
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "insert", "n", 1)))), "insert without text");
+        assertNull(TextDiff.apply(base, json(List.of(Map.of("op", "retain", "n", "1")))), "count not a number");
+        assertNull(TextDiff.apply(base, json(Map.of("op", "retain"))), "not an array");
+        assertNull(TextDiff.apply(base, null));
+    }
+
+    private static JsonNode json(Object value) {
+        return SyncMessages.mapper().valueToTree(value);
     }
 
     private static String pick(String alphabet, Random random) {
