@@ -2,7 +2,8 @@
 //   java deploy/bench/sync/SyncBench.java [gatewayUrl] [gateway2Url] [users] [seconds] [saveIntervalMs]
 // N users x 2 devices: device A on the first gateway saves (sync:content) every interval, device B (on the second
 // gateway, if given) waits for the matching sync:update. Reports p50/p95/p99/max of send->update latency and of
-// send->ack. Loopback only; the gateway must trust 127.0.0.1 as a proxy (GATEWAY_TRUSTED_PROXIES) so that each
+// send->ack. With PHASE_HOOK set, runs "$PHASE_HOOK ready" before the saves and "$PHASE_HOOK done" after them
+// (deploy/bench/sync/run.sh takes CPU snapshots there). Loopback only; the gateway must trust 127.0.0.1 as a proxy (GATEWAY_TRUSTED_PROXIES) so that each
 // benchmark user registers from its own X-Forwarded-For address.
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,7 @@ public class SyncBench {
         ready.await(5, TimeUnit.MINUTES);
         setup.shutdown();
         System.out.printf("%d users ready%n", all.size());
+        hook("ready");
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         long start = System.nanoTime();
         int rounds = seconds * 1000 / intervalMs;
@@ -75,6 +77,7 @@ public class SyncBench {
         Thread.sleep(seconds * 1000L);
         clock.shutdownNow();
         Thread.sleep(3000); // drain
+        hook("done");
         int sent = all.stream().mapToInt(u -> u.sent.get()).sum();
         System.out.printf("%n%d saves sent in %.1f s (%d expected), %d sync:update received, %d acks, %d conflicts, %d errors%n",
                 sent, (System.nanoTime() - start) / 1e9 - 3, rounds * all.size(), updateLatencies.size(),
@@ -88,6 +91,14 @@ public class SyncBench {
             u.close();
         }
         System.exit(0);
+    }
+
+    /** Runs {@code $PHASE_HOOK <phase>} (e.g. CPU snapshots of the stack, deploy/bench/sync/run.sh) and waits. */
+    static void hook(String phase) throws Exception {
+        String hook = System.getenv("PHASE_HOOK");
+        if (hook != null && !hook.isBlank()) {
+            new ProcessBuilder("bash", "-c", hook + " " + phase).inheritIO().start().waitFor();
+        }
     }
 
     static void row(String name, List<Long> nanos) {
