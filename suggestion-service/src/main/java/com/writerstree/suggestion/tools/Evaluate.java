@@ -75,7 +75,6 @@ public final class Evaluate {
                 chapters.size(),
                 split.measured().size());
 
-        KneserNeyModel.DISCOUNT_SCALE = Double.parseDouble(System.getProperty("evaluation.discount-scale", "1"));
         long t1 = System.nanoTime();
         KneserNeyModel own =
                 new KneserNeyModel(NgramCounts.builder().add(split.learned()).build());
@@ -110,14 +109,7 @@ public final class Evaluate {
                     Double.parseDouble(range[1]),
                     range.length > 2 && range[2].equals("kn"),
                     range.length > 3 ? Double.parseDouble(range[3]) : 0,
-                    range.length > 4 ? Double.parseDouble(range[4]) : 0,
-                    range.length > 5 ? Double.parseDouble(range[5]) : 0,
-                    range.length > 6 ? Double.parseDouble(range[6]) : 0,
-                    range.length > 7 ? Double.parseDouble(range[7]) : 0);
-            if (range.length > 8) {
-                writer.recentCache(split.learned(), Double.parseDouble(range[8]));
-                adaptive.recentCache(split.learned(), Double.parseDouble(range[8]));
-            }
+                    range.length > 4 ? Double.parseDouble(range[4]) : 0);
             Evaluation.Result plain = Evaluation.run(
                     base,
                     null,

@@ -23,9 +23,6 @@ import java.util.Map;
  */
 public final class KneserNeyModel {
 
-    /** EXPERIMENT: scales the n-gram discounts of models built after it is set (the writer's only). */
-    public static volatile double DISCOUNT_SCALE = 1;
-
     private final String[] keys;
     private final String[] surfaces;
     private final Map<String, Integer> ids;
@@ -39,8 +36,6 @@ public final class KneserNeyModel {
     private final int[] occurrences;
 
     private final long storedNgrams;
-    /** The sum of the continuation counts of the unigram level (its "total"). */
-    private final double unigramTotal;
 
     public KneserNeyModel(NgramCounts counts) {
         int v = counts.vocabularySize();
@@ -89,7 +84,6 @@ public final class KneserNeyModel {
             total += c;
             held += Math.min(discount(d, c), c);
         }
-        unigramTotal = total;
         unigram = new double[v];
         for (int w = 0; w < v; w++) {
             unigram[w] = total == 0
@@ -188,46 +182,6 @@ public final class KneserNeyModel {
                 break;
             }
             p = word < 0 ? levels[level].gamma[index] * p : levels[level].interpolate(index, word, p);
-        }
-        return p;
-    }
-
-    /**
-     * P(w | h) from the two models' counts merged (count merging, Bacchiani and Roark 2003): at every order the
-     * counts of {@code a} plus {@code beta} times those of {@code b}, each discounted by its own model's Kneser-Ney
-     * discounts, so {@code P(w | h) = [max(c_a(hw) - D_a, 0) + beta max(c_b(hw) - D_b, 0)] / (c_a(h) + beta c_b(h))
-     * + gamma(h) P(w | h')} with {@code gamma(h)} the two models' held-back mass merged the same way; the unigram
-     * level mixes the two in proportion to their continuation totals. Sums to 1 over the union of the two
-     * vocabularies. Nothing is copied: a word's id in each model ({@code -1} where unknown) and each model's context.
-     */
-    static double merged(KneserNeyModel a, Context ca, int wa, KneserNeyModel b, Context cb, int wb, double beta) {
-        double ta = a.unigramTotal;
-        double tb = beta * b.unigramTotal;
-        double p = ((wa >= 0 ? ta * a.unigram[wa] : 0) + (wb >= 0 ? tb * b.unigram[wb] : 0)) / (ta + tb);
-        for (int level = 0; level < a.levels.length; level++) {
-            int ia = ca.found[level];
-            int ib = cb.found[level];
-            if (ia < 0 && ib < 0) {
-                break;
-            }
-            double own = 0;
-            double held = 0;
-            double total = 0;
-            if (ia >= 0) {
-                Level l = a.levels[level];
-                double t = 1 / (double) l.inverseTotal[ia];
-                own += l.discounted(ia, wa);
-                held += l.gamma[ia] * t;
-                total += t;
-            }
-            if (ib >= 0) {
-                Level l = b.levels[level];
-                double t = 1 / (double) l.inverseTotal[ib];
-                own += beta * l.discounted(ib, wb);
-                held += beta * l.gamma[ib] * t;
-                total += beta * t;
-            }
-            p = (own + held * p) / total;
         }
         return p;
     }
@@ -340,9 +294,6 @@ public final class KneserNeyModel {
 
         Level(long[] grams, int[] gramCounts) {
             d = discounts(gramCounts);
-            for (int k = 0; k < d.length; k++) {
-                d[k] *= DISCOUNT_SCALE;
-            }
             children = new char[grams.length];
             counts = gramCounts;
             int contextCount = 0;
@@ -375,19 +326,6 @@ public final class KneserNeyModel {
                 inverseTotal[c] = (float) (1 / total);
                 gamma[c] = (float) (held / total);
             }
-        }
-
-        /** The discounted count of the word after the context ({@code max(c - D, 0)}), 0 for -1 or unseen. */
-        double discounted(int context, int word) {
-            if (word < 0) {
-                return 0;
-            }
-            int i = Arrays.binarySearch(children, start[context], start[context + 1], (char) word);
-            if (i < 0) {
-                return 0;
-            }
-            int c = counts[i];
-            return c - Math.min(discount(d, c), c);
         }
 
         double interpolate(int context, int word, double lower) {

@@ -43,28 +43,11 @@ public final class Suggester {
      * The writer model's weight {@code l}, the context cache's weight {@code r}, the share of the context cache given
      * to its bigram part, and the share {@code t} of the base model's foreign names moved to the writer's names.
      */
-    public record Weights(
-            double writer,
-            double recent,
-            boolean backoff,
-            double recentBigram,
-            double nameTransfer,
-            double merge,
-            double projectRecent,
-            double projectRecentBigram) {
-        public Weights(
-                double writer, double recent, boolean backoff, double recentBigram, double nameTransfer, double merge) {
-            this(writer, recent, backoff, recentBigram, nameTransfer, merge, 0, 0);
-        }
-
+    public record Weights(double writer, double recent, boolean backoff, double recentBigram, double nameTransfer) {
         /** The name transfer measured in README (chosen on chapters 9-12 of the held-out book, not the test half). */
         public static final double NAME_TRANSFER = 1.0;
 
         public static final Weights NONE = new Weights(0, 0);
-
-        public Weights(double writer, double recent, boolean backoff, double recentBigram, double nameTransfer) {
-            this(writer, recent, backoff, recentBigram, nameTransfer, 0);
-        }
 
         public Weights(double writer, double recent, boolean backoff, double recentBigram) {
             this(writer, recent, backoff, recentBigram, NAME_TRANSFER);
@@ -123,10 +106,6 @@ public final class Suggester {
         final int recentNextTotal;
         final boolean backoff;
         final double recentBigram;
-        final double merge;
-        final double projectRecent;
-        final double projectRecentBigram;
-        final int lastWriterId;
         /** The share t of the base model's foreign names moved to the writer's, and that mass t M(h). */
         final double transfer;
 
@@ -154,10 +133,6 @@ public final class Suggester {
             this.lambda = own == null ? 0 : Double.isNaN(writer.weight) ? weights.writer() : writer.weight;
             this.backoff = weights.backoff();
             this.recentBigram = weights.recentBigram();
-            this.merge = weights.merge();
-            this.projectRecent = own == null || writer.recentUnigram == null ? 0 : weights.projectRecent();
-            this.projectRecentBigram = weights.projectRecentBigram();
-            this.lastWriterId = own == null || last.isEmpty() ? -1 : own.id(last.get(last.size() - 1));
             this.transfer = own == null ? 0 : weights.nameTransfer();
             int total = 0;
             int nextTotal = 0;
@@ -231,23 +206,6 @@ public final class Suggester {
             if (own != null) {
                 taken = 0;
                 for (int id : own.ranked()) {
-                    if (own.key(id).startsWith(prefix)) {
-                        offerWriter(id);
-                        if (++taken >= words.length) {
-                            break;
-                        }
-                    }
-                }
-            }
-            if (projectRecent > 0) {
-                java.util.Map<Integer, Double> next = lastWriterId < 0 ? null : writer.recentNext.get(lastWriterId);
-                if (next != null) {
-                    for (int id : next.keySet()) {
-                        offerWriter(id);
-                    }
-                }
-                taken = 0;
-                for (int id : writer.recentRanked) {
                     if (own.key(id).startsWith(prefix)) {
                         offerWriter(id);
                         if (++taken >= words.length) {
@@ -332,18 +290,6 @@ public final class Suggester {
                     pb *= 1 - transfer;
                 }
                 pb += movedMass * writer.nameShare(w);
-            }
-            if (projectRecent > 0) {
-                return (1 - projectRecent) * mixedModels(b, w, pb)
-                        + projectRecent * writer.recent(w, lastWriterId, projectRecentBigram);
-            }
-            return mixedModels(b, w, pb);
-        }
-
-        double mixedModels(int b, int w, double pb) {
-            if (merge > 0) {
-                double pm = KneserNeyModel.merged(base, baseContext, b, own, writerContext, w, merge);
-                return (1 - lambda) * pb + lambda * pm;
             }
             if (backoff) {
                 double lower = (1 - lambda) * pb + (w >= 0 ? lambda * own.unigram(w) : 0);

@@ -62,59 +62,6 @@ public final class WriterModel {
         nameOccurrences = Arrays.stream(names).mapToLong(model::occurrences).sum();
     }
 
-    /** EXPERIMENT: a decaying cache of the project's last tokens (writer ids); null when off. */
-    double[] recentUnigram;
-
-    double recentUnigramTotal;
-    java.util.Map<Integer, java.util.Map<Integer, Double>> recentNext;
-    java.util.Map<Integer, Double> recentNextTotal;
-    int[] recentRanked;
-
-    /** EXPERIMENT: builds the decaying cache over the last 5 tau tokens, weight exp(-distance / tau). */
-    public void recentCache(java.util.List<String> tokens, double tau) {
-        recentUnigram = new double[model.vocabularySize()];
-        recentNext = new java.util.HashMap<>();
-        recentNextTotal = new java.util.HashMap<>();
-        int from = Math.max(0, tokens.size() - (int) (5 * tau));
-        int prev = -1;
-        for (int i = from; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            int id = model.id(Tokenizer.key(t));
-            double weight = Math.exp(-(tokens.size() - 1 - i) / tau);
-            if (id >= 0 && !Tokenizer.isPunctuation(t)) {
-                recentUnigram[id] += weight;
-                recentUnigramTotal += weight;
-                if (prev >= 0) {
-                    recentNext
-                            .computeIfAbsent(prev, k -> new java.util.HashMap<>())
-                            .merge(id, weight, Double::sum);
-                    recentNextTotal.merge(prev, weight, Double::sum);
-                }
-            }
-            prev = id;
-        }
-        double[] u = recentUnigram;
-        recentRanked = IntStream.range(0, u.length)
-                .filter(w -> u[w] > 0 && model.suggestible(w))
-                .boxed()
-                .sorted(Comparator.comparingDouble((Integer w) -> -u[w]))
-                .mapToInt(Integer::intValue)
-                .toArray();
-    }
-
-    /** EXPERIMENT: (1 - s) U(w) + s B(w | last) of the decaying cache (B left out when last never came before). */
-    double recent(int w, int last, double s) {
-        if (w < 0 || recentUnigramTotal == 0) {
-            return 0;
-        }
-        double p = recentUnigram[w] / recentUnigramTotal;
-        java.util.Map<Integer, Double> next = last < 0 ? null : recentNext.get(last);
-        if (next != null && s > 0) {
-            p = (1 - s) * p + s * next.getOrDefault(w, 0.0) / recentNextTotal.get(last);
-        }
-        return p;
-    }
-
     public KneserNeyModel model() {
         return model;
     }
