@@ -199,4 +199,33 @@ class UserChannelsTest {
         await().atMost(WAIT).until(() -> subscribers(user) == 0);
         assertEquals(0, subscribers(UUID.randomUUID()), "nobody listens for a user without sockets");
     }
+
+    @Test
+    void afterTheSubscriberConnectionIsLostEveryUserHereIsSubscribedAgain() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        try (JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user))) {
+            assertNotNull(device.next("authenticated", WAIT));
+            await().atMost(WAIT).until(() -> subscribers(user) == 1);
+            redis.execute("CLIENT", "KILL", "TYPE", "pubsub"); // what a Redis restart does to subscribers
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> subscribers(user) == 1 && channels.subscribedTo(user.toString()));
+            push(
+                    user,
+                    Map.of(
+                            "origin",
+                            "another-device",
+                            "projectId",
+                            project.toString(),
+                            "version",
+                            1,
+                            "wordCount",
+                            2,
+                            "content",
+                            "Still here."));
+            JsonNode update = device.next("sync:update", WAIT);
+            assertNotNull(update, "pushes reach the device again");
+            assertEquals("Still here.", update.path("data").path("content").asText());
+        }
+    }
 }
