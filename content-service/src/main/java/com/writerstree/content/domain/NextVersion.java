@@ -6,7 +6,6 @@ import com.writerstree.content.domain.text.CurrentText;
 import com.writerstree.content.domain.text.TextChange;
 import com.writerstree.content.events.ContentEventPublisher;
 import com.writerstree.content.persistence.MilestoneRepository;
-import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.platform.security.Caller;
@@ -65,7 +64,7 @@ public class NextVersion {
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored write(
             ProjectReplica project,
-            ProjectContent current,
+            ProjectContentRepository.Row current,
             CurrentText.Loaded currentText,
             String text,
             int wordCount,
@@ -84,7 +83,7 @@ public class NextVersion {
     @Transactional(Transactional.TxType.MANDATORY)
     public Stored write(
             ProjectReplica project,
-            ProjectContent current,
+            ProjectContentRepository.Row current,
             CurrentText.Loaded currentText,
             TextChange change,
             Supplier<String> newText,
@@ -94,46 +93,48 @@ public class NextVersion {
             Integer restoredFrom) {
         UUID projectId = project.projectId;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        int previousWordCount = current == null ? 0 : current.wordCount;
-        int previousVersion = current == null ? 0 : current.version;
-        if (current == null) {
-            current = new ProjectContent();
-            current.projectId = projectId;
-        }
-        current.contentBytes = bytes;
-        current.version = previousVersion + 1;
-        current.wordCount = wordCount;
-        current.updatedAt = now;
-        current.updatedBy = caller.userId();
-        contents.persist(current);
+        int previousWordCount = current == null ? 0 : current.wordCount();
+        int version = (current == null ? 0 : current.version()) + 1;
         texts.write(currentText, change);
 
+        // what the previous save left known about the revision window and the snapshots (V6), if it did
+        ProjectContentRepository.Facts facts =
+                current == null ? ProjectContentRepository.Facts.UNKNOWN : current.facts();
+        Revisions.Window known = facts.chain() == null || facts.pivot() == null
+                ? null
+                : new Revisions.Window(facts.chain(), facts.pivot(), facts.pivotSince());
         Supplier<String> text = memoized(newText);
-        revisions.record(
+        Revisions.Window window = revisions.record(
                 projectId,
-                current.version,
+                version,
                 change.prefix(),
                 change.suffix(),
                 change.middle(),
                 change.newLength(),
                 text,
-                now);
+                now,
+                known,
+                current == null ? null : current.updatedAt());
 
         List<MilestoneType> reached = recordMilestones(project, wordCount, now);
-        snapshots.afterSave(current, text, reached, now);
+        Integer newestSnapshot =
+                snapshots.afterSave(projectId, version, wordCount, text, reached, now, facts.snapshotWordCount());
+
+        // the content row last, with what this save leaves known for the next one
+        ProjectContentRepository.Facts after = new ProjectContentRepository.Facts(
+                window.newest(), window.pivot(), window.pivotSince(), newestSnapshot);
+        if (current == null) {
+            contents.insert(projectId, version, wordCount, bytes, now, caller.userId(), after);
+        } else {
+            contents.update(projectId, version, wordCount, bytes, now, caller.userId(), after);
+        }
 
         if (restoredFrom == null) {
             events.contentSaved(
-                    project.userId, projectId, current.version, wordCount, wordCount - previousWordCount, now, origin);
+                    project.userId, projectId, version, wordCount, wordCount - previousWordCount, now, origin);
         } else {
             events.versionRestored(
-                    project.userId,
-                    projectId,
-                    current.version,
-                    restoredFrom,
-                    wordCount,
-                    wordCount - previousWordCount,
-                    now);
+                    project.userId, projectId, version, restoredFrom, wordCount, wordCount - previousWordCount, now);
         }
         for (MilestoneType type : reached) {
             events.milestoneReached(project.userId, projectId, type.wireName(), wordCount, project.wordGoal, now);
@@ -141,7 +142,7 @@ public class NextVersion {
         MilestoneView highest = reached.isEmpty()
                 ? null
                 : new MilestoneView(reached.get(reached.size() - 1).wireName(), now, wordCount);
-        return new Stored(current.version, now, highest);
+        return new Stored(version, now, highest);
     }
 
     /** {@code supplier}'s value, asked for once at most. */

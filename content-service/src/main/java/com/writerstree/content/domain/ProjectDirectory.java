@@ -67,6 +67,14 @@ public class ProjectDirectory {
         return project;
     }
 
+    /**
+     * Waits for the project's saves in flight and keeps the next ones waiting until the transaction ends (the row lock
+     * a save holds), without a save's checks: a manual snapshot, which a save must not overlap.
+     */
+    public void lock(UUID projectId) {
+        replicas.lock(projectId);
+    }
+
     /** 404 NOT_FOUND unless the caller owns the project (the same answer as for an unknown id). */
     private void requireOwner(ProjectReplica replica) {
         if (!replica.userId.equals(caller.userId())) {

@@ -2,7 +2,6 @@ package com.writerstree.content.domain;
 
 import com.writerstree.content.api.RestoreResult;
 import com.writerstree.content.domain.text.CurrentText;
-import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.VersionHistoryRepository;
@@ -47,12 +46,13 @@ public class RestoreVersion {
             if (snapshot == null || !snapshot.projectId.equals(projectId)) {
                 throw ApiException.notFound("Version");
             }
-            ProjectContent current = contents.findById(projectId);
-            CurrentText.Loaded loaded = texts.open(projectId);
+            ProjectContentRepository.Head head = contents.head(projectId);
+            ProjectContentRepository.Row current = head.row();
+            CurrentText.Loaded loaded = texts.open(projectId, head.directory());
             String currentText = texts.whole(loaded);
             if (currentText.equals(snapshot.content)) {
                 return new RestoreResult(
-                        current == null ? 0 : current.version, current == null ? 0 : current.wordCount);
+                        current == null ? 0 : current.version(), current == null ? 0 : current.wordCount());
             }
             int wordCount = WordCounter.count(snapshot.content);
             NextVersion.Stored stored =

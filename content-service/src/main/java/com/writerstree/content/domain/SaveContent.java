@@ -6,7 +6,6 @@ import com.writerstree.content.config.ContentConfig;
 import com.writerstree.content.domain.merge.ThreeWayMerge;
 import com.writerstree.content.domain.revision.Revisions;
 import com.writerstree.content.domain.text.CurrentText;
-import com.writerstree.content.persistence.ProjectContent;
 import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.platform.error.ApiException;
@@ -100,9 +99,10 @@ public class SaveContent {
 
     private SaveResult store(UUID projectId, SaveContentRequest request, Integer counted, String origin) {
         ProjectReplica project = projects.lockEditable(projectId);
-        ProjectContent current = contents.findById(projectId);
-        int currentVersion = current == null ? 0 : current.version;
-        CurrentText.Loaded loaded = texts.open(projectId);
+        ProjectContentRepository.Head head = contents.head(projectId); // the content row and the pieces' directory
+        ProjectContentRepository.Row current = head.row();
+        int currentVersion = current == null ? 0 : current.version();
+        CurrentText.Loaded loaded = texts.open(projectId, head.directory());
         Integer base = request.version();
         if (request.patch() != null && base == currentVersion) {
             return patchCurrent(project, current, loaded, request, origin);
@@ -156,12 +156,12 @@ public class SaveContent {
      */
     private SaveResult patchCurrent(
             ProjectReplica project,
-            ProjectContent current,
+            ProjectContentRepository.Row current,
             CurrentText.Loaded loaded,
             SaveContentRequest request,
             String origin) {
         CurrentText.Patched patched = delta.applyToCurrent(loaded, request.version(), request.patch());
-        long bytes = (current == null ? 0 : current.contentBytes) + patched.byteDelta();
+        long bytes = (current == null ? 0 : current.contentBytes()) + patched.byteDelta();
         if (bytes > config.maxContentBytes()) {
             throw ContentErrors.tooLarge(config.maxContentBytes());
         }
@@ -169,7 +169,7 @@ public class SaveContent {
             // nothing changed: no version, no event
             return unchanged(current, null, false);
         }
-        int wordCount = (current == null ? 0 : current.wordCount) + patched.wordDelta();
+        int wordCount = (current == null ? 0 : current.wordCount()) + patched.wordDelta();
         UUID projectId = project.projectId;
         NextVersion.Stored stored = next.write(
                 project,
@@ -184,13 +184,13 @@ public class SaveContent {
         return new SaveResult(stored.version(), wordCount, stored.savedAt(), stored.milestone(), false, null);
     }
 
-    private static SaveResult unchanged(ProjectContent current, String currentText, boolean merged) {
+    private static SaveResult unchanged(ProjectContentRepository.Row current, String currentText, boolean merged) {
         return current == null
                 ? new SaveResult(0, 0, null, null, merged, merged ? "" : null)
                 : new SaveResult(
-                        current.version,
-                        current.wordCount,
-                        current.updatedAt,
+                        current.version(),
+                        current.wordCount(),
+                        current.updatedAt(),
                         null,
                         merged,
                         merged ? currentText : null);

@@ -1,7 +1,7 @@
 package com.writerstree.content.domain;
 
 import com.writerstree.content.config.ContentConfig;
-import com.writerstree.content.persistence.ProjectContent;
+import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.VersionHistoryRepository;
 import com.writerstree.content.persistence.VersionSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +22,12 @@ import java.util.function.Supplier;
 public class Snapshots {
 
     private final VersionHistoryRepository versions;
+    private final ProjectContentRepository contents;
     private final ContentConfig config;
 
-    public Snapshots(VersionHistoryRepository versions, ContentConfig config) {
+    public Snapshots(VersionHistoryRepository versions, ProjectContentRepository contents, ContentConfig config) {
         this.versions = versions;
+        this.contents = contents;
         this.config = config;
     }
 
@@ -33,24 +35,44 @@ public class Snapshots {
      * After a save (inside its transaction): a milestone snapshot when it recorded milestones (metadata: the
      * highest; one snapshot even if several were crossed at once), else an automatic one when the count lies in a
      * higher step than the newest snapshot's (see {@link SnapshotPolicy}).
+     *
+     * @param newestWordCount the newest snapshot's word count as the previous save left it known (0: no snapshot),
+     *     null when not known: then it is read, when the count reaches the first step
+     * @return the newest snapshot's word count after this save, null when not known
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterSave(ProjectContent content, Supplier<String> text, List<MilestoneType> reached, Instant now) {
-        String type;
-        Map<String, Object> metadata;
+    public Integer afterSave(
+            UUID projectId,
+            int version,
+            int wordCount,
+            Supplier<String> text,
+            List<MilestoneType> reached,
+            Instant now,
+            Integer newestWordCount) {
         int step = config.snapshotEveryWords();
         if (!reached.isEmpty()) {
-            type = VersionSnapshot.MILESTONE;
-            metadata = Map.of("milestone", reached.get(reached.size() - 1).wireName());
-        } else if (content.wordCount >= step
-                && SnapshotPolicy.crossedStep(
-                        versions.latestWordCount(content.projectId).orElse(0), content.wordCount, step)) {
-            type = VersionSnapshot.AUTO;
-            metadata = Map.of();
-        } else {
-            return;
+            take(
+                    projectId,
+                    text.get(),
+                    wordCount,
+                    version,
+                    now,
+                    VersionSnapshot.MILESTONE,
+                    Map.of("milestone", reached.get(reached.size() - 1).wireName()));
+            return wordCount; // pinned: the newest snapshot from now on
         }
-        take(content.projectId, text.get(), content.wordCount, content.version, now, type, metadata);
+        if (wordCount < step) {
+            return newestWordCount;
+        }
+        int newest = newestWordCount != null
+                ? newestWordCount
+                : versions.latestWordCount(projectId).orElse(0);
+        if (!SnapshotPolicy.crossedStep(newest, wordCount, step)) {
+            return newest;
+        }
+        take(projectId, text.get(), wordCount, version, now, VersionSnapshot.AUTO, Map.of());
+        // the newest snapshot from now on, unless the history keeps none (then the next save asks)
+        return config.versionHistoryLimit() > 0 ? wordCount : null;
     }
 
     /**
@@ -59,6 +81,7 @@ public class Snapshots {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public VersionSnapshot manual(UUID projectId, int version, String text, int wordCount, String label, Instant now) {
+        contents.forgetSnapshotWordCount(projectId); // taken outside a save: the next save reads the newest one
         return take(
                 projectId,
                 text,

@@ -53,6 +53,8 @@ public class VersionHistory {
     @Transactional
     public VersionView snapshot(UUID projectId, String label) {
         projects.requireOwned(projectId);
+        // one at a time with the project's saves: a save keeps the newest snapshot's word count (Snapshots.afterSave)
+        projects.lock(projectId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // the version and its text in one read (a save committing meanwhile cannot mix two versions)
         return VersionView.of(texts.current(projectId)

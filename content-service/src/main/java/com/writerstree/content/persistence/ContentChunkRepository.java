@@ -29,18 +29,6 @@ public class ContentChunkRepository {
         return Panache.getEntityManager();
     }
 
-    /** The project's pieces in order, without their texts (an index-only read of the primary key). */
-    @SuppressWarnings("unchecked")
-    public List<Entry> directory(UUID projectId) {
-        List<Object[]> rows = em().createNativeQuery(
-                        "SELECT seq, units FROM content_chunks WHERE project_id = :projectId ORDER BY seq")
-                .setParameter("projectId", projectId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Entry(((Number) r[0]).longValue(), ((Number) r[1]).intValue()))
-                .toList();
-    }
-
     /**
      * The project's current version with its whole text, in one statement (so that both are of the same save, however
      * many saves commit meanwhile); empty for a project never saved.
@@ -62,7 +50,7 @@ public class ContentChunkRepository {
                 ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), instant(r[2]), updatedBy, (String) r[4]));
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

@@ -2,7 +2,144 @@ package com.writerstree.content.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
+/**
+ * {@code project_content}: the entity for reads and deletes elsewhere; a save reads and writes its row with plain SQL
+ * ({@link #head}, {@link #insert}, {@link #update}): no entity in the session, so no dirty check on the hot path.
+ */
 @ApplicationScoped
-public class ProjectContentRepository implements PanacheRepositoryBase<ProjectContent, UUID> {}
+public class ProjectContentRepository implements PanacheRepositoryBase<ProjectContent, UUID> {
+
+    /**
+     * What a save knows about its project's revision window and snapshots without reading them (V6); each field null
+     * when not known. {@code chain}: the current version's revision's counters; {@code pivot}: the oldest keyframe
+     * above the oldest kept revision (0: none); {@code pivotSince}: no kept revision from {@code pivot - 1} on is
+     * older; {@code snapshotWordCount}: the newest snapshot's word count (0: none).
+     */
+    public record Facts(StoredRevision.Chain chain, Integer pivot, Instant pivotSince, Integer snapshotWordCount) {
+        public static final Facts UNKNOWN = new Facts(null, null, null, null);
+    }
+
+    /** The project's content row (null: never saved) and its pieces' directory, as one statement read them. */
+    public record Head(Row row, List<ContentChunkRepository.Entry> directory) {}
+
+    /** A project's content row; {@code facts} are {@link Facts#UNKNOWN} unless recorded for this very version. */
+    public record Row(int version, int wordCount, long contentBytes, Instant updatedAt, Facts facts) {}
+
+    /**
+     * The project's content row and the places and lengths of its text's pieces, in one statement (inside a save's
+     * transaction, the project locked): an index-only read of the pieces' primary key, no text.
+     */
+    public Head head(UUID projectId) {
+        Object[] r = (Object[]) getEntityManager()
+                .createNativeQuery("""
+                        SELECT c.version, c.word_count, c.content_bytes, c.updated_at, c.facts_version,
+                               c.revision_chain_length, c.revision_chain_chars, c.revisions_pivot,
+                               c.revisions_pivot_since, c.snapshot_word_count, d.pieces
+                        FROM (SELECT string_agg(seq || ':' || units, ',' ORDER BY seq) AS pieces FROM content_chunks
+                              WHERE project_id = :projectId) d
+                        LEFT JOIN project_content c ON c.project_id = :projectId""")
+                .setParameter("projectId", projectId)
+                .getSingleResult();
+        List<ContentChunkRepository.Entry> directory = directory((String) r[10]);
+        if (r[0] == null) {
+            return new Head(null, directory);
+        }
+        int version = ((Number) r[0]).intValue();
+        boolean known = r[4] != null && ((Number) r[4]).intValue() == version;
+        Facts facts = known
+                ? new Facts(
+                        r[5] == null || r[6] == null
+                                ? null
+                                : new StoredRevision.Chain(((Number) r[5]).intValue(), ((Number) r[6]).intValue()),
+                        r[7] == null ? null : ((Number) r[7]).intValue(),
+                        r[8] == null ? null : ContentChunkRepository.instant(r[8]),
+                        r[9] == null ? null : ((Number) r[9]).intValue())
+                : Facts.UNKNOWN;
+        return new Head(
+                new Row(
+                        version,
+                        ((Number) r[1]).intValue(),
+                        ((Number) r[2]).longValue(),
+                        ContentChunkRepository.instant(r[3]),
+                        facts),
+                directory);
+    }
+
+    private static List<ContentChunkRepository.Entry> directory(String pieces) {
+        if (pieces == null) {
+            return List.of();
+        }
+        List<ContentChunkRepository.Entry> entries = new ArrayList<>();
+        int start = 0;
+        while (start < pieces.length()) {
+            int colon = pieces.indexOf(':', start);
+            int comma = pieces.indexOf(',', colon);
+            int end = comma < 0 ? pieces.length() : comma;
+            entries.add(new ContentChunkRepository.Entry(
+                    Long.parseLong(pieces, start, colon, 10), Integer.parseInt(pieces, colon + 1, end, 10)));
+            start = end + 1;
+        }
+        return entries;
+    }
+
+    /** The first version of a project's text. */
+    public void insert(UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
+        write("""
+                INSERT INTO project_content (project_id, version, word_count, content_bytes, updated_at, updated_by,
+                    facts_version, revision_chain_length, revision_chain_chars, revisions_pivot, revisions_pivot_since,
+                    snapshot_word_count)
+                VALUES (:projectId, :version, :wordCount, :bytes, :at, :by,
+                    :version, :chainLength, :chainChars, :pivot, :pivotSince, :snapshotWords)""", projectId, version, wordCount, bytes, at, by, facts);
+    }
+
+    /** A new version of a project's text (its row exists: the save read it under the project's lock). */
+    public void update(UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
+        int rows = write("""
+                UPDATE project_content SET version = :version, word_count = :wordCount, content_bytes = :bytes,
+                    updated_at = :at, updated_by = :by, facts_version = :version,
+                    revision_chain_length = :chainLength, revision_chain_chars = :chainChars, revisions_pivot = :pivot,
+                    revisions_pivot_since = :pivotSince, snapshot_word_count = :snapshotWords
+                WHERE project_id = :projectId""", projectId, version, wordCount, bytes, at, by, facts);
+        if (rows != 1) {
+            throw new IllegalStateException("project " + projectId + ": its content row is gone");
+        }
+    }
+
+    private int write(
+            String sql, UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
+        StoredRevision.Chain chain = facts.chain();
+        return getEntityManager()
+                .createNativeQuery(sql)
+                .unwrap(NativeQuery.class)
+                .setParameter("projectId", projectId)
+                .setParameter("version", version)
+                .setParameter("wordCount", wordCount)
+                .setParameter("bytes", bytes)
+                .setParameter("at", at, Instant.class)
+                .setParameter("by", by, UUID.class)
+                .setParameter("chainLength", chain == null ? null : chain.length(), Integer.class)
+                .setParameter("chainChars", chain == null ? null : chain.chars(), Integer.class)
+                .setParameter("pivot", facts.pivot(), Integer.class)
+                .setParameter("pivotSince", facts.pivotSince(), Instant.class)
+                .setParameter("snapshotWords", facts.snapshotWordCount(), Integer.class)
+                .executeUpdate();
+    }
+
+    /**
+     * The newest snapshot's word count is not known any more (a snapshot was taken outside a save): the next save
+     * asks for it.
+     */
+    public void forgetSnapshotWordCount(UUID projectId) {
+        getEntityManager()
+                .createNativeQuery(
+                        "UPDATE project_content SET snapshot_word_count = NULL WHERE project_id = :projectId")
+                .setParameter("projectId", projectId)
+                .executeUpdate();
+    }
+}

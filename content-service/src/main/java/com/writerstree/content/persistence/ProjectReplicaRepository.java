@@ -54,6 +54,14 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
                 .executeUpdate();
     }
 
+    /** Locks the project's row until the transaction ends, as a save does (without reading it). */
+    public void lock(UUID projectId) {
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM project_replicas WHERE project_id = :projectId FOR NO KEY UPDATE")
+                .setParameter("projectId", projectId)
+                .getResultList();
+    }
+
     /** Reads the project and locks its row until the transaction ends: saves of one project run one at a time. */
     public Optional<ProjectReplica> findForUpdate(UUID projectId) {
         return findByIdOptional(projectId, LockModeType.PESSIMISTIC_WRITE);

@@ -122,6 +122,28 @@ public class RevisionRepository {
                 .executeUpdate();
     }
 
+    /**
+     * Where the next pruning can start: the oldest keyframe above the project's oldest kept revision (0: none) and
+     * the oldest {@code created_at} from the revision just below it on (null with no such keyframe).
+     */
+    public record Pivot(int version, Instant since) {}
+
+    /** Reads the project's {@link Pivot} (after a pruning; rare: a save does not prune before one may be due). */
+    public Pivot pivot(UUID projectId) {
+        Object[] r = (Object[])
+                em().createNativeQuery("""
+                SELECT p.version,
+                       (SELECT min(r.created_at) FROM content_revisions r
+                        WHERE r.project_id = :projectId AND r.version >= p.version - 1)
+                FROM (SELECT min(k.version) AS version FROM content_revisions k
+                      WHERE k.project_id = :projectId AND k.content IS NOT NULL
+                        AND k.version > (SELECT min(o.version) FROM content_revisions o
+                                         WHERE o.project_id = :projectId)) p""").setParameter("projectId", projectId).getSingleResult();
+        return r[0] == null
+                ? new Pivot(0, null)
+                : new Pivot(((Number) r[0]).intValue(), ContentChunkRepository.instant(r[1]));
+    }
+
     /** Versions kept for a project, newest first (the export's {@code recentRevisions}, tests). */
     @SuppressWarnings("unchecked")
     public List<Integer> versions(UUID projectId) {

@@ -376,6 +376,30 @@ class ContentHistoryResourceTest {
 
     // ------------------------------------------------------------------------------------------- history
 
+    /**
+     * Issue 12: a save knows the newest snapshot's word count from the previous save instead of asking for it; a
+     * manual snapshot in between must not leave it stale. 1,100 words (auto snapshot), shrunk to 500, a manual
+     * snapshot (now the newest: 500 words), then 1,200 words: a higher thousand than the newest snapshot's, so
+     * another auto snapshot, as when every save asked.
+     */
+    @Test
+    void aManualSnapshotBetweenSavesCountsAsTheNewestForTheNextAutoSnapshot() {
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 1_000_000);
+        String token = TestTokens.forUser(user);
+        save(token, project, Map.of("content", words(1100))).then().statusCode(200);
+        save(token, project, Map.of("content", words(500))).then().statusCode(200);
+        Response manual = given().header("Authorization", "Bearer " + token).post(versions(project));
+        assertEquals(201, manual.statusCode());
+        assertEquals(500, manual.jsonPath().getInt("data.version.wordCount"));
+        save(token, project, Map.of("content", words(1200))).then().statusCode(200);
+        var listed = given().header("Authorization", "Bearer " + token)
+                .get(versions(project))
+                .jsonPath();
+        assertEquals(List.of("auto", "manual", "auto"), listed.getList("data.versions.snapshotType"));
+        assertEquals(List.of(1200, 500, 1100), listed.getList("data.versions.wordCount"));
+    }
+
     @Test
     void versionsAreListedReadSnapshottedAndRestored() {
         UUID user = UUID.randomUUID();
@@ -757,6 +781,102 @@ class ContentHistoryResourceTest {
      * index entry (8 header + 16 uuid + 4 int, aligned to 32, + 4 line pointer).
      */
     private static final int ROW_OVERHEAD = 40;
+
+    /**
+     * Issue 12: a save no longer runs the revision window's pruning {@code DELETE} every time, only when the window
+     * may hold something to delete. 560 one-word delta saves (the default window: the newest 500 of the last 24 h)
+     * must still leave exactly what pruning after every save leaves: everything from the newest keyframe at or below
+     * the oldest promised version on. A stale save on the oldest promised base is merged; on a pruned one it is a
+     * conflict with the server's text.
+     */
+    @Test
+    void savesBeyondTheWindowPruneToItAndABaseInsideItStillMerges() {
+        String opening = "The opening line stays as it is.\n\n";
+        List<String> body = new ArrayList<>();
+        Random random = new Random(560);
+        UUID user = UUID.randomUUID();
+        UUID project = announceProject(user, 10_000_000);
+        String token = TestTokens.forUser(user);
+        for (int i = 0; i < 60; i++) {
+            body.add(longWord(random));
+        }
+        List<String> texts = new ArrayList<>(List.of("")); // texts.get(v): the text of version v
+        texts.add(opening + String.join(" ", body));
+        HttpClient http = HttpClient.newHttpClient();
+        assertEquals(
+                1,
+                put(http, token, project, Map.of("content", texts.get(1)))
+                        .path("data")
+                        .path("version")
+                        .asInt());
+        int saves = 560;
+        for (int v = 2; v <= saves + 1; v++) {
+            int word = random.nextInt(body.size());
+            int at = opening.length();
+            for (int i = 0; i < word; i++) {
+                at += body.get(i).length() + 1;
+            }
+            String old = body.get(word);
+            body.set(word, longWord(random)); // 20 letters: a keyframe every ~40 deltas of this ~1,300-unit text
+            List<Map<String, Object>> patch = List.of(
+                    Map.of("op", "retain", "n", at),
+                    Map.of("op", "delete", "n", old.length()),
+                    Map.of("op", "insert", "text", body.get(word)));
+            JsonNode saved = put(http, token, project, Map.of("patch", patch, "version", v - 1));
+            assertEquals(v, saved.path("data").path("version").asInt(), saved.toString());
+            texts.add(opening + String.join(" ", body));
+        }
+        int newest = saves + 1;
+        int promised = newest - 500 + 1; // the oldest of the newest 500 (all younger than 24 h)
+        int expectedOldest = TestSql.single(
+                dataSource,
+                Integer.class,
+                "SELECT max(version) FROM content.content_revisions"
+                        + " WHERE project_id = ? AND content IS NOT NULL AND version <= ?",
+                project,
+                promised);
+        List<Integer> kept = QuarkusTransaction.requiringNew().call(() -> revisionRows.versions(project));
+        assertTrue(expectedOldest > 1, "the window was exceeded: versions before " + expectedOldest + " are due");
+        // everything from the keyframe the oldest promised version needs, no gap, nothing before it
+        assertEquals(newest, kept.get(0));
+        assertEquals(expectedOldest, kept.get(kept.size() - 1), "the oldest kept version");
+        assertEquals(newest - expectedOldest + 1, kept.size(), "no gap");
+        for (int v : List.of(expectedOldest, promised, newest - 1)) {
+            int base = v;
+            assertEquals(
+                    Optional.of(texts.get(v)),
+                    QuarkusTransaction.requiringNew().call(() -> revisions.text(project, base)),
+                    "version " + v);
+        }
+
+        // a device on the oldest promised base changes the opening line: merged with everything saved since
+        String current = texts.get(newest);
+        String theirs = texts.get(promised).replace("stays as it is", "was changed offline");
+        JsonNode merged = put(http, token, project, Map.of("content", theirs, "version", promised));
+        assertTrue(merged.path("data").path("merged").asBoolean(), merged.toString());
+        assertEquals(
+                current.replace("stays as it is", "was changed offline"),
+                merged.path("data").path("content").asText());
+        // a device on a pruned base: conflict, the server's text in the answer
+        String serverText = merged.path("data").path("content").asText();
+        JsonNode refused = put(
+                http,
+                token,
+                project,
+                Map.of("content", texts.get(expectedOldest - 1) + " more", "version", expectedOldest - 1));
+        assertEquals("VERSION_CONFLICT", refused.path("error").path("code").asText(), refused.toString());
+        assertEquals(
+                serverText,
+                refused.path("error").path("details").path("serverContent").asText());
+    }
+
+    private static String longWord(Random random) {
+        StringBuilder word = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
 
     // ------------------------------------------------------------------------------------------- helpers
 

@@ -98,10 +98,12 @@ public class CurrentText {
         }
     }
 
-    /** The places and lengths of a project's pieces (no text read yet). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Loaded open(UUID projectId) {
-        return new Loaded(projectId, chunks.directory(projectId));
+    /**
+     * A project's current text as a save reads it: the places and lengths of its pieces, as read under the project's
+     * lock with its content row ({@code ProjectContentRepository.head}); no text read yet.
+     */
+    public Loaded open(UUID projectId, List<ContentChunkRepository.Entry> directory) {
+        return new Loaded(projectId, directory);
     }
 
     /** A project's whole current text in one statement ("" for a project never saved). */

@@ -111,6 +111,86 @@ class RevisionsTest {
         });
     }
 
+    /**
+     * Issue 12: a save that knows its window (the {@link Revisions.Window} the previous save returned) runs the
+     * pruning {@code DELETE} only when it may delete something. Three seeded sequences of 200 random edits (keyframes
+     * of both kinds), recorded twice with the same clock: once carrying the window from save to save, once knowing
+     * nothing (pruning after every save, as before). After every save both keep exactly the same versions; the
+     * carrying one pruned on fewer saves; every kept version reads back exactly. The third clock also steps back now
+     * and then (a replica whose clock lags), where only the conservative bound keeps both the same.
+     */
+    @Test
+    void pruningOnlyWhenItMayDeleteKeepsWhatPruningEverySaveKeeps() {
+        int[] prunes = new int[1];
+        RevisionRepository counting = new RevisionRepository() {
+            @Override
+            public int prune(
+                    UUID projectId, int newestVersion, int keepCount, Duration keepFor, int maxCount, Instant now) {
+                prunes[0]++;
+                return super.prune(projectId, newestVersion, keepCount, keepFor, maxCount, now);
+            }
+        };
+        Revisions knowing = new Revisions(counting, config(MAX_DELTAS, 0.5));
+        Revisions everySave = new Revisions(repository, config(MAX_DELTAS, 0.5));
+        for (int seed = 1; seed <= 3; seed++) {
+            Random random = new Random(13_000 + seed);
+            boolean lagging = seed == 3;
+            UUID carried = UUID.randomUUID();
+            UUID pruned = UUID.randomUUID();
+            List<String> saved = new ArrayList<>(List.of(""));
+            List<Instant> savedAt = new ArrayList<>(List.of(Instant.EPOCH));
+            Instant now = Instant.parse("2026-01-01T00:00:00Z");
+            Revisions.Window window = null;
+            int saves = 200;
+            prunes[0] = 0;
+            for (int version = 1; version <= saves; version++) {
+                String previous = saved.get(version - 1);
+                String text = RandomEdits.edit(random, previous);
+                Duration step = random.nextInt(4) == 0
+                        ? Duration.ofMinutes(random.nextInt(40))
+                        : Duration.ofSeconds(lagging && random.nextInt(5) == 0 ? -90 : 5);
+                now = now.plus(step);
+                saved.add(text);
+                savedAt.add(now);
+                int v = version;
+                Instant at = now;
+                Instant before = savedAt.get(version - 1);
+                RevisionDelta delta = RevisionDelta.between(previous, text);
+                Revisions.Window known = window;
+                window = QuarkusTransaction.requiringNew()
+                        .call(() -> knowing.record(
+                                carried,
+                                v,
+                                delta.prefix(),
+                                delta.suffix(),
+                                delta.middle(text),
+                                text.length(),
+                                () -> text,
+                                at,
+                                known,
+                                v == 1 ? null : before));
+                QuarkusTransaction.requiringNew().run(() -> everySave.record(pruned, v, previous, text, at));
+                List<Integer> keptCarried = QuarkusTransaction.requiringNew().call(() -> repository.versions(carried));
+                assertEquals(
+                        QuarkusTransaction.requiringNew().call(() -> repository.versions(pruned)),
+                        keptCarried,
+                        "seed " + seed + ", version " + version);
+                if (version % 10 == 0) {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        for (int kept : keptCarried) {
+                            assertEquals(Optional.of(saved.get(kept)), knowing.text(carried, kept), "version " + kept);
+                        }
+                    });
+                    if (!lagging) {
+                        assertWindow(knowing, carried, version, saved, savedAt);
+                    }
+                }
+            }
+            assertTrue(
+                    prunes[0] < saves * 3 / 4, "seed " + seed + ": pruned on " + prunes[0] + " of " + saves + " saves");
+        }
+    }
+
     @Test
     void aRevisionWrittenBeforeDeltasIsAKeyframeTheNextDeltasBuildOn() {
         UUID project = UUID.randomUUID();
