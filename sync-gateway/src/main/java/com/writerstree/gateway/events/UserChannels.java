@@ -1,6 +1,8 @@
 package com.writerstree.gateway.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.sync.FanOut;
 import com.writerstree.gateway.domain.sync.SyncMessages;
 import com.writerstree.gateway.domain.sync.SyncSessions;
@@ -15,6 +17,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +32,9 @@ import org.jboss.logging.Logger;
  * users come and go with {@code SUBSCRIBE}/{@code UNSUBSCRIBE} on it, in the order their connections open and close.
  * When the connection is lost (Redis restarted), it is opened again every second and every current user subscribed
  * again; pushes published meanwhile are lost, and the content event's read-back ({@link FanOut}) delivers them.
+ *
+ * <p>A message is {@code <instance id of the publishing replica>\n<JSON>}: the publishing replica delivers to its own
+ * sockets directly and skips its own message by that prefix, without decoding or parsing the text again.
  *
  * <p>The messages carry manuscript text (or a device's patch) through Redis, which keeps nothing of pub/sub; they are
  * never logged.
@@ -43,6 +50,8 @@ public class UserChannels {
     private final SyncSessions sessions;
     private final FanOut fanOut;
     private final Vertx vertx;
+    private final String self;
+    private final byte[] selfPrefix;
 
     /** Users whose channel this replica wants (guarded by this). */
     private final Set<String> subscribed = new HashSet<>();
@@ -52,7 +61,15 @@ public class UserChannels {
     private volatile boolean stopped;
     private volatile boolean lost;
 
-    UserChannels(Redis redis, ReactiveRedisDataSource data, SyncSessions sessions, FanOut fanOut, Vertx vertx) {
+    UserChannels(
+            Redis redis,
+            ReactiveRedisDataSource data,
+            SyncSessions sessions,
+            FanOut fanOut,
+            Vertx vertx,
+            GatewayConfig config) {
+        this.self = config.instanceId();
+        this.selfPrefix = (self + "\n").getBytes(StandardCharsets.UTF_8);
         this.redis = redis;
         this.data = data;
         this.sessions = sessions;
@@ -75,10 +92,14 @@ public class UserChannels {
         }
     }
 
-    /** Publishes a save's message on the user's channel (fire and forget: a lost push is read back later). */
-    public void publish(String userId, String message) {
+    /**
+     * Delivers a save's message to this replica's sockets of the user and publishes it on the user's channel for
+     * the other replicas (fire and forget: a lost push is read back later).
+     */
+    public void publish(String userId, ObjectNode message) {
+        fanOut.pushed(userId, message);
         data.pubsub(String.class)
-                .publish(PREFIX + userId, message)
+                .publish(PREFIX + userId, self + "\n" + message)
                 .subscribe()
                 .with(
                         ok -> {},
@@ -165,10 +186,20 @@ public class UserChannels {
                 return; // subscribe/unsubscribe confirmations
             }
             String channel = response.get(1).toString();
-            if (!channel.startsWith(PREFIX)) {
-                return;
+            byte[] payload = response.get(2).toBytes();
+            if (!channel.startsWith(PREFIX)
+                    || (payload.length >= selfPrefix.length
+                            && Arrays.equals(payload, 0, selfPrefix.length, selfPrefix, 0, selfPrefix.length))) {
+                return; // not a user channel, or this replica's own message (delivered here when published)
             }
-            JsonNode message = SyncMessages.mapper().readTree(response.get(2).toString());
+            int newline = 0;
+            while (newline < payload.length && payload[newline] != '\n') {
+                newline++;
+            }
+            if (newline == payload.length) {
+                throw new IllegalArgumentException("no publisher prefix");
+            }
+            JsonNode message = SyncMessages.mapper().readTree(payload, newline + 1, payload.length - newline - 1);
             fanOut.pushed(channel.substring(PREFIX.length()), message);
         } catch (Exception e) {
             LOG.warnf(

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +61,18 @@ class UserChannelsTest {
         redis.pubsub(String.class)
                 .publish(
                         UserChannels.PREFIX + user,
-                        SyncMessages.mapper().valueToTree(message).toString());
+                        "another-replica\n" + SyncMessages.mapper().valueToTree(message));
+    }
+
+    /** A pushed save of {@code project} by another device: {@code origin}, {@code projectId}, then {@code more}. */
+    private static Map<String, Object> save(UUID project, Object... more) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("origin", "another-device");
+        message.put("projectId", project.toString());
+        for (int i = 0; i < more.length; i += 2) {
+            message.put((String) more[i], more[i + 1]);
+        }
+        return message;
     }
 
     private static long readsOf(UUID project) {
@@ -90,11 +102,8 @@ class UserChannelsTest {
 
             push(
                     user,
-                    Map.of(
-                            "origin",
-                            "another-device",
-                            "projectId",
-                            project.toString(),
+                    save(
+                            project,
                             "version",
                             5,
                             "wordCount",
@@ -114,11 +123,8 @@ class UserChannelsTest {
             // the device's patch against version 5, applied here to the text of version 5
             push(
                     user,
-                    Map.of(
-                            "origin",
-                            "another-device",
-                            "projectId",
-                            project.toString(),
+                    save(
+                            project,
                             "version",
                             6,
                             "wordCount",
@@ -159,11 +165,8 @@ class UserChannelsTest {
             await().atMost(WAIT).until(() -> subscribers(user) == 1);
             push(
                     user,
-                    Map.of(
-                            "origin",
-                            "another-device",
-                            "projectId",
-                            project.toString(),
+                    save(
+                            project,
                             "version",
                             10,
                             "wordCount",
@@ -210,22 +213,33 @@ class UserChannelsTest {
             redis.execute("CLIENT", "KILL", "TYPE", "pubsub"); // what a Redis restart does to subscribers
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> subscribers(user) == 1 && channels.subscribedTo(user.toString()));
-            push(
-                    user,
-                    Map.of(
-                            "origin",
-                            "another-device",
-                            "projectId",
-                            project.toString(),
-                            "version",
-                            1,
-                            "wordCount",
-                            2,
-                            "content",
-                            "Still here."));
+            push(user, save(project, "version", 1, "wordCount", 2, "content", "Still here."));
             JsonNode update = device.next("sync:update", WAIT);
             assertNotNull(update, "pushes reach the device again");
             assertEquals("Still here.", update.path("data").path("content").asText());
+        }
+    }
+
+    @Test
+    void theSavingReplicaDeliversToItsOwnSocketsOnceAndSkipsItsOwnMessage() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        try (JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user))) {
+            assertNotNull(device.next("authenticated", WAIT));
+            await().atMost(WAIT).until(() -> subscribers(user) == 1);
+            channels.publish(
+                    user.toString(),
+                    SyncMessages.mapper().valueToTree(save(project, "version", 1, "wordCount", 1, "content", "Mine.")));
+            JsonNode local = device.next("sync:update", WAIT);
+            assertNotNull(local, "delivered here without the round trip");
+            assertEquals("Mine.", local.path("data").path("content").asText());
+            // its own message comes back on the channel (skipped by its prefix); another replica's save is the next
+            // update
+            push(user, save(project, "version", 2, "wordCount", 2, "content", "Theirs."));
+            JsonNode next = device.next("sync:update", WAIT);
+            assertNotNull(next);
+            assertEquals("Theirs.", next.path("data").path("content").asText());
+            assertNull(device.next("sync:update", Duration.ofMillis(300)), "nothing delivered twice");
         }
     }
 }

@@ -94,7 +94,7 @@ public class ContentSaves {
         message.put("updatedAt", saved.path("savedAt").asText(null));
         JsonNode text;
         if (saved.path("merged").asBoolean(false)) {
-            text = saved.get("content");
+            text = saved.path("content"); // missing: not textual, nothing pushed
         } else if (data.hasNonNull("content")) {
             text = data.get("content");
         } else {
@@ -108,11 +108,11 @@ public class ContentSaves {
         }
         if (text != null) {
             if (!text.isTextual() || text.asText().length() > PatchCache.MAX_TEXT) {
-                return; // too long to keep anywhere: the content event's read sends it
+                return; // no text at hand, or too long to keep anywhere: the content event's read sends it
             }
             message.set("content", text);
         }
-        channels.publish(session.userId(), message.toString());
+        channels.publish(session.userId(), message);
     }
 
     private static Map<String, Object> ack(String projectId, JsonNode saved) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -123,13 +124,13 @@ public class FanOut {
         if (!sessions.hasUser(userId) || !SyncMessages.isProjectId(projectId)) {
             return;
         }
-        queue(userId, UUID.fromString(projectId), () -> {
+        queue(userId, projectId, () -> {
             deliverPushed(userId, projectId, message);
             return Uni.createFrom().voidItem();
         });
     }
 
-    private void queue(String userId, UUID projectId, java.util.function.Supplier<Uni<Void>> task) {
+    private void queue(String userId, Object projectId, Supplier<Uni<Void>> task) {
         if (!lanes.submit(userId, task)) {
             dropped.increment();
             LOG.warnf("sync:update for project %s dropped: the user's fan-out backlog is full", projectId);
