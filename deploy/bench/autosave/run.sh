@@ -26,6 +26,7 @@ PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
 STACK="${WT_STACK:-dev}"
 cpu_dir=$(mktemp -d)
 trap 'rm -rf "$cpu_dir"' EXIT
+source "$here/../cpu/vacuum.sh"
 cpu_snap() { node "$here/../cpu/cpu.js" snapshot "$PID_DIR" "$STACK" "${DB_NAME:-writerstree}" >"$cpu_dir/$1.json"; }
 IDLE="${IDLE:-10}"   # seconds of no load before the phases: the background CPU rate, subtracted as "net"
 # cpu_report <phase> <load.js JSON>: CPU per save of the phase, from the snapshots <phase>-before/-after
@@ -70,16 +71,19 @@ done
 node "$here/load.js" warmup "$GATEWAY_URL/api/v1" 3 "$WORDS" "${pairs[@]}" >/dev/null
 
 echo "== idle: ${IDLE}s without load (background CPU of every process)"
+bench_vacuum
 cpu_snap idle-before
 sleep "$IDLE"
 cpu_snap idle-after
 echo "== (a) gateway: ${DURATION}s, $CONCURRENCY workers, $WORDS words per save"
+bench_vacuum
 cpu_snap a-before
 gw=$(node "$here/load.js" gateway "$GATEWAY_URL/api/v1" "$DURATION" "$WORDS" "${pairs[@]}")
 cpu_snap a-after
 echo "$gw"
 cpu_report a "$gw"
 echo "== (b) content-service direct"
+bench_vacuum
 cpu_snap b-before
 direct=$(node "$here/load.js" direct "$CONTENT_URL" "$DURATION" "$WORDS" "${pairs[@]}")
 cpu_snap b-after
@@ -88,11 +92,41 @@ cpu_report b "$direct"
 delta='{"rps":0,"p50ms":0,"p99ms":0,"ok":0,"errors":0}'
 if [[ "$DELTA" == 1 ]]; then
   echo "== (d) gateway, delta saves: one word appended per save (patch) to a ~$WORDS-word text"
+  bench_vacuum
   cpu_snap d-before
   delta=$(PATCH=1 node "$here/load.js" gateway-delta "$GATEWAY_URL/api/v1" "$DURATION" "$WORDS" "${pairs[@]}")
   cpu_snap d-after
   echo "$delta"
   cpu_report d "$delta"
+fi
+# gateway/direct as throughput of alternating slices (a b, b a, a b, ...): both paths see the same machine, the same
+# database and the same JIT state, which two phases run one after the other do not (RATIO_ROUNDS=0 skips it)
+RATIO_ROUNDS="${RATIO_ROUNDS:-4}"; RATIO_SECONDS="${RATIO_SECONDS:-10}"
+ratio="none"
+if (( RATIO_ROUNDS > 0 )); then
+  echo "== gateway/direct interleaved: $RATIO_ROUNDS rounds of ${RATIO_SECONDS}s per path, alternating which goes first"
+  slices=()
+  for ((r = 0; r < RATIO_ROUNDS; r++)); do
+    order=(gateway direct); (( r % 2 == 1 )) && order=(direct gateway)
+    for path in "${order[@]}"; do
+      bench_vacuum
+      if [[ "$path" == gateway ]]; then
+        slices+=("$(node "$here/load.js" gateway "$GATEWAY_URL/api/v1" "$RATIO_SECONDS" "$WORDS" "${pairs[@]}")")
+      else
+        slices+=("$(node "$here/load.js" direct "$CONTENT_URL" "$RATIO_SECONDS" "$WORDS" "${pairs[@]}")")
+      fi
+    done
+  done
+  ratio=$(node -e '
+const s = process.argv.slice(1).map((a) => JSON.parse(a));
+const sum = (l) => s.filter((x) => x.label === l).reduce((t, x) => ({ ok: t.ok + x.ok, sec: t.sec + x.seconds,
+  rps: t.rps.concat([x.rps]) }), { ok: 0, sec: 0, rps: [] });
+const g = sum("gateway"), d = sum("direct");
+console.log("gateway " + (g.ok / g.sec).toFixed(1) + " saves/s (slices " + g.rps.join(", ") + "), direct "
+  + (d.ok / d.sec).toFixed(1) + " saves/s (slices " + d.rps.join(", ") + "): gateway/direct = "
+  + ((g.ok / g.sec) / (d.ok / d.sec)).toFixed(2));
+' "${slices[@]}")
+  echo "$ratio"
 fi
 if [[ "$PGBENCH" != 1 ]]; then
   echo
@@ -103,8 +137,9 @@ console.log("| path | saves/s | p50 ms | p99 ms | ok | errors |");
 console.log("|---|---|---|---|---|---|");
 for (const [n, r] of [["(a) gateway full saves", gw], ["(b) content-service direct full saves", direct], ["(d) gateway delta saves", delta]])
   console.log("| " + [n, r.rps, r.p50ms, r.p99ms, r.ok, r.errors].join(" | ") + " |");
-console.log("gateway/direct = " + (gw.rps / direct.rps).toFixed(2));
+console.log("gateway/direct = " + (gw.rps / direct.rps).toFixed(2) + " (phases (a) and (b), one after the other)");
 ' "$gw" "$direct" "$delta"
+  echo "interleaved: $ratio"
   exit 0
 fi
 
@@ -148,3 +183,4 @@ console.log("");
 console.log("throughput ratio gateway : direct : pgbench = " + (gw.rps / pgTps).toFixed(3) + " : " + (direct.rps / pgTps).toFixed(3) + " : 1"
   + "   (gateway/direct = " + (gw.rps / direct.rps).toFixed(2) + ")");
 ' "$gw" "$direct" "${pg_tps:-0}" "${pg_lat:-0}"
+echo "interleaved: $ratio"

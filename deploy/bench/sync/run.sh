@@ -16,6 +16,8 @@ STACK="${WT_STACK:-dev}"
 g1="http://127.0.0.1:${GATEWAY_PORT:?}"; g2="http://127.0.0.1:${GATEWAY2_PORT:?two gateway replicas needed}"
 cpu_dir=$(mktemp -d)
 trap 'rm -rf "$cpu_dir"' EXIT
+source "$here/../cpu/vacuum.sh"
+bench_vacuum
 snap="node $here/../cpu/cpu.js snapshot $PID_DIR $STACK ${DB_NAME:-writerstree}"
 export PHASE_HOOK="phase_hook() { case \$1 in
   ready) $snap > $cpu_dir/idle-before.json; sleep $IDLE; $snap > $cpu_dir/idle-after.json; $snap > $cpu_dir/s-before.json;;

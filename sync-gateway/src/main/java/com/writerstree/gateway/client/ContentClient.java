@@ -18,8 +18,9 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The gateway's calls to content-service on behalf of a WebSocket (blocking: called from worker threads), and the
- * fan-out's asynchronous internal read, all through content-service's circuit breaker ({@link UpstreamClient}).
+ * The gateway's calls to content-service on behalf of a WebSocket (a save, asynchronous; a resume's read, blocking:
+ * called from a worker thread), and the fan-out's asynchronous internal read, all through content-service's circuit
+ * breaker ({@link UpstreamClient}).
  */
 @ApplicationScoped
 public class ContentClient {
@@ -55,11 +56,22 @@ public class ContentClient {
         }
     }
 
-    public Reply save(String token, String projectId, String json, String origin, String requestId) {
+    /**
+     * A device's save, asynchronous: no thread waits for content-service (a slow content-service holds the saving
+     * connections' next messages, not the gateway's worker threads, so other users' messages keep flowing). The answer
+     * is read on a worker thread (a merged save's answer carries the whole text). Any failure is a 503/504 reply, within
+     * {@code gateway.client.request-timeout}.
+     */
+    public Uni<Reply> save(String token, String projectId, String json, String origin, String requestId) {
         MultiMap headers = headers(token, requestId);
         headers.set("Content-Type", "application/json");
         headers.set(SYNC_ORIGIN, origin);
-        return call(HttpMethod.PUT, "/projects/" + projectId + "/content", headers, Buffer.buffer(json));
+        String path = "/projects/" + projectId + "/content";
+        return client.send(Upstream.CONTENT, HttpMethod.PUT, path, headers, Buffer.buffer(json))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(answer -> reply(HttpMethod.PUT, path, answer.statusCode(), answer.bodyAsString()))
+                .onFailure()
+                .recoverWithItem(e -> unavailable(HttpMethod.PUT, path, e));
     }
 
     public Reply read(String token, String projectId, String requestId) {

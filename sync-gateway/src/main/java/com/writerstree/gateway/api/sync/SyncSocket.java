@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -81,7 +83,7 @@ public class SyncSocket {
         TextFrames frames = new TextFrames(maxMessageSize, new TextFrames.Sink() {
             @Override
             public void text(String message) {
-                session.submit(workers, () -> onMessage(session, message));
+                session.submitAsync(workers, () -> onMessage(session, message));
             }
 
             @Override
@@ -117,7 +119,7 @@ public class SyncSocket {
         }
     }
 
-    private void onMessage(SyncSession session, String frame) {
+    private CompletionStage<?> onMessage(SyncSession session, String frame) {
         String requestId = SyncService.requestId();
         var parsed = SyncMessages.parse(frame);
         if (parsed.isEmpty()) {
@@ -128,9 +130,10 @@ public class SyncSocket {
                             "VALIDATION_ERROR",
                             "Messages are JSON objects {\"event\": \"...\", \"data\": {...}}",
                             requestId));
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        send(session, service.handle(session, parsed.get().event(), parsed.get().data(), requestId));
+        return service.handleAsync(session, parsed.get().event(), parsed.get().data(), requestId)
+                .thenAccept(reply -> send(session, reply));
     }
 
     private static void send(SyncSession session, SyncService.Reply reply) {

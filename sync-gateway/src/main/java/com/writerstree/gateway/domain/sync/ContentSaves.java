@@ -7,6 +7,7 @@ import com.writerstree.gateway.domain.limits.EdgeLimits;
 import com.writerstree.gateway.domain.sync.SyncService.Reply;
 import com.writerstree.gateway.events.UserChannels;
 import com.writerstree.platform.error.ApiException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,11 @@ public class ContentSaves {
         this.channels = channels;
     }
 
-    Reply save(SyncSession session, JsonNode data, String requestId) {
+    /**
+     * The answer to a save, when content-service has given its own: nothing waits for it on a thread (see {@link
+     * ContentClient#save}). A refusal by the rules or the save budget answers at once.
+     */
+    Uni<Reply> save(SyncSession session, JsonNode data, String requestId) {
         String projectId = SyncMessages.text(data, "projectId");
         JsonNode text = data.get("content");
         JsonNode patch = data.get("patch");
@@ -45,20 +50,16 @@ public class ContentSaves {
                 || hasText == hasPatch
                 || (hasText && !text.isTextual())
                 || (hasPatch && (!patch.isArray() || !data.hasNonNull("version")))) {
-            return Reply.error(
-                    "VALIDATION_ERROR",
-                    "sync:content needs data.projectId (UUID) and either data.content (string) or data.patch"
-                            + " (array of retain/delete/insert operations, with data.version)",
-                    requestId);
+            return Uni.createFrom()
+                    .item(Reply.error(
+                            "VALIDATION_ERROR",
+                            "sync:content needs data.projectId (UUID) and either data.content (string) or data.patch"
+                                    + " (array of retain/delete/insert operations, with data.version)",
+                            requestId));
         }
         String invalid = hasText ? TextRules.problem(text.asText()) : TextRules.problemInPatch(patch);
         if (invalid != null) {
-            return Reply.error("VALIDATION_ERROR", invalid, requestId);
-        }
-        try {
-            limits.checkSave(session.userId(), projectId).await().atMost(SyncService.REDIS_WAIT);
-        } catch (ApiException e) {
-            return Reply.of("error", SyncService.rateLimited(e, requestId));
+            return Uni.createFrom().item(Reply.error("VALIDATION_ERROR", invalid, requestId));
         }
         ObjectNode body = SyncMessages.mapper().createObjectNode();
         if (hasText) {
@@ -71,8 +72,20 @@ public class ContentSaves {
                 body.set(optional, data.get(optional));
             }
         }
+        String json = body.toString();
         SyncSession.Identity identity = session.identity();
-        ContentClient.Reply reply = content.save(identity.token(), projectId, body.toString(), session.id(), requestId);
+        return limits.checkSave(identity.userId(), projectId)
+                .ifNoItem()
+                .after(SyncService.REDIS_WAIT)
+                .fail()
+                .chain(() -> content.save(identity.token(), projectId, json, session.id(), requestId))
+                .map(reply -> answer(session, projectId, data, reply, requestId))
+                .onFailure(ApiException.class)
+                .recoverWithItem(e -> Reply.of("error", SyncService.rateLimited((ApiException) e, requestId)));
+    }
+
+    private Reply answer(
+            SyncSession session, String projectId, JsonNode data, ContentClient.Reply reply, String requestId) {
         if (reply.status() == 200) {
             push(session, projectId, data, reply.data());
             return Reply.of("sync:ack", ack(projectId, reply.data()));

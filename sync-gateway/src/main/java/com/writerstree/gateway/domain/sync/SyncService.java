@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
  * The sync rules of spec §5, once, behind both transports ({@code /ws/sync} and Socket.IO). A transport parses its
- * frames and calls {@link #handle} on a worker thread, one message of a session at a time; this class applies the
+ * frames and calls {@link #handleAsync} on a worker thread, one message of a session at a time (a save holds its
+ * session's next message until content-service answered, but no thread); this class applies the
  * per-connection message budget, answers {@code ping} and relays {@code sync:cursor}, and hands every other flow to
  * its own class: connection and authentication ({@link SyncAuthentication}), saves ({@link ContentSaves}), resume
  * ({@link SyncResume}); delivery of other devices' saves is {@link FanOut}. The answer to a message comes back as a
@@ -130,47 +133,69 @@ public class SyncService {
         return authentication.settle(session, result);
     }
 
-    /** One inbound message (event name + data object). Returns the direct answer, or null. */
-    public Reply handle(SyncSession session, String event, JsonNode data, String requestId) {
+    /**
+     * One inbound message (event name + data object), on a worker thread. Completes with the direct answer, or null:
+     * at once, except for a save, which completes when content-service has answered (no thread waits for it).
+     */
+    public CompletionStage<Reply> handleAsync(SyncSession session, String event, JsonNode data, String requestId) {
         session.touch();
         MDC.put("requestId", requestId);
         try {
             if (!session.tryAcquire(
                     config.rateLimit().wsMessages().rate(),
                     config.rateLimit().wsMessages().burst())) {
-                return Reply.error("RATE_LIMIT_EXCEEDED", "Too many messages, slow down.", requestId);
+                return answered(Reply.error("RATE_LIMIT_EXCEEDED", "Too many messages, slow down.", requestId));
             }
             if ("ping".equals(event)) {
-                return Reply.of("pong", Map.of("timestamp", System.currentTimeMillis()));
+                return answered(Reply.of("pong", Map.of("timestamp", System.currentTimeMillis())));
             }
             if ("authenticate".equals(event)) {
                 String token = SyncMessages.text(data, "token");
                 if (token == null || token.isBlank()) {
-                    return Reply.error("VALIDATION_ERROR", "data.token is required", requestId);
+                    return answered(Reply.error("VALIDATION_ERROR", "data.token is required", requestId));
                 }
                 boolean patches = data.path("patches").asBoolean(session.patches());
-                return settle(session, authenticate(session, token.trim(), patches, requestId));
+                return answered(settle(session, authenticate(session, token.trim(), patches, requestId)));
             }
             if (!session.authenticated()) {
-                return Reply.error(
+                return answered(Reply.error(
                         "AUTHENTICATION_REQUIRED",
                         "Send {\"event\":\"authenticate\",\"data\":{\"token\":\"...\"}} first",
-                        requestId);
+                        requestId));
             }
             MDC.put("userId", session.userId());
             return switch (event) {
-                case "sync:content" -> saves.save(session, data, requestId);
-                case "sync:cursor" -> syncCursor(session, data, requestId);
-                case "sync:resume" -> resume.resume(session, data, requestId);
-                default -> Reply.error("VALIDATION_ERROR", "Unknown event: " + truncate(event), requestId);
+                case "sync:content" ->
+                    saves.save(session, data, requestId)
+                            .onFailure()
+                            .recoverWithItem(e -> failed(session, e, requestId))
+                            .subscribeAsCompletionStage();
+                case "sync:cursor" -> answered(syncCursor(session, data, requestId));
+                case "sync:resume" -> answered(resume.resume(session, data, requestId));
+                default -> answered(Reply.error("VALIDATION_ERROR", "Unknown event: " + truncate(event), requestId));
             };
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Sync message failed on connection %s", session.id());
-            return Reply.error("INTERNAL_ERROR", ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId);
+            return answered(failed(session, e, requestId));
         } finally {
             MDC.remove("requestId");
             MDC.remove("userId");
         }
+    }
+
+    /** {@link #handleAsync}, waiting for the answer (tests, callers on a thread of their own). */
+    public Reply handle(SyncSession session, String event, JsonNode data, String requestId) {
+        return handleAsync(session, event, data, requestId)
+                .toCompletableFuture()
+                .join();
+    }
+
+    private static CompletionStage<Reply> answered(Reply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    private static Reply failed(SyncSession session, Throwable e, String requestId) {
+        LOG.errorf(e, "Sync message failed on connection %s", session.id());
+        return Reply.error("INTERNAL_ERROR", ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId);
     }
 
     /** {@code sync:cursor}: relayed to the user's other connections on every replica (Redis {@code sync:relay}). */

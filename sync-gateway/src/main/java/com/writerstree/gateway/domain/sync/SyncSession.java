@@ -2,12 +2,16 @@ package com.writerstree.gateway.domain.sync;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * One device connection on this replica, whatever its transport, and what the gateway knows about its user. Its
- * inbound messages run one at a time, in arrival order, on worker threads ({@link #submit}).
+ * inbound messages run one at a time, in arrival order, on worker threads ({@link #submit}); a message that waits for
+ * another service ({@link #submitAsync}: a save) holds its connection's place in the order, but no thread.
  */
 public final class SyncSession {
 
@@ -26,7 +30,9 @@ public final class SyncSession {
 
     private long refilledAt = openedAt;
 
-    private final Queue<Runnable> inbox = new ArrayDeque<>();
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final Queue<Supplier<? extends CompletionStage<?>>> inbox = new ArrayDeque<>();
     private boolean draining;
 
     public SyncSession(String id, SyncTransport transport, int burst) {
@@ -92,6 +98,18 @@ public final class SyncSession {
 
     /** Runs {@code task} on {@code workers} after every task submitted before it has finished (serial, in order). */
     public void submit(Executor workers, Runnable task) {
+        submitAsync(workers, () -> {
+            task.run();
+            return DONE;
+        });
+    }
+
+    /**
+     * Starts {@code task} on {@code workers} after every task submitted before it has finished, and counts it finished
+     * when the stage it returns completes (however it completes): the next message of this connection waits for it,
+     * no thread does.
+     */
+    public void submitAsync(Executor workers, Supplier<? extends CompletionStage<?>> task) {
         synchronized (inbox) {
             inbox.add(task);
             if (draining) {
@@ -103,7 +121,7 @@ public final class SyncSession {
     }
 
     private void drain(Executor workers) {
-        Runnable next;
+        Supplier<? extends CompletionStage<?>> next;
         synchronized (inbox) {
             next = inbox.poll();
             if (next == null) {
@@ -111,12 +129,23 @@ public final class SyncSession {
                 return;
             }
         }
+        CompletionStage<?> running = DONE;
         try {
-            next.run();
+            running = next.get();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Sync message failed on connection %s", id);
-        } finally {
-            workers.execute(() -> drain(workers));
+        } catch (Error e) {
+            workers.execute(() -> drain(workers)); // the connection's later messages still run
+            throw e;
         }
+        if (running == null) {
+            running = DONE;
+        }
+        running.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.errorf(failure, "Sync message failed on connection %s", id);
+            }
+            workers.execute(() -> drain(workers));
+        });
     }
 }

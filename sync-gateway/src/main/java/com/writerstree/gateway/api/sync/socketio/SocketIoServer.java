@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -533,14 +534,16 @@ public class SocketIoServer {
                 }
                 JsonNode payload = data;
                 // after the CONNECT's own task (same serial queue): dropped if the CONNECT was refused
-                sync.submit(workers, () -> {
+                sync.submitAsync(workers, () -> {
                     boolean connected;
                     synchronized (session) {
                         connected = session.connected;
                     }
-                    if (connected) {
-                        answer(session, packet.ackId(), service.handle(sync, event, payload, requestId));
+                    if (!connected) {
+                        return CompletableFuture.completedFuture(null);
                     }
+                    return service.handleAsync(sync, event, payload, requestId)
+                            .thenAccept(reply -> answer(session, packet.ackId(), reply));
                 });
             }
             case 3 -> {
