@@ -57,6 +57,14 @@ class UserChannelsTest {
         return reply.get(1).toLong();
     }
 
+    /** A device of {@code user} connected, authenticated, and this replica subscribed to the user's channel. */
+    private JsonSocket subscribedDevice(UUID user) throws Exception {
+        JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user));
+        assertNotNull(device.next("authenticated", WAIT));
+        await().atMost(WAIT).until(() -> subscribers(user) == 1);
+        return device;
+    }
+
     private void push(UUID user, Map<String, Object> message) {
         redis.pubsub(String.class)
                 .publish(
@@ -160,9 +168,7 @@ class UserChannelsTest {
     void aPatchWhoseBaseThisReplicaDoesNotHoldIsDeliveredByTheContentEvent() throws Exception {
         UUID user = UUID.randomUUID();
         UUID project = UUID.randomUUID();
-        try (JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user))) {
-            assertNotNull(device.next("authenticated", WAIT));
-            await().atMost(WAIT).until(() -> subscribers(user) == 1);
+        try (JsonSocket device = subscribedDevice(user)) {
             push(
                     user,
                     save(
@@ -207,9 +213,7 @@ class UserChannelsTest {
     void afterTheSubscriberConnectionIsLostEveryUserHereIsSubscribedAgain() throws Exception {
         UUID user = UUID.randomUUID();
         UUID project = UUID.randomUUID();
-        try (JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user))) {
-            assertNotNull(device.next("authenticated", WAIT));
-            await().atMost(WAIT).until(() -> subscribers(user) == 1);
+        try (JsonSocket device = subscribedDevice(user)) {
             redis.execute("CLIENT", "KILL", "TYPE", "pubsub"); // what a Redis restart does to subscribers
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> subscribers(user) == 1 && channels.subscribedTo(user.toString()));
@@ -224,9 +228,7 @@ class UserChannelsTest {
     void theSavingReplicaDeliversToItsOwnSocketsOnceAndSkipsItsOwnMessage() throws Exception {
         UUID user = UUID.randomUUID();
         UUID project = UUID.randomUUID();
-        try (JsonSocket device = JsonSocket.connect(url(), TestTokens.forUser(user))) {
-            assertNotNull(device.next("authenticated", WAIT));
-            await().atMost(WAIT).until(() -> subscribers(user) == 1);
+        try (JsonSocket device = subscribedDevice(user)) {
             channels.publish(
                     user.toString(),
                     SyncMessages.mapper().valueToTree(save(project, "version", 1, "wordCount", 1, "content", "Mine.")));

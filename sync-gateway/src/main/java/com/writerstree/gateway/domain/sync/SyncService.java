@@ -182,13 +182,6 @@ public class SyncService {
         }
     }
 
-    /** {@link #handleAsync}, waiting for the answer (tests, callers on a thread of their own). */
-    public Reply handle(SyncSession session, String event, JsonNode data, String requestId) {
-        return handleAsync(session, event, data, requestId)
-                .toCompletableFuture()
-                .join();
-    }
-
     private static CompletionStage<Reply> answered(Reply reply) {
         return CompletableFuture.completedFuture(reply);
     }
