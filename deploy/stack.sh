@@ -14,8 +14,11 @@
 #   REDIS_PORT=<port>  a redis-server of this stack (AOF on: revocations survive a restart), named "redis"
 #   S3_PORT=<port>     an s3proxy of this stack (its own data directory, the stack's bucket), named "s3"
 # Both start before the services and stop after them; "kill redis" / "start s3" etc. act on them alone.
+# WT_CPU_SHARES=k8s (env file or environment): each service in a cgroup with the CPU shares of its Kubernetes request
+# (deploy/lib/cpu_shares.sh; root and a writable cgroup cpu controller, else a warning). Off by default.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/cpu_shares.sh"
 
 SERVICES=(identity-service project-service content-service export-service stats-service suggestion-service sync-gateway)
 
@@ -169,6 +172,7 @@ start() {
     HTTP_PORT="$(port_of "$svc")" MANAGEMENT_PORT="$(management_port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
       java ${WT_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
       -Dquarkus.http.port="$(port_of "$svc")" -jar "$jar"
+    cpu_group_join "$stack-$svc" "$(k8s_cpu_request_millis "$svc")" "$(read_pid "$stack-$svc")"
   done
   local deadline=$((SECONDS + ${WT_START_TIMEOUT:-180})) pending
   while :; do
@@ -194,6 +198,7 @@ stop() {
   local svc
   for svc in "${SERVICES[@]}"; do
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
+    cpu_group_remove "$stack-$svc"
   done
   for svc in "${ENGINES[@]}"; do
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi

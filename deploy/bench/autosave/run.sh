@@ -27,6 +27,8 @@ STACK="${WT_STACK:-dev}"
 cpu_dir=$(mktemp -d)
 trap 'rm -rf "$cpu_dir"' EXIT
 source "$here/../cpu/vacuum.sh"
+source "$here/../../lib/cpu_shares.sh"
+loadgen_group_join "$STACK" "$PID_DIR"
 cpu_snap() { node "$here/../cpu/cpu.js" snapshot "$PID_DIR" "$STACK" "${DB_NAME:-writerstree}" >"$cpu_dir/$1.json"; }
 IDLE="${IDLE:-10}"   # seconds of no load before the phases: the background CPU rate, subtracted as "net"
 # cpu_report <phase> <load.js JSON>: CPU per save of the phase, from the snapshots <phase>-before/-after

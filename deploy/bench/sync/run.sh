@@ -17,6 +17,8 @@ g1="http://127.0.0.1:${GATEWAY_PORT:?}"; g2="http://127.0.0.1:${GATEWAY2_PORT:?t
 cpu_dir=$(mktemp -d)
 trap 'rm -rf "$cpu_dir"' EXIT
 source "$here/../cpu/vacuum.sh"
+source "$here/../../lib/cpu_shares.sh"
+loadgen_group_join "$STACK" "$PID_DIR"
 bench_vacuum
 snap="node $here/../cpu/cpu.js snapshot $PID_DIR $STACK ${DB_NAME:-writerstree}"
 export PHASE_HOOK="phase_hook() { case \$1 in
