@@ -200,6 +200,7 @@ stop() {
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
     cpu_group_remove "$stack-$svc"
   done
+  cpu_group_remove "$stack-loadgen"
   for svc in "${ENGINES[@]}"; do
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
   done

@@ -9,7 +9,8 @@
 # (cgroup v1 "cpu" controller, or cgroup v2's cpu.weight) with the shares of its manifest's request, so the
 # machine schedules the stack as a node would; load generators get their own group (a client is not on the node).
 # Needs root and a writable cgroup "cpu" hierarchy; where there is none it warns once and changes nothing.
-# Off (the default) everywhere but the bench stack (deploy/env/bench.env).
+# Off by default, the bench stack included: measured on 2026-12-01 it made the sync tail worse (root README, issue
+# 12 fourth session); deploy/bench/cpu/shares.sh switches a running stack on and off to measure it again.
 
 WT_CGROUP_NAME="${WT_CGROUP_NAME:-writerstree}"
 declare -F warn >/dev/null || warn() { echo "WARN: $*" >&2; }
@@ -64,11 +65,13 @@ cpu_group_of() {
   { grep -E '(^|:)cpu(,cpuacct)?:|^0::' "/proc/$1/cgroup" 2>/dev/null || true; } | sed -n '1s/^[^:]*:[^:]*://p'
 }
 
-# cpu_group_remove <group>: removes an empty group (after its process stopped)
+# cpu_group_remove <group>: removes an empty group (after its process stopped), and the parent when it was the last
 cpu_group_remove() {
   local root
   root="$(cpu_cgroup_root)"
-  [[ -n "$root" && -d "$root/$1" ]] && rmdir "$root/$1" 2>/dev/null || true
+  [[ -n "$root" && -d "$root/$1" ]] || return 0
+  rmdir "$root/$1" 2>/dev/null || true
+  rmdir "$root" 2>/dev/null || true   # the last group gone: no empty parent left behind
 }
 
 # loadgen_group_join <stack> <pid-dir>: when the stack's gateway runs in a CPU group, the calling shell (and the load

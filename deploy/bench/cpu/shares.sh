@@ -30,3 +30,5 @@ for svc in "${services[@]}"; do
   shares="$(cat "$(dirname "$root")$group/cpu.shares" 2>/dev/null || echo -)"
   printf '%-20s pid %-8s group %-32s shares %s\n' "$svc" "$pid" "${group:-/}" "$shares"
 done
+[[ "$action" == off ]] && cpu_group_remove "$stack-loadgen"
+exit 0
