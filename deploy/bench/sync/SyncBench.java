@@ -1,5 +1,9 @@
 // Device-to-device sync latency benchmark (not a test). Java 17 single-file program, JDK only:
 //   java deploy/bench/sync/SyncBench.java [gatewayUrl] [gateway2Url] [users] [seconds] [saveIntervalMs]
+// With SYNC_USERS_FILE set, the users (token, project) of an earlier run against the same stack are reused from that
+// file (registering 500 users costs minutes of password hashing); users it lacks, or whose token the stack refuses,
+// are registered and the file rewritten. A reused user's version is read back before the saves start; its text
+// starts again from 5 words.
 // N users x 2 devices: device A on the first gateway saves (sync:content) every interval, device B (on the second
 // gateway, if given) waits for the matching sync:update. Reports p50/p95/p99/max of send->update latency and of
 // send->ack. With PHASE_HOOK set, runs "$PHASE_HOOK ready" before the saves and "$PHASE_HOOK done" after them
@@ -10,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,14 +54,30 @@ public class SyncBench {
         }
         System.out.printf("gateways %s / %s, %d users x 2 devices, a save every %d ms for %d s%n", g1, g2, users,
                 intervalMs, seconds);
+        String usersFile = System.getenv("SYNC_USERS_FILE");
+        List<String> known = new ArrayList<>();
+        if (usersFile != null && !usersFile.isBlank() && Files.exists(Path.of(usersFile))) {
+            known.addAll(Files.readAllLines(Path.of(usersFile)));
+        }
         ExecutorService setup = Executors.newFixedThreadPool(4);
         List<User> all = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger reused = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(users);
         for (int i = 0; i < users; i++) {
             int n = i;
+            String line = n < known.size() ? known.get(n) : null;
             setup.submit(() -> {
                 try {
-                    all.add(User.create(g1, g2, n));
+                    User u = null;
+                    if (line != null) {
+                        try {
+                            u = User.reuse(g1, g2, n, line);
+                            reused.incrementAndGet();
+                        } catch (Exception e) {
+                            u = null; // e.g. another stack's database: register instead
+                        }
+                    }
+                    all.add(u != null ? u : User.create(g1, g2, n));
                 } catch (Exception e) {
                     System.err.println("setup of user " + n + " failed: " + e);
                 } finally {
@@ -65,7 +87,16 @@ public class SyncBench {
         }
         ready.await(5, TimeUnit.MINUTES);
         setup.shutdown();
-        System.out.printf("%d users ready%n", all.size());
+        System.out.printf("%d users ready (%d reused)%n", all.size(), reused.get());
+        if (usersFile != null && !usersFile.isBlank() && reused.get() < all.size()) {
+            List<String> lines = new ArrayList<>();
+            List<User> sorted = new ArrayList<>(all);
+            sorted.sort((x, y) -> Integer.compare(x.n, y.n));
+            for (User u : sorted) {
+                lines.add(u.token + "\t" + u.projectId);
+            }
+            Files.write(Path.of(usersFile), lines);
+        }
         hook("ready");
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         long start = System.nanoTime();
@@ -142,6 +173,8 @@ public class SyncBench {
     }
 
     static final class User {
+        int n;
+        String token;
         String projectId;
         Device a;
         Device b;
@@ -162,8 +195,34 @@ public class SyncBench {
             String token = field(reg, "token");
             String project = post(g1 + "/api/v1/projects", token, ip, "{\"title\":\"Bench " + n + "\",\"wordGoal\":100000}");
             u.projectId = field(project, "id");
+            u.n = n;
+            u.token = token;
             u.a = Device.open(g1, token, u, true);
             u.b = Device.open(g2, token, u, false);
+            return u;
+        }
+
+        /** A user of an earlier run ({@code token<TAB>projectId}): its project's current version read back. */
+        static User reuse(String g1, String g2, int n, String line) throws Exception {
+            String[] parts = line.split("\t");
+            User u = new User();
+            u.n = n;
+            u.token = parts[0];
+            u.projectId = parts[1];
+            String ip = "10.77." + (n / 250) + "." + (1 + n % 250);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(g1 + "/api/v1/projects/" + u.projectId
+                    + "/content")).timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", ip)
+                    .header("Authorization", "Bearer " + u.token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("read back -> " + r.statusCode());
+            }
+            Matcher v = Pattern.compile("\"version\":(\\d+)").matcher(r.body());
+            u.version = v.find() ? Integer.parseInt(v.group(1)) : 0;
+            // the text starts again at 5 words, as a new user's does: every run saves texts of the same sizes (had
+            // it grown on from the stored text, each run would measure larger saves than the one before)
+            u.words = 0;
+            u.a = Device.open(g1, u.token, u, true);
+            u.b = Device.open(g2, u.token, u, false);
             return u;
         }
 

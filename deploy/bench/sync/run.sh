@@ -5,6 +5,9 @@
 # net of the background rate measured for IDLE seconds with every socket connected.
 #   deploy/bench/sync/run.sh deploy/env/bench.env 100 20 1000     # users, seconds, save interval per user (ms)
 #   WT_PID_DIR=<checkout>/.run/pids deploy/bench/sync/run.sh <env> ...   # a stack started from another checkout
+# The benchmark users (their tokens and projects; tokens of unverified accounts live 24 h) are kept in
+# SYNC_USERS_FILE (default: <run dir>/bench-sync-users-<stack>.tsv, mode 600) and reused by the next run against
+# the same stack, so a run does not spend minutes registering; SYNC_USERS_FILE= (empty) registers new users.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 env_file="${1:?usage: run.sh <stack.env> [users] [seconds] [interval-ms]}"
@@ -14,6 +17,8 @@ root="$(cd "$here/../../.." && pwd)"
 PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
 STACK="${WT_STACK:-dev}"
 g1="http://127.0.0.1:${GATEWAY_PORT:?}"; g2="http://127.0.0.1:${GATEWAY2_PORT:?two gateway replicas needed}"
+export SYNC_USERS_FILE="${SYNC_USERS_FILE-$(dirname "$PID_DIR")/bench-sync-users-$STACK.tsv}"
+if [[ -n "$SYNC_USERS_FILE" ]]; then (umask 077; touch "$SYNC_USERS_FILE"); fi
 cpu_dir=$(mktemp -d)
 trap 'rm -rf "$cpu_dir"' EXIT
 source "$here/../cpu/vacuum.sh"
@@ -24,7 +29,7 @@ snap="node $here/../cpu/cpu.js snapshot $PID_DIR $STACK ${DB_NAME:-writerstree}"
 export PHASE_HOOK="phase_hook() { case \$1 in
   ready) $snap > $cpu_dir/idle-before.json; sleep $IDLE; $snap > $cpu_dir/idle-after.json; $snap > $cpu_dir/s-before.json;;
   done) $snap > $cpu_dir/s-after.json;; esac; }; phase_hook"
-out=$(java "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
+out=$(${LOADGEN_PREFIX:-} java "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
 echo "$out"
 saves=$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")
 echo "== CPU per WebSocket save (ms; $saves saves; net of the idle rate)"
