@@ -29,7 +29,7 @@ snap="node $here/../cpu/cpu.js snapshot $PID_DIR $STACK ${DB_NAME:-writerstree}"
 export PHASE_HOOK="phase_hook() { case \$1 in
   ready) $snap > $cpu_dir/idle-before.json; sleep $IDLE; $snap > $cpu_dir/idle-after.json; $snap > $cpu_dir/s-before.json;;
   done) $snap > $cpu_dir/s-after.json;; esac; }; phase_hook"
-out=$(${LOADGEN_PREFIX:-} java "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
+out=$(java "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
 echo "$out"
 saves=$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")
 echo "== CPU per WebSocket save (ms; $saves saves; net of the idle rate)"
