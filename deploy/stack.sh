@@ -169,8 +169,11 @@ start() {
     if port_open 127.0.0.1 "$(management_port_of "$svc")"; then
       die "management port $(management_port_of "$svc") for $svc is taken by a process this script did not start"
     fi
+    # WT_JAVA_OPTS for every service; WT_JAVA_OPTS_<service, dashes as underscores> (e.g. WT_JAVA_OPTS_sync_gateway_2)
+    # is appended for that one (a later option wins)
+    local own_opts="WT_JAVA_OPTS_${svc//-/_}"
     HTTP_PORT="$(port_of "$svc")" MANAGEMENT_PORT="$(management_port_of "$svc")" start_bg "$stack-$svc" "$(log_of "$svc")" -- \
-      java ${WT_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+      java ${WT_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} ${!own_opts:-} \
       -Dquarkus.http.port="$(port_of "$svc")" -jar "$jar"
     cpu_group_join "$stack-$svc" "$(k8s_cpu_request_millis "$svc")" "$(read_pid "$stack-$svc")"
   done
