@@ -40,6 +40,12 @@ public class SyncBench {
     static final Pattern FIELD = Pattern.compile("\"(token|id|event|version|projectId)\":\"?([^\",}]*)\"?");
     static final List<Long> updateLatencies = new CopyOnWriteArrayList<>();
     static final List<Long> ackLatencies = new CopyOnWriteArrayList<>();
+    /** Arrival of sync:update on B minus arrival of sync:ack on A for the same version (0 when B's came first). */
+    static final List<Long> hopLatencies = new CopyOnWriteArrayList<>();
+    /** save -> sync:update latencies by the second (since the first save) in which the save was sent. */
+    static final Map<Long, List<Long>> bySecond = new ConcurrentHashMap<>();
+    static volatile long startNanos;
+    static volatile long startEpochMs;
     static final AtomicInteger conflicts = new AtomicInteger();
     static final AtomicInteger errors = new AtomicInteger();
 
@@ -100,6 +106,8 @@ public class SyncBench {
         hook("ready");
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
         long start = System.nanoTime();
+        startNanos = start;
+        startEpochMs = System.currentTimeMillis();
         int rounds = seconds * 1000 / intervalMs;
         for (User u : all) {
             long offset = (long) (Math.random() * intervalMs); // spread the users over the interval
@@ -118,6 +126,19 @@ public class SyncBench {
         System.out.println("|---|---|---|---|---|---|");
         row("save -> sync:update on the other device", updateLatencies);
         row("save -> sync:ack on the sender", ackLatencies);
+        row("sync:ack on A -> sync:update on B (the fan-out hop)", hopLatencies);
+        // where the tail was: the seconds whose saves waited longest (to set beside GC logs and CPU samples)
+        List<Map.Entry<Long, List<Long>>> worst = new ArrayList<>(bySecond.entrySet());
+        worst.sort((x, y) -> Long.compare(Collections.max(y.getValue()), Collections.max(x.getValue())));
+        StringBuilder line = new StringBuilder("slowest seconds (second since the first save at epoch ms "
+                + startEpochMs + ": saves, over 50 ms, max ms):");
+        for (var e : worst.subList(0, Math.min(5, worst.size()))) {
+            long over = e.getValue().stream().filter(n -> n > 50_000_000L).count();
+            line.append(String.format(" %d: %d, %d, %.0f;", e.getKey(), e.getValue().size(), over,
+                    Collections.max(e.getValue()) / 1e6));
+        }
+        System.out.println();
+        System.out.println(line);
         for (User u : all) {
             u.close();
         }
@@ -183,6 +204,8 @@ public class SyncBench {
         final AtomicInteger sent = new AtomicInteger();
         final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         final Map<Integer, Long> ackPending = new ConcurrentHashMap<>();
+        /** version -> arrival of its sync:ack on A, or minus the arrival of its sync:update on B when that came first */
+        final Map<Integer, Long> firstArrival = new ConcurrentHashMap<>();
         long inFlightSince;
         int words;
 
@@ -254,12 +277,24 @@ public class SyncBench {
                 if (t != null) {
                     ackLatencies.add(now - t);
                 }
+                if (firstArrival.putIfAbsent(v, now) != null) { // B had it before A's ack
+                    firstArrival.remove(v);
+                    hopLatencies.add(0L);
+                }
                 version = v;
                 inFlight = false;
             } else if (!sender && "sync:update".equals(event)) {
-                Long t = sentAt.remove(Integer.parseInt(field(json, "version")));
+                int v = Integer.parseInt(field(json, "version"));
+                Long t = sentAt.remove(v);
                 if (t != null) {
                     updateLatencies.add(now - t);
+                    bySecond.computeIfAbsent((t - startNanos) / 1_000_000_000L, k -> new CopyOnWriteArrayList<>())
+                            .add(now - t);
+                }
+                Long ack = firstArrival.putIfAbsent(v, -now);
+                if (ack != null) {
+                    firstArrival.remove(v);
+                    hopLatencies.add(now - ack);
                 }
             } else if ("sync:conflict".equals(event)) {
                 conflicts.incrementAndGet();
