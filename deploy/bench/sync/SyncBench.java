@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +37,12 @@ public class SyncBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern FIELD = Pattern.compile("\"(token|id|event|version|projectId)\":\"?([^\",}]*)\"?");
-    static final List<Long> updateLatencies = new CopyOnWriteArrayList<>();
-    static final List<Long> ackLatencies = new CopyOnWriteArrayList<>();
+    // synchronized lists, not copy-on-write ones: a copy of the whole list per sample made the load generator's own
+    // collections (60-85 ms G1 pauses, counted in every save in flight) part of what it measured
+    static final List<Long> updateLatencies = Collections.synchronizedList(new ArrayList<>());
+    static final List<Long> ackLatencies = Collections.synchronizedList(new ArrayList<>());
     /** Arrival of sync:update on B minus arrival of sync:ack on A for the same version (0 when B's came first). */
-    static final List<Long> hopLatencies = new CopyOnWriteArrayList<>();
+    static final List<Long> hopLatencies = Collections.synchronizedList(new ArrayList<>());
     /** save -> sync:update latencies by the second (since the first save) in which the save was sent. */
     static final Map<Long, List<Long>> bySecond = new ConcurrentHashMap<>();
     static volatile long startNanos;
@@ -108,6 +109,7 @@ public class SyncBench {
         long start = System.nanoTime();
         startNanos = start;
         startEpochMs = System.currentTimeMillis();
+        long[] gcBefore = collections();
         int rounds = seconds * 1000 / intervalMs;
         for (User u : all) {
             long offset = (long) (Math.random() * intervalMs); // spread the users over the interval
@@ -116,6 +118,7 @@ public class SyncBench {
         Thread.sleep(seconds * 1000L);
         clock.shutdownNow();
         Thread.sleep(3000); // drain
+        long[] gcAfter = collections();
         hook("done");
         int sent = all.stream().mapToInt(u -> u.sent.get()).sum();
         System.out.printf("%n%d saves sent in %.1f s (%d expected), %d sync:update received, %d acks, %d conflicts, %d errors%n",
@@ -128,7 +131,8 @@ public class SyncBench {
         row("save -> sync:ack on the sender", ackLatencies);
         row("sync:ack on A -> sync:update on B (the fan-out hop)", hopLatencies);
         // where the tail was: the seconds whose saves waited longest (to set beside GC logs and CPU samples)
-        List<Map.Entry<Long, List<Long>>> worst = new ArrayList<>(bySecond.entrySet());
+        List<Map.Entry<Long, List<Long>>> worst = new ArrayList<>();
+        bySecond.forEach((second, list) -> worst.add(Map.entry(second, new ArrayList<>(list))));
         worst.sort((x, y) -> Long.compare(Collections.max(y.getValue()), Collections.max(x.getValue())));
         StringBuilder line = new StringBuilder("slowest seconds (second since the first save at epoch ms "
                 + startEpochMs + ": saves, over 50 ms, max ms):");
@@ -139,10 +143,23 @@ public class SyncBench {
         }
         System.out.println();
         System.out.println(line);
+        System.out.printf("load generator's own collections during the saves: %d, %d ms in all (each pause delays every"
+                + " save in flight)%n", gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
         for (User u : all) {
             u.close();
         }
         System.exit(0);
+    }
+
+    /** {count, milliseconds} of this JVM's garbage collections so far. */
+    static long[] collections() {
+        long count = 0;
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, ms};
     }
 
     /** Runs {@code $PHASE_HOOK <phase>} (e.g. CPU snapshots of the stack, deploy/bench/sync/run.sh) and waits. */
@@ -288,7 +305,7 @@ public class SyncBench {
                 Long t = sentAt.remove(v);
                 if (t != null) {
                     updateLatencies.add(now - t);
-                    bySecond.computeIfAbsent((t - startNanos) / 1_000_000_000L, k -> new CopyOnWriteArrayList<>())
+                    bySecond.computeIfAbsent((t - startNanos) / 1_000_000_000L, k -> Collections.synchronizedList(new ArrayList<>()))
                             .add(now - t);
                 }
                 Long ack = firstArrival.putIfAbsent(v, -now);

@@ -29,7 +29,10 @@ snap="node $here/../cpu/cpu.js snapshot $PID_DIR $STACK ${DB_NAME:-writerstree}"
 export PHASE_HOOK="phase_hook() { case \$1 in
   ready) $snap > $cpu_dir/idle-before.json; sleep $IDLE; $snap > $cpu_dir/idle-after.json; $snap > $cpu_dir/s-before.json;;
   done) $snap > $cpu_dir/s-after.json;; esac; }; phase_hook"
-out=$(java "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
+# The load generator's heap is sized so that it does not collect while it measures (its young generation holds a
+# run's garbage; a collection would delay every save in flight: G1's default sizing paused it 60-90 ms twice per run);
+# SyncBench prints its own collections during the saves. SYNC_BENCH_JAVA_OPTS overrides.
+out=$(java ${SYNC_BENCH_JAVA_OPTS:--XX:+UseSerialGC -Xms2g -Xmx2g -Xmn1600m} "$here/SyncBench.java" "$g1" "$g2" "$USERS" "$SECONDS_" "$INTERVAL")
 echo "$out"
 saves=$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")
 echo "== CPU per WebSocket save (ms; $saves saves; net of the idle rate)"
