@@ -43,8 +43,8 @@ public class SyncBench {
     static final List<Long> ackLatencies = Collections.synchronizedList(new ArrayList<>());
     /** Arrival of sync:update on B minus arrival of sync:ack on A for the same version (0 when B's came first). */
     static final List<Long> hopLatencies = Collections.synchronizedList(new ArrayList<>());
-    /** save -> sync:update latencies by the second (since the first save) in which the save was sent. */
-    static final Map<Long, List<Long>> bySecond = new ConcurrentHashMap<>();
+    /** Per second since the first save (when the save was sent): {updates, updates over 50 ms, longest ns}. */
+    static final Map<Long, long[]> bySecond = new ConcurrentHashMap<>();
     static volatile long startNanos;
     static volatile long startEpochMs;
     static final AtomicInteger conflicts = new AtomicInteger();
@@ -131,15 +131,13 @@ public class SyncBench {
         row("save -> sync:ack on the sender", ackLatencies);
         row("sync:ack on A -> sync:update on B (the fan-out hop)", hopLatencies);
         // where the tail was: the seconds whose saves waited longest (to set beside GC logs and CPU samples)
-        List<Map.Entry<Long, List<Long>>> worst = new ArrayList<>();
-        bySecond.forEach((second, list) -> worst.add(Map.entry(second, new ArrayList<>(list))));
-        worst.sort((x, y) -> Long.compare(Collections.max(y.getValue()), Collections.max(x.getValue())));
+        List<Map.Entry<Long, long[]>> worst = new ArrayList<>(bySecond.entrySet());
+        worst.sort((x, y) -> Long.compare(y.getValue()[2], x.getValue()[2]));
         StringBuilder line = new StringBuilder("slowest seconds (second since the first save at epoch ms "
                 + startEpochMs + ": saves, over 50 ms, max ms):");
         for (var e : worst.subList(0, Math.min(5, worst.size()))) {
-            long over = e.getValue().stream().filter(n -> n > 50_000_000L).count();
-            line.append(String.format(" %d: %d, %d, %.0f;", e.getKey(), e.getValue().size(), over,
-                    Collections.max(e.getValue()) / 1e6));
+            long[] c = e.getValue();
+            line.append(String.format(" %d: %d, %d, %.0f;", e.getKey(), c[0], c[1], c[2] / 1e6));
         }
         System.out.println();
         System.out.println(line);
@@ -221,8 +219,8 @@ public class SyncBench {
         final AtomicInteger sent = new AtomicInteger();
         final Map<Integer, Long> sentAt = new ConcurrentHashMap<>();
         final Map<Integer, Long> ackPending = new ConcurrentHashMap<>();
-        /** version -> arrival of its sync:ack on A, or minus the arrival of its sync:update on B when that came first */
-        final Map<Integer, Long> firstArrival = new ConcurrentHashMap<>();
+        /** version -> arrival of its sync:ack on A (taken by the matching sync:update on B) */
+        final Map<Integer, Long> ackAt = new ConcurrentHashMap<>();
         long inFlightSince;
         int words;
 
@@ -256,8 +254,8 @@ public class SyncBench {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("read back -> " + r.statusCode());
             }
-            Matcher v = Pattern.compile("\"version\":(\\d+)").matcher(r.body());
-            u.version = v.find() ? Integer.parseInt(v.group(1)) : 0;
+            String v = field(r.body(), "version");
+            u.version = v == null ? 0 : Integer.parseInt(v);
             // the text starts again at 5 words, as a new user's does: every run saves texts of the same sizes (had
             // it grown on from the stored text, each run would measure larger saves than the one before)
             u.words = 0;
@@ -294,25 +292,20 @@ public class SyncBench {
                 if (t != null) {
                     ackLatencies.add(now - t);
                 }
-                if (firstArrival.putIfAbsent(v, now) != null) { // B had it before A's ack
-                    firstArrival.remove(v);
-                    hopLatencies.add(0L);
-                }
+                ackAt.put(v, now);
                 version = v;
                 inFlight = false;
             } else if (!sender && "sync:update".equals(event)) {
                 int v = Integer.parseInt(field(json, "version"));
                 Long t = sentAt.remove(v);
                 if (t != null) {
-                    updateLatencies.add(now - t);
-                    bySecond.computeIfAbsent((t - startNanos) / 1_000_000_000L, k -> Collections.synchronizedList(new ArrayList<>()))
-                            .add(now - t);
+                    long waited = now - t;
+                    updateLatencies.add(waited);
+                    bySecond.merge((t - startNanos) / 1_000_000_000L, new long[] {1, waited > 50_000_000L ? 1 : 0,
+                            waited}, (a, b) -> new long[] {a[0] + 1, a[1] + b[1], Math.max(a[2], b[2])});
                 }
-                Long ack = firstArrival.putIfAbsent(v, -now);
-                if (ack != null) {
-                    firstArrival.remove(v);
-                    hopLatencies.add(now - ack);
-                }
+                Long ack = ackAt.remove(v);
+                hopLatencies.add(ack == null ? 0L : now - ack); // none yet: B had it before A's ack
             } else if ("sync:conflict".equals(event)) {
                 conflicts.incrementAndGet();
                 inFlight = false;
