@@ -104,6 +104,7 @@ public class NextVersion {
                 ? null
                 : new Revisions.Window(facts.chain(), facts.pivot(), facts.pivotSince());
         Supplier<String> text = memoized(newText);
+        // a delta revision is written with the content row below, in one statement (nothing reads it before)
         Revisions.Window window = revisions.record(
                 projectId,
                 version,
@@ -114,7 +115,8 @@ public class NextVersion {
                 text,
                 now,
                 known,
-                current == null ? null : current.updatedAt());
+                current == null ? null : current.updatedAt(),
+                true);
 
         List<MilestoneType> reached = recordMilestones(project, wordCount, now);
         Integer newestSnapshot =
@@ -123,10 +125,22 @@ public class NextVersion {
         // the content row last, with what this save leaves known for the next one
         ProjectContentRepository.Facts after = new ProjectContentRepository.Facts(
                 window.newest(), window.pivot(), window.pivotSince(), newestSnapshot);
+        // with the piece and the revision the text's and the window's writes left for it (one statement)
         if (current == null) {
+            texts.writeLeft(currentText);
+            revisions.write(window.unwritten()); // (never one: a first save knows nothing of the window)
             contents.insert(projectId, version, wordCount, bytes, now, caller.userId(), after);
         } else {
-            contents.update(projectId, version, wordCount, bytes, now, caller.userId(), after);
+            contents.update(
+                    projectId,
+                    version,
+                    wordCount,
+                    bytes,
+                    now,
+                    caller.userId(),
+                    after,
+                    window.unwritten(),
+                    texts.takeUnwritten(currentText));
         }
 
         if (restoredFrom == null) {

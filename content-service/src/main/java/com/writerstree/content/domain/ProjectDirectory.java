@@ -2,6 +2,7 @@ package com.writerstree.content.domain;
 
 import com.writerstree.content.client.ProjectLookup;
 import com.writerstree.content.client.ProjectServiceClient;
+import com.writerstree.content.persistence.ProjectContentRepository;
 import com.writerstree.content.persistence.ProjectReplica;
 import com.writerstree.content.persistence.ProjectReplicaRepository;
 import com.writerstree.platform.error.ApiException;
@@ -21,13 +22,19 @@ import java.util.UUID;
 public class ProjectDirectory {
 
     private final ProjectReplicaRepository replicas;
+    private final ProjectContentRepository contents;
     private final ProjectLookup projectService;
     private final Caller caller;
     private final HttpServerRequest request;
 
     public ProjectDirectory(
-            ProjectReplicaRepository replicas, ProjectLookup projectService, Caller caller, HttpServerRequest request) {
+            ProjectReplicaRepository replicas,
+            ProjectContentRepository contents,
+            ProjectLookup projectService,
+            Caller caller,
+            HttpServerRequest request) {
         this.replicas = replicas;
+        this.contents = contents;
         this.projectService = projectService;
         this.caller = caller;
         this.request = request;
@@ -54,17 +61,22 @@ public class ProjectDirectory {
 
     /**
      * The project, read and locked until the transaction ends (saves and restores of one project run one at a
-     * time), after checking that the caller owns it and that it is not archived (409 PROJECT_ARCHIVED). Throws
+     * time), after checking that the caller owns it and that it is not archived (409 PROJECT_ARCHIVED), with its
+     * content head ({@link ProjectContentRepository#head}) read after the lock: one round trip. Throws
      * {@link UnknownProject} for a project the replica does not know: the caller may {@link #requireOwned} (which
      * asks project-service) and try again.
      */
-    public ProjectReplica lockEditable(UUID projectId) {
-        ProjectReplica project = replicas.findForUpdate(projectId).orElseThrow(UnknownProject::new);
+    public ProjectContentRepository.Locked lockEditableHead(UUID projectId) {
+        ProjectContentRepository.Locked locked = contents.lockAndHead(projectId).orElseThrow(UnknownProject::new);
+        editable(locked.project());
+        return locked;
+    }
+
+    private void editable(ProjectReplica project) {
         requireOwner(project);
         if (project.isArchived()) {
             throw ContentErrors.archived();
         }
-        return project;
     }
 
     /**

@@ -20,19 +20,13 @@ import java.util.UUID;
 public class RestoreVersion {
 
     private final ProjectDirectory projects;
-    private final ProjectContentRepository contents;
     private final CurrentText texts;
     private final VersionHistoryRepository versions;
     private final NextVersion next;
 
     public RestoreVersion(
-            ProjectDirectory projects,
-            ProjectContentRepository contents,
-            CurrentText texts,
-            VersionHistoryRepository versions,
-            NextVersion next) {
+            ProjectDirectory projects, CurrentText texts, VersionHistoryRepository versions, NextVersion next) {
         this.projects = projects;
-        this.contents = contents;
         this.texts = texts;
         this.versions = versions;
         this.next = next;
@@ -41,12 +35,13 @@ public class RestoreVersion {
     public RestoreResult restore(UUID projectId, UUID snapshotId) {
         projects.requireOwned(projectId);
         return QuarkusTransaction.requiringNew().call(() -> {
-            ProjectReplica project = projects.lockEditable(projectId);
+            ProjectContentRepository.Locked locked = projects.lockEditableHead(projectId);
+            ProjectReplica project = locked.project();
             VersionSnapshot snapshot = versions.findById(snapshotId);
             if (snapshot == null || !snapshot.projectId.equals(projectId)) {
                 throw ApiException.notFound("Version");
             }
-            ProjectContentRepository.Head head = contents.head(projectId);
+            ProjectContentRepository.Head head = locked.head();
             ProjectContentRepository.Row current = head.row();
             CurrentText.Loaded loaded = texts.open(projectId, head.directory());
             String currentText = texts.whole(loaded);

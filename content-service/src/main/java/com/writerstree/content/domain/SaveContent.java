@@ -23,7 +23,6 @@ import java.util.UUID;
 public class SaveContent {
 
     private final ProjectDirectory projects;
-    private final ProjectContentRepository contents;
     private final CurrentText texts;
     private final Revisions revisions;
     private final DeltaSave delta;
@@ -33,7 +32,6 @@ public class SaveContent {
 
     public SaveContent(
             ProjectDirectory projects,
-            ProjectContentRepository contents,
             CurrentText texts,
             Revisions revisions,
             DeltaSave delta,
@@ -41,7 +39,6 @@ public class SaveContent {
             SaveMetrics metrics,
             ContentConfig config) {
         this.projects = projects;
-        this.contents = contents;
         this.texts = texts;
         this.revisions = revisions;
         this.delta = delta;
@@ -98,8 +95,10 @@ public class SaveContent {
     }
 
     private SaveResult store(UUID projectId, SaveContentRequest request, Integer counted, String origin) {
-        ProjectReplica project = projects.lockEditable(projectId);
-        ProjectContentRepository.Head head = contents.head(projectId); // the content row and the pieces' directory
+        // the project locked, then its content row and the pieces' directory: one round trip
+        ProjectContentRepository.Locked locked = projects.lockEditableHead(projectId);
+        ProjectReplica project = locked.project();
+        ProjectContentRepository.Head head = locked.head();
         ProjectContentRepository.Row current = head.row();
         int currentVersion = current == null ? 0 : current.version();
         CurrentText.Loaded loaded = texts.open(projectId, head.directory());
@@ -170,13 +169,12 @@ public class SaveContent {
             return unchanged(current, null, false);
         }
         int wordCount = (current == null ? 0 : current.wordCount()) + patched.wordDelta();
-        UUID projectId = project.projectId;
         NextVersion.Stored stored = next.write(
                 project,
                 current,
                 loaded,
                 patched.change(),
-                () -> texts.read(projectId),
+                () -> texts.readWritten(loaded),
                 wordCount,
                 bytes,
                 origin,

@@ -3,6 +3,7 @@ package com.writerstree.content.persistence;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * {@code content_chunks} (V5, issue 12): the current text of each project cut into consecutive pieces, ordered by
  * {@code seq} (gaps between seqs leave room for pieces a split adds), each with its length in UTF-16 code units. A
- * save rewrites only the pieces its edit touches. Plain SQL, no entity; only {@code domain.text.CurrentText} uses it.
+ * save rewrites only the pieces its edit touches. Plain SQL, no entity; only {@code domain.text.CurrentText} uses it
+ * (and {@link ProjectContentRepository#update}, which may write a piece in the content row's statement).
  */
 @ApplicationScoped
 public class ContentChunkRepository {
@@ -86,17 +88,30 @@ public class ContentChunkRepository {
                 .getResultList();
     }
 
+    /** A piece to write: a new one at {@code seq}, or the new text of the one there. */
+    public record Piece(UUID projectId, long seq, String text) {}
+
+    /** The statement that writes a {@link Piece} (its parameters named {@code piece*}, see {@link #bind}). */
+    static final String WRITE_PIECE = """
+            INSERT INTO content_chunks (project_id, seq, units, text)
+            VALUES (:pieceProject, :pieceSeq, :pieceUnits, :pieceText)
+            ON CONFLICT (project_id, seq) DO UPDATE SET units = EXCLUDED.units, text = EXCLUDED.text""";
+
     /** Writes the piece at {@code seq}: a new one, or the new text of the one there. */
     public void write(UUID projectId, long seq, String text) {
-        em().createNativeQuery("""
-                        INSERT INTO content_chunks (project_id, seq, units, text)
-                        VALUES (:projectId, :seq, :units, :text)
-                        ON CONFLICT (project_id, seq) DO UPDATE SET units = EXCLUDED.units, text = EXCLUDED.text""")
-                .setParameter("projectId", projectId)
-                .setParameter("seq", seq)
-                .setParameter("units", text.length())
-                .setParameter("text", text)
-                .executeUpdate();
+        write(new Piece(projectId, seq, text));
+    }
+
+    public void write(Piece piece) {
+        bind(em().createNativeQuery(WRITE_PIECE), piece).executeUpdate();
+    }
+
+    /** Binds {@code piece} to the parameters of {@link #WRITE_PIECE} in {@code query} (which may hold more). */
+    static Query bind(Query query, Piece piece) {
+        return query.setParameter("pieceProject", piece.projectId())
+                .setParameter("pieceSeq", piece.seq())
+                .setParameter("pieceUnits", piece.text().length())
+                .setParameter("pieceText", piece.text());
     }
 
     /** Deletes the pieces with {@code fromSeq <= seq <= toSeq}. */

@@ -2,9 +2,12 @@ package com.writerstree.content.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
@@ -31,6 +34,9 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
     /** A project's content row; {@code facts} are {@link Facts#UNKNOWN} unless recorded for this very version. */
     public record Row(int version, int wordCount, long contentBytes, Instant updatedAt, Facts facts) {}
 
+    /** A save's start: the project's replica row, locked until the transaction ends, and the head read after it. */
+    public record Locked(ProjectReplica project, Head head) {}
+
     /**
      * The project's content row and the places and lengths of its text's pieces, in one statement (inside a save's
      * transaction, the project locked): an index-only read of the pieces' primary key, no text.
@@ -46,6 +52,38 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
                         LEFT JOIN project_content c ON c.project_id = :projectId""")
                 .setParameter("projectId", projectId)
                 .getSingleResult();
+        return head(r, 0);
+    }
+
+    /**
+     * Locks the project's replica row until the transaction ends (saves and restores of one project run one at a
+     * time), then reads its {@link #head}: both in one round trip ({@code lock_save_head}, V7, reads after the lock
+     * is held). Empty for a project not replicated here. The replica comes back as a plain object, not an entity
+     * of the session (nothing to flush or check at commit).
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Locked> lockAndHead(UUID projectId) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM lock_save_head(:projectId)")
+                .setParameter("projectId", projectId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        ProjectReplica project = new ProjectReplica();
+        project.projectId = projectId;
+        project.userId = r[0] instanceof UUID id ? id : UUID.fromString(r[0].toString());
+        project.title = (String) r[1];
+        project.wordGoal = ((Number) r[2]).intValue();
+        project.status = (String) r[3];
+        project.updatedAt = ContentChunkRepository.instant(r[4]);
+        return Optional.of(new Locked(project, head(r, 5)));
+    }
+
+    /** The head from the columns of {@link #head}'s statement, starting at {@code at}. */
+    private static Head head(Object[] row, int at) {
+        Object[] r = at == 0 ? row : Arrays.copyOfRange(row, at, row.length);
         List<ContentChunkRepository.Entry> directory = directory((String) r[10]);
         if (r[0] == null) {
             return new Head(null, directory);
@@ -90,28 +128,60 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
 
     /** The first version of a project's text. */
     public void insert(UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
-        write("""
+        bound("""
                 INSERT INTO project_content (project_id, version, word_count, content_bytes, updated_at, updated_by,
                     facts_version, revision_chain_length, revision_chain_chars, revisions_pivot, revisions_pivot_since,
                     snapshot_word_count)
                 VALUES (:projectId, :version, :wordCount, :bytes, :at, :by,
-                    :version, :chainLength, :chainChars, :pivot, :pivotSince, :snapshotWords)""", projectId, version, wordCount, bytes, at, by, facts);
+                    :version, :chainLength, :chainChars, :pivot, :pivotSince, :snapshotWords)""", projectId, version, wordCount, bytes, at, by, facts).executeUpdate();
     }
 
-    /** A new version of a project's text (its row exists: the save read it under the project's lock). */
-    public void update(UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
-        int rows = write("""
+    /**
+     * A new version of a project's text (its row exists: the save read it under the project's lock); with
+     * {@code revision} (null: none) that version's delta row and with {@code piece} (null: none) a piece of its
+     * text too, in the same statement (data-modifying WITH clauses: different tables, so none sees another's row).
+     */
+    public void update(
+            UUID projectId,
+            int version,
+            int wordCount,
+            long bytes,
+            Instant at,
+            UUID by,
+            Facts facts,
+            RevisionRepository.Delta revision,
+            ContentChunkRepository.Piece piece) {
+        String sql = """
                 UPDATE project_content SET version = :version, word_count = :wordCount, content_bytes = :bytes,
                     updated_at = :at, updated_by = :by, facts_version = :version,
                     revision_chain_length = :chainLength, revision_chain_chars = :chainChars, revisions_pivot = :pivot,
                     revisions_pivot_since = :pivotSince, snapshot_word_count = :snapshotWords
-                WHERE project_id = :projectId""", projectId, version, wordCount, bytes, at, by, facts);
+                WHERE project_id = :projectId""";
+        List<String> with = new ArrayList<>(2);
+        if (revision != null) {
+            with.add("revision AS (" + RevisionRepository.INSERT_DELTA + ")");
+        }
+        if (piece != null) {
+            with.add("piece AS (" + ContentChunkRepository.WRITE_PIECE + ")");
+        }
+        if (!with.isEmpty()) {
+            sql = "WITH " + String.join(",\n", with) + "\n" + sql;
+        }
+        Query query = bound(sql, projectId, version, wordCount, bytes, at, by, facts);
+        if (revision != null) {
+            RevisionRepository.bind(query, revision);
+        }
+        if (piece != null) {
+            ContentChunkRepository.bind(query, piece);
+        }
+        int rows = query.executeUpdate();
         if (rows != 1) {
             throw new IllegalStateException("project " + projectId + ": its content row is gone");
         }
     }
 
-    private int write(
+    /** {@code sql} with the content row's parameters bound. */
+    private Query bound(
             String sql, UUID projectId, int version, int wordCount, long bytes, Instant at, UUID by, Facts facts) {
         StoredRevision.Chain chain = facts.chain();
         return getEntityManager()
@@ -127,8 +197,7 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
                 .setParameter("chainChars", chain == null ? null : chain.chars(), Integer.class)
                 .setParameter("pivot", facts.pivot(), Integer.class)
                 .setParameter("pivotSince", facts.pivotSince(), Instant.class)
-                .setParameter("snapshotWords", facts.snapshotWordCount(), Integer.class)
-                .executeUpdate();
+                .setParameter("snapshotWords", facts.snapshotWordCount(), Integer.class);
     }
 
     /**

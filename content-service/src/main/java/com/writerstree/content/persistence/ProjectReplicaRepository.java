@@ -2,8 +2,6 @@ package com.writerstree.content.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -60,10 +58,5 @@ public class ProjectReplicaRepository implements PanacheRepositoryBase<ProjectRe
                 .createNativeQuery("SELECT 1 FROM project_replicas WHERE project_id = :projectId FOR NO KEY UPDATE")
                 .setParameter("projectId", projectId)
                 .getResultList();
-    }
-
-    /** Reads the project and locks its row until the transaction ends: saves of one project run one at a time. */
-    public Optional<ProjectReplica> findForUpdate(UUID projectId) {
-        return findByIdOptional(projectId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -3,6 +3,7 @@ package com.writerstree.content.persistence;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,27 +34,34 @@ public class RevisionRepository {
                 .executeUpdate();
     }
 
-    public void insertDelta(
-            UUID projectId,
-            int version,
-            int deltaPrefix,
-            int deltaSuffix,
-            String deltaText,
-            StoredRevision.Chain chain,
-            Instant createdAt) {
-        em().createNativeQuery("""
-                INSERT INTO content_revisions
-                    (project_id, version, delta_prefix, delta_suffix, delta_text, chain_length, chain_chars, created_at)
-                VALUES (:projectId, :version, :prefix, :suffix, :deltaText, :chainLength, :chainChars, :createdAt)""")
-                .setParameter("projectId", projectId)
-                .setParameter("version", version)
-                .setParameter("prefix", deltaPrefix)
-                .setParameter("suffix", deltaSuffix)
-                .setParameter("deltaText", deltaText)
-                .setParameter("chainLength", chain.length())
-                .setParameter("chainChars", chain.chars())
-                .setParameter("createdAt", createdAt)
-                .executeUpdate();
+    /**
+     * A delta row to write: the previous version's text with its code units between the first {@code prefix} and
+     * the last {@code suffix} replaced by {@code text}.
+     */
+    public record Delta(
+            UUID projectId, int version, int prefix, int suffix, String text, StoredRevision.Chain chain, Instant at) {}
+
+    /** The statement that writes a {@link Delta} (its parameters named {@code revision*}, see {@link #bind}). */
+    static final String INSERT_DELTA = """
+            INSERT INTO content_revisions
+                (project_id, version, delta_prefix, delta_suffix, delta_text, chain_length, chain_chars, created_at)
+            VALUES (:revisionProject, :revisionVersion, :revisionPrefix, :revisionSuffix, :revisionText,
+                :revisionChainLength, :revisionChainChars, :revisionAt)""";
+
+    public void insertDelta(Delta delta) {
+        bind(em().createNativeQuery(INSERT_DELTA), delta).executeUpdate();
+    }
+
+    /** Binds {@code delta} to the parameters of {@link #INSERT_DELTA} in {@code query} (which may hold more). */
+    static Query bind(Query query, Delta delta) {
+        return query.setParameter("revisionProject", delta.projectId())
+                .setParameter("revisionVersion", delta.version())
+                .setParameter("revisionPrefix", delta.prefix())
+                .setParameter("revisionSuffix", delta.suffix())
+                .setParameter("revisionText", delta.text())
+                .setParameter("revisionChainLength", delta.chain().length())
+                .setParameter("revisionChainChars", delta.chain().chars())
+                .setParameter("revisionAt", delta.at());
     }
 
     /** The chain counters of {@code version}'s row (no text read), if it is kept. */

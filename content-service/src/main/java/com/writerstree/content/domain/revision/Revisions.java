@@ -40,7 +40,13 @@ public class Revisions {
      * Pruning can delete something only once a revision from {@code pivot - 1} on falls out of the window (see
      * {@link #pruneMayDelete}), so until then a save neither reads the previous revision nor runs the pruning.
      */
-    public record Window(StoredRevision.Chain newest, int pivot, Instant pivotSince) {}
+    public record Window(
+            StoredRevision.Chain newest, int pivot, Instant pivotSince, RevisionRepository.Delta unwritten) {
+
+        public Window(StoredRevision.Chain newest, int pivot, Instant pivotSince) {
+            this(newest, pivot, pivotSince, null);
+        }
+    }
 
     /**
      * Stores {@code text} as the revision of {@code version}, whose previous version's text is {@code previousText}
@@ -60,7 +66,8 @@ public class Revisions {
                 () -> text,
                 now,
                 null,
-                null);
+                null,
+                false);
     }
 
     /**
@@ -73,6 +80,11 @@ public class Revisions {
      *     then the previous revision's counters are read and the window is pruned, as when it may be due
      * @param previousSavedAt when the previous version was saved (its revision's {@code created_at}), with
      *     {@code known}
+     * @param deferDelta for a save that writes its content row next: when the revision is a delta and the window
+     *     needs no pruning (the common save), the row is not written here but returned as {@link Window#unwritten},
+     *     for the caller to write in the same statement as the content row (one round trip less); the caller must
+     *     write it before the transaction ends and must not read the window before (nothing in a save does; the
+     *     pruning, which does, writes the row first)
      * @return the window after this revision, for the next save
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -86,7 +98,8 @@ public class Revisions {
             Supplier<String> text,
             Instant now,
             Window known,
-            Instant previousSavedAt) {
+            Instant previousSavedAt,
+            boolean deferDelta) {
         StoredRevision.Chain previous;
         if (known != null) {
             previous = known.newest(); // the previous version's row: written by the save that left `known`
@@ -94,12 +107,14 @@ public class Revisions {
             previous = version > 1 ? repository.chainOf(projectId, version - 1).orElse(null) : null;
         }
         StoredRevision.Chain chain = keyframes.next(previous, previous == null ? length : middle.length(), length);
+        RevisionRepository.Delta delta = null;
         if (chain.length() == 0) {
             repository.insertKeyframe(projectId, version, text.get(), now);
         } else {
-            repository.insertDelta(projectId, version, prefix, suffix, middle, chain, now);
+            delta = new RevisionRepository.Delta(projectId, version, prefix, suffix, middle, chain, now);
         }
         if (known == null) {
+            writeDelta(delta);
             return prune(projectId, version, chain, now);
         }
         int pivot = known.pivot();
@@ -111,9 +126,26 @@ public class Revisions {
         }
         // (a since not known stays null: pruneMayDelete then goes by the counts alone, as if it were long ago)
         if (pivot > 0 && pruneMayDelete(pivot, since, version, now)) {
+            writeDelta(delta);
             return prune(projectId, version, chain, now);
         }
+        if (deferDelta) {
+            return new Window(chain, pivot, pivot == 0 ? null : since, delta);
+        }
+        writeDelta(delta);
         return new Window(chain, pivot, pivot == 0 ? null : since);
+    }
+
+    /** Writes a delta row {@link #recordBeforeContentRow} left unwritten (null: nothing to write). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(RevisionRepository.Delta unwritten) {
+        writeDelta(unwritten);
+    }
+
+    private void writeDelta(RevisionRepository.Delta delta) {
+        if (delta != null) {
+            repository.insertDelta(delta);
+        }
     }
 
     /**

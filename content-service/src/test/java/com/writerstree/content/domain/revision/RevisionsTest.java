@@ -168,7 +168,8 @@ class RevisionsTest {
                                 () -> text,
                                 at,
                                 known,
-                                v == 1 ? null : before));
+                                v == 1 ? null : before,
+                                false));
                 QuarkusTransaction.requiringNew().run(() -> everySave.record(pruned, v, previous, text, at));
                 List<Integer> keptCarried = QuarkusTransaction.requiringNew().call(() -> repository.versions(carried));
                 assertEquals(
