@@ -326,6 +326,14 @@ class ManifestsTest {
                 where + ": preStop " + sleep + "s + shutdown " + shutdown
                         + "s + 5s for the relay and Kafka clients must fit in terminationGracePeriodSeconds " + grace);
 
+        // a rollback to the previous image starts on the newer schema (Flyway ignores migrations it does not know)
+        sharedConfig(objects).ifPresent(shared -> {
+            String patterns = shared.getOrDefault("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "");
+            assertTrue(
+                    patterns.contains("*:future") && patterns.contains("*:missing"),
+                    where + ": QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS lets a rolled-back image start: " + patterns);
+        });
+
         // each service has its Service, HPA, PDB and NetworkPolicy, all selecting it by name only
         Service svc = one(objects, Service.class, name, where);
         assertEquals(selector, svc.getSpec().getSelector(), where + ": Service selects the pods");

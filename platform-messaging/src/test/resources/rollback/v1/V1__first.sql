@@ -1,0 +1,1 @@
+CREATE TABLE rollback_fixture (id INTEGER PRIMARY KEY);

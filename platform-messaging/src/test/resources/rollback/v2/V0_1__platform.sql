@@ -1,0 +1,1 @@
+CREATE TABLE rollback_platform_fixture (id INTEGER PRIMARY KEY);
