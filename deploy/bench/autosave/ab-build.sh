@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# A/B of two content-service builds on one running stack (not a test): "measured side by side with the reference in
+# one run" for a change of the save path.
+#
+#   deploy/bench/autosave/ab-build.sh <env-file> <reference-commit> [rounds] [seconds] [warm-seconds]
+#   deploy/bench/autosave/ab-build.sh deploy/env/bench.env f6623c7 3 20 60
+#
+# Builds the reference commit's content-service in a scratch git worktree (`mvn -o package -DskipTests`), keeps both
+# builds, then for each round, this checkout's build first: restarts the stack's content-service with that build
+# (`deploy/stack.sh restart`), warms its JIT with <warm-seconds> of one-word delta saves, vacuums the database, and
+# measures <seconds> of one-word delta saves sent directly to content-service (CONCURRENCY workers, default 4, each on
+# its own ~WORDS-word project, default 2000), with CPU per save of content-service and of every PostgreSQL process
+# from /proc. Rounds alternate so that both builds see the same machine drift. Ends with this checkout's build
+# running again. The reference may predate migrations of this build: it is started with Flyway told to ignore them
+# (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS, as a rollback would be).
+# Needs: a running stack (deploy/stack.sh start bench), this checkout built (mvn install), curl, jq, node, psql, bc.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+[[ $# -ge 2 ]] || { sed -n '4,6p' "$0" >&2; exit 2; }
+env_file="$1"; reference="$2"; rounds="${3:-3}"; seconds="${4:-20}"; warm="${5:-60}"
+set -a; source "$env_file"; set +a
+GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
+CONTENT_URL="http://127.0.0.1:${CONTENT_PORT:-8083}"
+CONCURRENCY="${CONCURRENCY:-4}"
+WORDS="${WORDS:-2000}"
+PG_HOST="${DB_HOST:-127.0.0.1}"; PG_PORT="${DB_PORT:-5432}"; PG_USER="${DB_USER:-postgres}"
+PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
+STACK="${WT_STACK:-dev}"
+app="$root/content-service/target/quarkus-app"
+[[ -f "$app/quarkus-run.jar" ]] || { echo "build this checkout first (mvn install)" >&2; exit 1; }
+curl -fsS "$CONTENT_URL/q/health/ready" >/dev/null || { echo "content-service not ready at $CONTENT_URL" >&2; exit 1; }
+
+work=$(mktemp -d)
+tree="$work/reference"
+restore() {
+  if [[ -d "$work/this" ]]; then
+    rm -rf "$app"; cp -a "$work/this" "$app"
+    "$root/deploy/stack.sh" restart "$env_file" content-service >/dev/null 2>&1 || true
+  fi
+  git -C "$root" worktree remove --force "$tree" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap restore EXIT
+
+echo "== building content-service at $reference (scratch worktree)"
+git -C "$root" worktree add -q --detach "$tree" "$reference"
+(cd "$tree" && mvn -B -q -o package -DskipTests -pl content-service -am) >"$work/build.log" 2>&1 \
+  || { tail -20 "$work/build.log" >&2; exit 1; }
+cp -a "$tree/content-service/target/quarkus-app" "$work/reference-app"
+cp -a "$app" "$work/this"
+
+echo "== setup: $CONCURRENCY projects through $GATEWAY_URL"
+rand_ip() { echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"; }
+pairs=()
+token=""
+for ((i = 0; i < CONCURRENCY; i++)); do
+  if (( i % 4 == 0 )); then
+    token=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
+      -H "X-Forwarded-For: $(rand_ip)" \
+      -d "{\"email\":\"ab-$(date +%s%N)-$i@example.com\",\"password\":\"BenchPass123!\",\"fullName\":\"AB Bench\"}" \
+      | jq -r .data.token)
+    [[ -n "$token" && "$token" != null ]] || { echo "registration failed" >&2; exit 1; }
+  fi
+  project=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/projects" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $token" -d "{\"title\":\"AB bench $i\",\"wordGoal\":500000}" | jq -r .data.id)
+  pairs+=("$token:$project")
+done
+sleep 1
+for p in "${pairs[@]}"; do
+  curl -fsS -o /dev/null -X PUT "$CONTENT_URL/projects/${p#*:}/content" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer ${p%%:*}" -d '{"content":"warm up"}'
+done
+
+cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+pg_snapshot() {
+  for p in $(pgrep -x postgres); do
+    [[ -r "/proc/$p/stat" ]] && echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat")" || true
+  done | sort
+}
+per_save() { echo "scale=3; $1 * 10 / $2" | bc; }   # clock ticks (10 ms) -> ms per save
+
+printf '| round | build | saves/s | p50 ms | p99 ms | content-service ms/save | PostgreSQL ms/save |\n|---|---|---|---|---|---|---|\n'
+for ((r = 1; r <= rounds; r++)); do
+  for build in this reference; do
+    source_dir="$work/this"; [[ "$build" == reference ]] && source_dir="$work/reference-app"
+    rm -rf "$app"; cp -a "$source_dir" "$app"
+    QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future,*:missing' \
+      "$root/deploy/stack.sh" restart "$env_file" content-service >"$work/restart.log" 2>&1 \
+      || { cat "$work/restart.log" >&2; exit 1; }
+    PATCH=1 node "$here/load.js" warm "$CONTENT_URL" "$warm" "$WORDS" "${pairs[@]}" >/dev/null
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${DB_NAME:-writerstree}" -qc 'VACUUM (ANALYZE)' 2>/dev/null
+    pid=$(head -1 "$PID_DIR/$STACK-content-service.pid")
+    c0=$(cpu_of "$pid"); pg_snapshot >"$work/pg0"
+    out=$(PATCH=1 node "$here/load.js" "$build" "$CONTENT_URL" "$seconds" "$WORDS" "${pairs[@]}")
+    c1=$(cpu_of "$pid"); pg_snapshot >"$work/pg1"
+    pg=$(join "$work/pg0" "$work/pg1" | awk '{t += $3 - $2} END {print t + 0}')
+    n=$(jq .ok <<<"$out")
+    printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$r" "$build" "$(jq .rps <<<"$out")" "$(jq .p50ms <<<"$out")" \
+      "$(jq .p99ms <<<"$out")" "$(per_save $((c1 - c0)) "$n")" "$(per_save "$pg" "$n")"
+  done
+done
