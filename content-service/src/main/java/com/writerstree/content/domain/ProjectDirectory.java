@@ -62,7 +62,7 @@ public class ProjectDirectory {
     /**
      * The project, read and locked until the transaction ends (saves and restores of one project run one at a
      * time), after checking that the caller owns it and that it is not archived (409 PROJECT_ARCHIVED), with its
-     * content head ({@link ProjectContentRepository#head}) read after the lock: one round trip. Throws
+     * content head ({@link ProjectContentRepository#lockAndHead}) read after the lock: one round trip. Throws
      * {@link UnknownProject} for a project the replica does not know: the caller may {@link #requireOwned} (which
      * asks project-service) and try again.
      */

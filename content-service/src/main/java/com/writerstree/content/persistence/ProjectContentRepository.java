@@ -13,7 +13,7 @@ import org.hibernate.query.NativeQuery;
 
 /**
  * {@code project_content}: the entity for reads and deletes elsewhere; a save reads and writes its row with plain SQL
- * ({@link #head}, {@link #insert}, {@link #update}): no entity in the session, so no dirty check on the hot path.
+ * ({@link #lockAndHead}, {@link #insert}, {@link #update}): no entity in the session, so no dirty check on the hot path.
  */
 @ApplicationScoped
 public class ProjectContentRepository implements PanacheRepositoryBase<ProjectContent, UUID> {
@@ -38,27 +38,10 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
     public record Locked(ProjectReplica project, Head head) {}
 
     /**
-     * The project's content row and the places and lengths of its text's pieces, in one statement (inside a save's
-     * transaction, the project locked): an index-only read of the pieces' primary key, no text.
-     */
-    public Head head(UUID projectId) {
-        Object[] r = (Object[]) getEntityManager()
-                .createNativeQuery("""
-                        SELECT c.version, c.word_count, c.content_bytes, c.updated_at, c.facts_version,
-                               c.revision_chain_length, c.revision_chain_chars, c.revisions_pivot,
-                               c.revisions_pivot_since, c.snapshot_word_count, d.pieces
-                        FROM (SELECT string_agg(seq || ':' || units, ',' ORDER BY seq) AS pieces FROM content_chunks
-                              WHERE project_id = :projectId) d
-                        LEFT JOIN project_content c ON c.project_id = :projectId""")
-                .setParameter("projectId", projectId)
-                .getSingleResult();
-        return head(r, 0);
-    }
-
-    /**
      * Locks the project's replica row until the transaction ends (saves and restores of one project run one at a
-     * time), then reads its {@link #head}: both in one round trip ({@code lock_save_head}, V7, reads after the lock
-     * is held). Empty for a project not replicated here. The replica comes back as a plain object, not an entity
+     * time), then reads its content row and the places and lengths of its text's pieces (an index-only read of the
+     * pieces' primary key, no text): both in one round trip ({@code lock_save_head}, V7, reads after the lock is
+     * held). Empty for a project not replicated here. The replica comes back as a plain object, not an entity
      * of the session (nothing to flush or check at commit).
      */
     @SuppressWarnings("unchecked")
@@ -78,12 +61,12 @@ public class ProjectContentRepository implements PanacheRepositoryBase<ProjectCo
         project.wordGoal = ((Number) r[2]).intValue();
         project.status = (String) r[3];
         project.updatedAt = ContentChunkRepository.instant(r[4]);
-        return Optional.of(new Locked(project, head(r, 5)));
+        return Optional.of(new Locked(project, head(r)));
     }
 
-    /** The head from the columns of {@link #head}'s statement, starting at {@code at}. */
-    private static Head head(Object[] row, int at) {
-        Object[] r = at == 0 ? row : Arrays.copyOfRange(row, at, row.length);
+    /** The head from the columns of {@code lock_save_head} that follow the replica's ({@code row[5]} on). */
+    private static Head head(Object[] row) {
+        Object[] r = Arrays.copyOfRange(row, 5, row.length);
         List<ContentChunkRepository.Entry> directory = directory((String) r[10]);
         if (r[0] == null) {
             return new Head(null, directory);

@@ -136,7 +136,7 @@ public class Revisions {
         return new Window(chain, pivot, pivot == 0 ? null : since);
     }
 
-    /** Writes a delta row {@link #recordBeforeContentRow} left unwritten (null: nothing to write). */
+    /** Writes a delta row {@link #record} left unwritten ({@code deferDelta}; null: nothing to write). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(RevisionRepository.Delta unwritten) {
         writeDelta(unwritten);
