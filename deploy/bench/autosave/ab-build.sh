@@ -13,6 +13,9 @@
 # from /proc. Rounds alternate so that both builds see the same machine drift. Ends with this checkout's build
 # running again. The reference may predate migrations of this build: it is started with Flyway told to ignore them
 # (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS, as a rollback would be).
+# AB_BENCH=sync measures the sync path instead (deploy/bench/sync/run.sh: SYNC_USERS users x 2 devices, a save every
+# SYNC_INTERVAL ms each for <seconds>, after SYNC_WARM unmeasured runs per restart, default 2; <warm-seconds> unused)
+# and prints send -> sync:update and send -> sync:ack percentiles with content-service's CPU per save.
 # Needs: a running stack (deploy/stack.sh start bench), this checkout built (mvn install), curl, jq, node, psql, bc.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -79,6 +82,33 @@ pg_snapshot() {
   done | sort
 }
 per_save() { echo "scale=3; $1 * 10 / $2" | bc; }   # clock ticks (10 ms) -> ms per save
+
+if [[ "${AB_BENCH:-delta}" == sync ]]; then
+  SYNC_USERS="${SYNC_USERS:-500}"; SYNC_INTERVAL="${SYNC_INTERVAL:-2500}"; SYNC_WARM="${SYNC_WARM:-2}"
+  export SYNC_USERS_FILE="$work/sync-users.tsv"   # the same users for both builds, registered once
+  sync_run() { IDLE=3 "$root/deploy/bench/sync/run.sh" "$env_file" "$SYNC_USERS" "$1" "$SYNC_INTERVAL"; }
+  printf '| round | build | saves sent | update p50 ms | update p99 ms | ack p50 ms | ack p99 ms | content-service ms/save | all processes ms/save |\n'
+  printf '|---|---|---|---|---|---|---|---|---|\n'
+  for ((r = 1; r <= rounds; r++)); do
+    for build in this reference; do
+      source_dir="$work/this"; [[ "$build" == reference ]] && source_dir="$work/reference-app"
+      rm -rf "$app"; cp -a "$source_dir" "$app"
+      QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future,*:missing' \
+        "$root/deploy/stack.sh" restart "$env_file" content-service >"$work/restart.log" 2>&1 \
+        || { cat "$work/restart.log" >&2; exit 1; }
+      for ((w = 0; w < SYNC_WARM; w++)); do sync_run "$seconds" >/dev/null; done
+      out=$(sync_run "$seconds")
+      echo "$out" >>"${AB_LOG:-/dev/null}"
+      cells() { awk -F'|' -v m="$1" 'index($2, m) {gsub(/ /, "", $4); gsub(/ /, "", $6); print $4 " | " $6; exit}'; }
+      net_cpu() { awk -F'|' -v m="$1" 'index($0, m) == 1 {v = $(NF - 1); gsub(/[ *]/, "", v); print v; exit}'; }   # net of idle
+      printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$r" "$build" \
+        "$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")" \
+        "$(cells 'sync:update on the other device' <<<"$out")" "$(cells 'sync:ack on the sender' <<<"$out")" \
+        "$(net_cpu '| content-service |' <<<"$out")" "$(net_cpu '| **sum' <<<"$out")"
+    done
+  done
+  exit 0
+fi
 
 printf '| round | build | saves/s | p50 ms | p99 ms | content-service ms/save | PostgreSQL ms/save |\n|---|---|---|---|---|---|---|\n'
 for ((r = 1; r <= rounds; r++)); do
