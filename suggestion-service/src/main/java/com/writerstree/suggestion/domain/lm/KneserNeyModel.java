@@ -233,17 +233,6 @@ public final class KneserNeyModel {
         }
     }
 
-    /** Calls {@code action} with every stored 4-gram (packed ids, {@link NgramCounts#word}) and its raw count. */
-    void forEachHighest(java.util.function.LongConsumer gram, java.util.function.IntConsumer count) {
-        Level level = levels[levels.length - 1];
-        for (int c = 0; c < level.contexts.length; c++) {
-            for (int i = level.start[c]; i < level.start[c + 1]; i++) {
-                gram.accept(level.contexts[c] << 16 | level.children[i]);
-                count.accept(level.counts[i]);
-            }
-        }
-    }
-
     /**
      * How often the longest known context was seen (for order 4 its raw count; for a lower order the number of
      * different words that preceded it), 0 when even the last token is unknown.

@@ -37,9 +37,6 @@ public final class Suggester {
 
     private Suggester() {}
 
-    /** EXPERIMENT: share of the writer's part given to her skip bigrams. */
-    static final double SKIP = Double.parseDouble(System.getProperty("suggester.skip", "0"));
-
     public record Suggestion(String word, double confidence) {}
 
     /**
@@ -113,7 +110,6 @@ public final class Suggester {
         final double transfer;
 
         double movedMass;
-        final int skipContext;
         final String[] words;
         final double[] scores;
         int size;
@@ -163,12 +159,6 @@ public final class Suggester {
             this.recentTotal = total;
             this.recentNextTotal = nextTotal;
             this.recentWeight = total == 0 ? 0 : weights.recent() * total / (total + 20.0);
-            int x = -1;
-            if (own != null && SKIP > 0 && last.size() >= 2) {
-                writer.buildSkip();
-                x = own.id(last.get(last.size() - 2));
-            }
-            this.skipContext = x;
             this.seenBase = new boolean[base.vocabularySize()];
             this.seenWriter = own == null ? null : new boolean[own.vocabularySize()];
             this.words = new String[limit];
@@ -203,11 +193,6 @@ public final class Suggester {
             base.forEachFollower(baseContext, this::offerBase);
             if (own != null) {
                 own.forEachFollower(writerContext, this::offerWriter);
-                if (skipContext >= 0) {
-                    for (int i = writer.skipStart[skipContext]; i < writer.skipStart[skipContext + 1]; i++) {
-                        offerWriter(writer.skipChild[i]);
-                    }
-                }
             }
             int taken = 0;
             for (int id : base.ranked()) {
@@ -310,14 +295,7 @@ public final class Suggester {
                 double lower = (1 - lambda) * pb + (w >= 0 ? lambda * own.unigram(w) : 0);
                 return own.probabilityOver(writerContext, w, lower);
             }
-            if (w < 0) {
-                return (1 - lambda) * pb;
-            }
-            double pw = own.probability(writerContext, w);
-            if (SKIP > 0) {
-                pw = (1 - SKIP) * pw + SKIP * writer.skip(skipContext, w);
-            }
-            return (1 - lambda) * pb + lambda * pw;
+            return (1 - lambda) * pb + (w >= 0 ? lambda * own.probability(writerContext, w) : 0);
         }
 
         private void add(String key, double p) {

@@ -62,66 +62,6 @@ public final class WriterModel {
         nameOccurrences = Arrays.stream(names).mapToLong(model::occurrences).sum();
     }
 
-    /** Skip bigrams (w-2, w) of her text: per writer id the followers one word later, their counts, totals. */
-    int[] skipStart;
-
-    char[] skipChild;
-    int[] skipCount;
-    int[] skipTotal;
-    double skipDiscount;
-
-    /** Builds the skip bigrams from her 4-grams (a b c d): the pair (b, d), counted as often as the 4-gram. */
-    synchronized void buildSkip() {
-        if (skipStart != null) {
-            return;
-        }
-        LongIntMap pairs = new LongIntMap(1 << 16);
-        long[] last = new long[1];
-        model.forEachHighest(
-                g -> last[0] = ((long) NgramCounts.word(g, 1) << 16) | NgramCounts.word(g, 3),
-                c -> pairs.add(last[0], c));
-        long[] keys = pairs.sortedKeys();
-        int v = model.vocabularySize();
-        int[] start = new int[v + 1];
-        char[] child = new char[keys.length];
-        int[] count = new int[keys.length];
-        int[] total = new int[v];
-        long n1 = 0;
-        long n2 = 0;
-        for (int i = 0; i < keys.length; i++) {
-            int b = (int) (keys[i] >>> 16);
-            child[i] = (char) (keys[i] & 0xFFFF);
-            count[i] = pairs.get(keys[i]);
-            total[b] += count[i];
-            start[b + 1]++;
-            if (count[i] == 1) {
-                n1++;
-            } else if (count[i] == 2) {
-                n2++;
-            }
-        }
-        for (int b = 0; b < v; b++) {
-            start[b + 1] += start[b];
-        }
-        skipDiscount = n1 + n2 == 0 ? 0.5 : Math.max(0.1, Math.min(0.95, n1 / (n1 + 2.0 * n2)));
-        skipChild = child;
-        skipCount = count;
-        skipTotal = total;
-        skipStart = start;
-    }
-
-    /** P_skip(w | the word two back, writer id x), absolute discounting to her unigram. */
-    double skip(int x, int w) {
-        double uni = model.unigram(w);
-        if (x < 0 || skipTotal[x] == 0) {
-            return uni;
-        }
-        int i = java.util.Arrays.binarySearch(skipChild, skipStart[x], skipStart[x + 1], (char) w);
-        double own = i >= 0 ? Math.max(0, skipCount[i] - skipDiscount) : 0;
-        int distinct = skipStart[x + 1] - skipStart[x];
-        return (own + skipDiscount * distinct * uni) / skipTotal[x];
-    }
-
     public KneserNeyModel model() {
         return model;
     }
