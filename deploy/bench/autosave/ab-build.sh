@@ -53,6 +53,40 @@ git -C "$root" worktree add -q --detach "$tree" "$reference"
 cp -a "$tree/content-service/target/quarkus-app" "$work/reference-app"
 cp -a "$app" "$work/this"
 
+# use_build this|reference: puts that build in place and restarts the stack's content-service with it
+use_build() {
+  local source_dir="$work/this"
+  [[ "$1" == reference ]] && source_dir="$work/reference-app"
+  rm -rf "$app"; cp -a "$source_dir" "$app"
+  QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future,*:missing' \
+    "$root/deploy/stack.sh" restart "$env_file" content-service >"$work/restart.log" 2>&1 \
+    || { cat "$work/restart.log" >&2; exit 1; }
+}
+
+if [[ "${AB_BENCH:-delta}" == sync ]]; then
+  SYNC_USERS="${SYNC_USERS:-500}"; SYNC_INTERVAL="${SYNC_INTERVAL:-2500}"; SYNC_WARM="${SYNC_WARM:-2}"
+  export SYNC_USERS_FILE="$work/sync-users.tsv"   # the same users for both builds, registered once
+  # p50 | p99 of a SyncBench table row; the net-of-idle CPU per save of a cpu.js report row
+  cells() { awk -F'|' -v m="$1" 'index($2, m) {gsub(/ /, "", $4); gsub(/ /, "", $6); print $4 " | " $6; exit}'; }
+  net_cpu() { awk -F'|' -v m="$1" 'index($0, m) == 1 {v = $(NF - 1); gsub(/[ *]/, "", v); print v; exit}'; }
+  sync_run() { IDLE=3 "$root/deploy/bench/sync/run.sh" "$env_file" "$SYNC_USERS" "$1" "$SYNC_INTERVAL"; }
+  printf '| round | build | saves sent | update p50 ms | update p99 ms | ack p50 ms | ack p99 ms | content-service ms/save (net of idle) | every process ms/save (net of idle) |\n'
+  printf '|---|---|---|---|---|---|---|---|---|\n'
+  for ((r = 1; r <= rounds; r++)); do
+    for build in this reference; do
+      use_build "$build"
+      for ((w = 0; w < SYNC_WARM; w++)); do sync_run "$seconds" >/dev/null; done
+      out=$(sync_run "$seconds")
+      echo "$out" >>"${AB_LOG:-/dev/null}"
+      printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$r" "$build" \
+        "$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")" \
+        "$(cells 'sync:update on the other device' <<<"$out")" "$(cells 'sync:ack on the sender' <<<"$out")" \
+        "$(net_cpu '| content-service |' <<<"$out")" "$(net_cpu '| **sum' <<<"$out")"
+    done
+  done
+  exit 0
+fi
+
 echo "== setup: $CONCURRENCY projects through $GATEWAY_URL"
 rand_ip() { echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"; }
 pairs=()
@@ -83,41 +117,11 @@ pg_snapshot() {
 }
 per_save() { echo "scale=3; $1 * 10 / $2" | bc; }   # clock ticks (10 ms) -> ms per save
 
-if [[ "${AB_BENCH:-delta}" == sync ]]; then
-  SYNC_USERS="${SYNC_USERS:-500}"; SYNC_INTERVAL="${SYNC_INTERVAL:-2500}"; SYNC_WARM="${SYNC_WARM:-2}"
-  export SYNC_USERS_FILE="$work/sync-users.tsv"   # the same users for both builds, registered once
-  sync_run() { IDLE=3 "$root/deploy/bench/sync/run.sh" "$env_file" "$SYNC_USERS" "$1" "$SYNC_INTERVAL"; }
-  printf '| round | build | saves sent | update p50 ms | update p99 ms | ack p50 ms | ack p99 ms | content-service ms/save | all processes ms/save |\n'
-  printf '|---|---|---|---|---|---|---|---|---|\n'
-  for ((r = 1; r <= rounds; r++)); do
-    for build in this reference; do
-      source_dir="$work/this"; [[ "$build" == reference ]] && source_dir="$work/reference-app"
-      rm -rf "$app"; cp -a "$source_dir" "$app"
-      QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future,*:missing' \
-        "$root/deploy/stack.sh" restart "$env_file" content-service >"$work/restart.log" 2>&1 \
-        || { cat "$work/restart.log" >&2; exit 1; }
-      for ((w = 0; w < SYNC_WARM; w++)); do sync_run "$seconds" >/dev/null; done
-      out=$(sync_run "$seconds")
-      echo "$out" >>"${AB_LOG:-/dev/null}"
-      cells() { awk -F'|' -v m="$1" 'index($2, m) {gsub(/ /, "", $4); gsub(/ /, "", $6); print $4 " | " $6; exit}'; }
-      net_cpu() { awk -F'|' -v m="$1" 'index($0, m) == 1 {v = $(NF - 1); gsub(/[ *]/, "", v); print v; exit}'; }   # net of idle
-      printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$r" "$build" \
-        "$(sed -n 's/^\([0-9]*\) saves sent in.*/\1/p' <<<"$out")" \
-        "$(cells 'sync:update on the other device' <<<"$out")" "$(cells 'sync:ack on the sender' <<<"$out")" \
-        "$(net_cpu '| content-service |' <<<"$out")" "$(net_cpu '| **sum' <<<"$out")"
-    done
-  done
-  exit 0
-fi
 
 printf '| round | build | saves/s | p50 ms | p99 ms | content-service ms/save | PostgreSQL ms/save |\n|---|---|---|---|---|---|---|\n'
 for ((r = 1; r <= rounds; r++)); do
   for build in this reference; do
-    source_dir="$work/this"; [[ "$build" == reference ]] && source_dir="$work/reference-app"
-    rm -rf "$app"; cp -a "$source_dir" "$app"
-    QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future,*:missing' \
-      "$root/deploy/stack.sh" restart "$env_file" content-service >"$work/restart.log" 2>&1 \
-      || { cat "$work/restart.log" >&2; exit 1; }
+    use_build "$build"
     PATCH=1 node "$here/load.js" warm "$CONTENT_URL" "$warm" "$WORDS" "${pairs[@]}" >/dev/null
     psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${DB_NAME:-writerstree}" -qc 'VACUUM (ANALYZE)' 2>/dev/null
     pid=$(head -1 "$PID_DIR/$STACK-content-service.pid")
