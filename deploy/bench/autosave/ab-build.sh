@@ -88,26 +88,8 @@ if [[ "${AB_BENCH:-delta}" == sync ]]; then
 fi
 
 echo "== setup: $CONCURRENCY projects through $GATEWAY_URL"
-rand_ip() { echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"; }
-pairs=()
-token=""
-for ((i = 0; i < CONCURRENCY; i++)); do
-  if (( i % 4 == 0 )); then
-    token=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
-      -H "X-Forwarded-For: $(rand_ip)" \
-      -d "{\"email\":\"ab-$(date +%s%N)-$i@example.com\",\"password\":\"BenchPass123!\",\"fullName\":\"AB Bench\"}" \
-      | jq -r .data.token)
-    [[ -n "$token" && "$token" != null ]] || { echo "registration failed" >&2; exit 1; }
-  fi
-  project=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/projects" -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $token" -d "{\"title\":\"AB bench $i\",\"wordGoal\":500000}" | jq -r .data.id)
-  pairs+=("$token:$project")
-done
-sleep 1
-for p in "${pairs[@]}"; do
-  curl -fsS -o /dev/null -X PUT "$CONTENT_URL/projects/${p#*:}/content" -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer ${p%%:*}" -d '{"content":"warm up"}'
-done
+source "$here/projects.sh"
+bench_projects "$GATEWAY_URL" "$CONCURRENCY" ab
 
 cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 pg_snapshot() {

@@ -39,7 +39,6 @@ cpu_report() {
 }
 PG_HOST="${DB_HOST:-127.0.0.1}"; PG_PORT="${DB_PORT:-5432}"; PG_USER="${DB_USER:-postgres}"
 BENCH_DB="${BENCH_DB:-writerstree_bench}"   # pgbench's scratch database (never a service's)
-PROJECTS_PER_USER=4                         # free tier: at most 5 projects per user
 
 for url in "$GATEWAY_URL" "$CONTENT_URL"; do
   case "$url" in http://127.0.0.1:*|http://localhost:*) ;; *) echo "refusing non-loopback URL $url" >&2; exit 2;; esac
@@ -47,29 +46,9 @@ done
 curl -fsS "$GATEWAY_URL/health" >/dev/null || { echo "gateway not answering at $GATEWAY_URL/health" >&2; exit 1; }
 curl -fsS "$CONTENT_URL/q/health/ready" >/dev/null || { echo "content-service not ready at $CONTENT_URL" >&2; exit 1; }
 
-rand_ip() { echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"; }
-
+source "$here/projects.sh"
 echo "== setup: users and $CONCURRENCY projects through $GATEWAY_URL"
-pairs=()
-token=""
-for ((i = 0; i < CONCURRENCY; i++)); do
-  if (( i % PROJECTS_PER_USER == 0 )); then
-    email="bench-$(date +%s%N)-$i@example.com"
-    token=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
-      -H "X-Forwarded-For: $(rand_ip)" \
-      -d "{\"email\":\"$email\",\"password\":\"BenchPass123!\",\"fullName\":\"Autosave Bench\"}" | jq -r .data.token)
-    [[ -n "$token" && "$token" != null ]] || { echo "registration failed" >&2; exit 1; }
-  fi
-  project=$(curl -fsS -X POST "$GATEWAY_URL/api/v1/projects" -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $token" -d "{\"title\":\"Autosave bench $i\",\"wordGoal\":500000}" | jq -r .data.id)
-  [[ -n "$project" && "$project" != null ]] || { echo "project creation failed" >&2; exit 1; }
-  pairs+=("$token:$project")
-done
-# let content-service learn the projects (ProjectCreated), one warm-up save each through the gateway
-for p in "${pairs[@]}"; do
-  curl -fsS -o /dev/null -X PUT "$GATEWAY_URL/api/v1/projects/${p#*:}/content" -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer ${p%%:*}" -d '{"content":"warm up"}'
-done
+bench_projects "$GATEWAY_URL" "$CONCURRENCY" autosave
 node "$here/load.js" warmup "$GATEWAY_URL/api/v1" 3 "$WORDS" "${pairs[@]}" >/dev/null
 
 echo "== idle: ${IDLE}s without load (background CPU of every process)"
