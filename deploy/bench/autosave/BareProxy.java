@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
-import java.util.List;
+import java.util.Set;
 
 /**
  * The floor of what a JVM gateway can cost per save (not a test, not a product): the least an HTTP/1.1 reverse proxy
@@ -18,6 +18,9 @@ import java.util.List;
  *   java -cp 'sync-gateway/target/quarkus-app/lib/main/*' deploy/bench/autosave/BareProxy.java <port> <upstream-port> <prefix>
  */
 public class BareProxy {
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection");
+    private static final Set<String> NOT_RELAYED = Set.of("content-length", "connection", "transfer-encoding");
+
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         int upstream = Integer.parseInt(args[1]);
@@ -34,14 +37,14 @@ public class BareProxy {
                             String uri = req.uri().startsWith(prefix) ? req.uri().substring(prefix.length()) : req.uri();
                             client.request(req.method(), uri).onSuccess(out -> {
                                 req.headers().forEach(h -> {
-                                    if (!List.of("host", "content-length", "connection").contains(h.getKey().toLowerCase())) {
+                                    if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
                                         out.headers().add(h.getKey(), h.getValue());
                                     }
                                 });
                                 out.send(body).onSuccess(answer -> answer.body().onSuccess(bytes -> {
                                     req.response().setStatusCode(answer.statusCode());
                                     answer.headers().forEach(h -> {
-                                        if (!List.of("content-length", "connection", "transfer-encoding").contains(h.getKey().toLowerCase())) {
+                                        if (!NOT_RELAYED.contains(h.getKey().toLowerCase())) {
                                             req.response().headers().add(h.getKey(), h.getValue());
                                         }
                                     });

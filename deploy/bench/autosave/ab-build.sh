@@ -10,13 +10,13 @@
 # (`deploy/stack.sh restart`), warms its JIT with <warm-seconds> of one-word delta saves, vacuums the database, and
 # measures <seconds> of one-word delta saves sent directly to content-service (CONCURRENCY workers, default 4, each on
 # its own ~WORDS-word project, default 2000), with CPU per save of content-service and of every PostgreSQL process
-# from /proc. Rounds alternate so that both builds see the same machine drift. Ends with this checkout's build
+# from /proc (deploy/bench/cpu/cpu.js). Rounds alternate so that both builds see the same machine drift. Ends with this checkout's build
 # running again. The reference may predate migrations of this build: it is started with Flyway told to ignore them
 # (QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS, as a rollback would be).
 # AB_BENCH=sync measures the sync path instead (deploy/bench/sync/run.sh: SYNC_USERS users x 2 devices, a save every
 # SYNC_INTERVAL ms each for <seconds>, after SYNC_WARM unmeasured runs per restart, default 2; <warm-seconds> unused)
 # and prints send -> sync:update and send -> sync:ack percentiles with content-service's CPU per save.
-# Needs: a running stack (deploy/stack.sh start bench), this checkout built (mvn install), curl, jq, node, psql, bc.
+# Needs: a running stack (deploy/stack.sh start bench), this checkout built (mvn install), curl, jq, node, psql.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -27,7 +27,6 @@ GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-3000}"
 CONTENT_URL="http://127.0.0.1:${CONTENT_PORT:-8083}"
 CONCURRENCY="${CONCURRENCY:-4}"
 WORDS="${WORDS:-2000}"
-PG_HOST="${DB_HOST:-127.0.0.1}"; PG_PORT="${DB_PORT:-5432}"; PG_USER="${DB_USER:-postgres}"
 PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
 STACK="${WT_STACK:-dev}"
 app="$root/content-service/target/quarkus-app"
@@ -91,28 +90,22 @@ echo "== setup: $CONCURRENCY projects through $GATEWAY_URL"
 source "$here/projects.sh"
 bench_projects "$GATEWAY_URL" "$CONCURRENCY" ab
 
-cpu_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-pg_snapshot() {
-  for p in $(pgrep -x postgres); do
-    [[ -r "/proc/$p/stat" ]] && echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat")" || true
-  done | sort
-}
-per_save() { echo "scale=3; $1 * 10 / $2" | bc; }   # clock ticks (10 ms) -> ms per save
-
+source "$here/../cpu/vacuum.sh"
+snap() { node "$here/../cpu/cpu.js" snapshot "$PID_DIR" "$STACK" "${DB_NAME:-writerstree}" >"$work/$1.json"; }
+# CPU ms per save of one group of a cpu.js report (its third column, gross: builds are compared with each other)
+per_save() { awk -F'|' -v m="| $1 |" 'index($0, m) == 1 {v = $4; gsub(/ /, "", v); print v; exit}'; }
 
 printf '| round | build | saves/s | p50 ms | p99 ms | content-service ms/save | PostgreSQL ms/save |\n|---|---|---|---|---|---|---|\n'
 for ((r = 1; r <= rounds; r++)); do
   for build in this reference; do
     use_build "$build"
     PATCH=1 node "$here/load.js" warm "$CONTENT_URL" "$warm" "$WORDS" "${pairs[@]}" >/dev/null
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "${DB_NAME:-writerstree}" -qc 'VACUUM (ANALYZE)' 2>/dev/null
-    pid=$(head -1 "$PID_DIR/$STACK-content-service.pid")
-    c0=$(cpu_of "$pid"); pg_snapshot >"$work/pg0"
+    bench_vacuum
+    snap before
     out=$(PATCH=1 node "$here/load.js" "$build" "$CONTENT_URL" "$seconds" "$WORDS" "${pairs[@]}")
-    c1=$(cpu_of "$pid"); pg_snapshot >"$work/pg1"
-    pg=$(join "$work/pg0" "$work/pg1" | awk '{t += $3 - $2} END {print t + 0}')
-    n=$(jq .ok <<<"$out")
+    snap after
+    cpu=$(node "$here/../cpu/cpu.js" report "$work/before.json" "$work/after.json" "$(jq .ok <<<"$out")")
     printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$r" "$build" "$(jq .rps <<<"$out")" "$(jq .p50ms <<<"$out")" \
-      "$(jq .p99ms <<<"$out")" "$(per_save $((c1 - c0)) "$n")" "$(per_save "$pg" "$n")"
+      "$(jq .p99ms <<<"$out")" "$(per_save content-service <<<"$cpu")" "$(per_save 'postgres (all)' <<<"$cpu")"
   done
 done
