@@ -3,6 +3,8 @@
 # (1) the gateway, (2) BareProxy.java (the least a Vert.x reverse proxy does: no auth, limits, tracing or metrics;
 # the floor of a JVM gateway) and (3) content-service directly, with the CPU per save of the proxying process.
 #   deploy/bench/autosave/floor.sh deploy/env/bench.env [rounds=4] [seconds=10]
+# FLOOR_NGINX=1 adds a fourth path: nginx (Debian's nginx-light, one process, keep-alive upstream), a proxy that is
+# not a JVM: what any gateway in front of content-service costs on these cores.
 # Needs: a running stack (deploy/stack.sh start bench), sync-gateway built (its jars are BareProxy's classpath).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,25 +16,58 @@ GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:?}"; CONTENT_URL="http://127.0.0.1:
 BARE_PORT="${BARE_PORT:-$((GATEWAY_PORT + 50))}"
 PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
 tmp=$(mktemp -d)
-bare_pid=""
-trap '[[ -n "$bare_pid" ]] && kill "$bare_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+bare_pid=""; nginx_pid=""
+trap '[[ -n "$bare_pid" ]] && kill "$bare_pid" 2>/dev/null; [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 java -Xmx256m -cp "$root/sync-gateway/target/quarkus-app/lib/main/*" "$here/BareProxy.java" "$BARE_PORT" "$CONTENT_PORT" /api/v1 \
   >"$tmp/bare.log" 2>&1 &
 bare_pid=$!
 for _ in $(seq 60); do grep -q "bare proxy on" "$tmp/bare.log" && break; sleep 0.5; done
 grep -q "bare proxy on" "$tmp/bare.log" || { cat "$tmp/bare.log" >&2; exit 1; }
+NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 51))}"
+paths=(gateway bare direct)
+if [[ "${FLOOR_NGINX:-0}" == 1 ]]; then
+  command -v nginx >/dev/null || { echo "FLOOR_NGINX=1 needs nginx (apt-get install nginx-light)" >&2; exit 1; }
+  mkdir -p "$tmp/nginx"
+  cat >"$tmp/nginx.conf" <<CONF
+daemon off; master_process off; worker_processes 1; pid $tmp/nginx.pid; error_log $tmp/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; client_body_temp_path $tmp/nginx; client_max_body_size 10m; client_body_buffer_size 1m;
+  proxy_temp_path $tmp/nginx;
+  upstream content { server 127.0.0.1:$CONTENT_PORT; keepalive 32; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location /api/v1/ { proxy_pass http://content/; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_buffering off; }
+  }
+}
+CONF
+  nginx -c "$tmp/nginx.conf" -p "$tmp" &
+  nginx_pid=$!
+  for _ in $(seq 20); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break; sleep 0.25; done
+  paths+=(nginx)
+fi
 
 source "$here/projects.sh"
 bench_projects "$GATEWAY_URL" "$CONCURRENCY" floor
-url() { case "$1" in gateway) echo "$GATEWAY_URL/api/v1";; bare) echo "http://127.0.0.1:$BARE_PORT/api/v1";; direct) echo "$CONTENT_URL";; esac; }
-proxy_pid() { case "$1" in gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";; bare) echo "$bare_pid";; *) echo "";; esac; }
+url() {
+  case "$1" in
+    gateway) echo "$GATEWAY_URL/api/v1";; bare) echo "http://127.0.0.1:$BARE_PORT/api/v1";;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT/api/v1";; direct) echo "$CONTENT_URL";;
+  esac
+}
+proxy_pid() {
+  case "$1" in
+    gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";; bare) echo "$bare_pid";; nginx) echo "$nginx_pid";;
+    *) echo "";;
+  esac
+}
 cpu_of() { [[ -n "$1" ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
 echo "== warm-up: 20 s per path"
-for path in gateway bare direct; do node "$here/load.js" "$path" "$(url $path)" 20 "$WORDS" "${pairs[@]}" >/dev/null; done
+for path in "${paths[@]}"; do node "$here/load.js" "$path" "$(url $path)" 20 "$WORDS" "${pairs[@]}" >/dev/null; done
 echo "| round | path | saves/s | p50 ms | p99 ms | errors | proxy CPU ms per save |"
 echo "|---|---|---|---|---|---|---|"
 declare -A ok secs
-order=(gateway bare direct)
+order=("${paths[@]}")
 for ((r = 1; r <= rounds; r++)); do
   for path in "${order[@]}"; do
     pid=$(proxy_pid "$path"); c0=$(cpu_of "$pid")
@@ -43,9 +78,10 @@ for ((r = 1; r <= rounds; r++)); do
     per=$( [[ -n "$pid" ]] && echo "scale=3; ($c1 - $c0) * 10 / $n" | bc || echo "-")
     echo "| $r | $path | $(jq .rps <<<"$out") | $(jq .p50ms <<<"$out") | $(jq .p99ms <<<"$out") | $(jq .errors <<<"$out") | $per |"
   done
-  order=("${order[2]}" "${order[0]}" "${order[1]}")   # rotate which path goes first
+  order=("${order[@]:1}" "${order[0]}")   # rotate which path goes first
 done
 rate() { echo "scale=1; ${ok[$1]} / ${secs[$1]}" | bc; }
 echo "gateway $(rate gateway)/s, bare proxy $(rate bare)/s, direct $(rate direct)/s:" \
   "gateway/direct = $(echo "scale=2; ${ok[gateway]} / ${ok[direct]}" | bc)," \
-  "bare/direct = $(echo "scale=2; ${ok[bare]} / ${ok[direct]}" | bc)"
+  "bare/direct = $(echo "scale=2; ${ok[bare]} / ${ok[direct]}" | bc)" \
+  "$([[ -n "$nginx_pid" ]] && echo "nginx $(rate nginx)/s, nginx/direct = $(echo "scale=2; ${ok[nginx]} / ${ok[direct]}" | bc)")"
