@@ -3,7 +3,7 @@
 # (1) the gateway, (2) BareProxy.java (the least a Vert.x reverse proxy does: no auth, limits, tracing or metrics;
 # the floor of a JVM gateway) and (3) content-service directly, with the CPU per save of the proxying process.
 #   deploy/bench/autosave/floor.sh deploy/env/bench.env [rounds=4] [seconds=10]
-# FLOOR_NGINX=1 adds a fourth path: nginx (Debian's nginx-light, one process, keep-alive upstream), a proxy that is
+# WARM=<seconds> of unmeasured load per path before the slices (default 20). FLOOR_NGINX=1 adds a fourth path: nginx (Debian's nginx-light, one process, keep-alive upstream), a proxy that is
 # not a JVM: what any gateway in front of content-service costs on these cores.
 # Needs: a running stack (deploy/stack.sh start bench), sync-gateway built (its jars are BareProxy's classpath).
 set -euo pipefail
@@ -16,15 +16,26 @@ GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:?}"; CONTENT_URL="http://127.0.0.1:
 BARE_PORT="${BARE_PORT:-$((GATEWAY_PORT + 50))}"
 PID_DIR="${WT_PID_DIR:-${WT_RUN_DIR:-$root/.run}/pids}"
 tmp=$(mktemp -d)
-bare_pid=""; nginx_pid=""
-trap '[[ -n "$bare_pid" ]] && kill "$bare_pid" 2>/dev/null; [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-java -Xmx256m -cp "$root/sync-gateway/target/quarkus-app/lib/main/*" "$here/BareProxy.java" "$BARE_PORT" "$CONTENT_PORT" /api/v1 \
-  >"$tmp/bare.log" 2>&1 &
-bare_pid=$!
-for _ in $(seq 60); do grep -q "bare proxy on" "$tmp/bare.log" && break; sleep 0.5; done
-grep -q "bare proxy on" "$tmp/bare.log" || { cat "$tmp/bare.log" >&2; exit 1; }
+declare -A bare_pids bare_ports; nginx_pid=""
+trap 'for p in "${bare_pids[@]}"; do kill "$p" 2>/dev/null; done; [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+# BARE_MODES: one BareProxy per mode (core = the floor; router, webclient, both add one layer of the gateway's stack
+# each: BareProxy.java); path "bare" is core, the others "bare-<mode>"
+bare_paths=()
+i=0
+for mode in ${BARE_MODES:-core}; do
+  name=$([[ "$mode" == core ]] && echo bare || echo "bare-$mode")
+  bare_ports[$name]=$((BARE_PORT + 2 * i)); i=$((i + 1))
+  java -Xmx256m -cp "$root/sync-gateway/target/quarkus-app/lib/boot/*:$root/sync-gateway/target/quarkus-app/lib/main/*" "$here/BareProxy.java" "${bare_ports[$name]}" \
+    "$CONTENT_PORT" /api/v1 "$mode" >"$tmp/$name.log" 2>&1 &
+  bare_pids[$name]=$!
+  bare_paths+=("$name")
+done
+for name in "${bare_paths[@]}"; do
+  for _ in $(seq 60); do grep -q "bare proxy on" "$tmp/$name.log" && break; sleep 0.5; done
+  grep -q "bare proxy on" "$tmp/$name.log" || { cat "$tmp/$name.log" >&2; exit 1; }
+done
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 51))}"
-paths=(gateway bare direct)
+paths=(gateway "${bare_paths[@]}" direct)
 if [[ "${FLOOR_NGINX:-0}" == 1 ]]; then
   command -v nginx >/dev/null || { echo "FLOOR_NGINX=1 needs nginx (apt-get install nginx-light)" >&2; exit 1; }
   mkdir -p "$tmp/nginx"
@@ -51,19 +62,20 @@ source "$here/projects.sh"
 bench_projects "$GATEWAY_URL" "$CONCURRENCY" floor
 url() {
   case "$1" in
-    gateway) echo "$GATEWAY_URL/api/v1";; bare) echo "http://127.0.0.1:$BARE_PORT/api/v1";;
+    gateway) echo "$GATEWAY_URL/api/v1";; bare*) echo "http://127.0.0.1:${bare_ports[$1]}/api/v1";;
     nginx) echo "http://127.0.0.1:$NGINX_PORT/api/v1";; direct) echo "$CONTENT_URL";;
   esac
 }
 proxy_pid() {
   case "$1" in
-    gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";; bare) echo "$bare_pid";; nginx) echo "$nginx_pid";;
+    gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";; bare*) echo "${bare_pids[$1]}";; nginx) echo "$nginx_pid";;
     *) echo "";;
   esac
 }
 cpu_of() { [[ -n "$1" ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
-echo "== warm-up: 20 s per path"
-for path in "${paths[@]}"; do node "$here/load.js" "$path" "$(url $path)" 20 "$WORDS" "${pairs[@]}" >/dev/null; done
+WARM="${WARM:-20}"   # seconds of unmeasured load per path first; a slow machine's JITs need minutes (README)
+echo "== warm-up: $WARM s per path"
+for path in "${paths[@]}"; do node "$here/load.js" "$path" "$(url $path)" "$WARM" "$WORDS" "${pairs[@]}" >/dev/null; done
 echo "| round | path | saves/s | p50 ms | p99 ms | errors | proxy CPU ms per save |"
 echo "|---|---|---|---|---|---|---|"
 declare -A ok secs
@@ -81,7 +93,10 @@ for ((r = 1; r <= rounds; r++)); do
   order=("${order[@]:1}" "${order[0]}")   # rotate which path goes first
 done
 rate() { echo "scale=1; ${ok[$1]} / ${secs[$1]}" | bc; }
-echo "gateway $(rate gateway)/s, bare proxy $(rate bare)/s, direct $(rate direct)/s:" \
-  "gateway/direct = $(echo "scale=2; ${ok[gateway]} / ${ok[direct]}" | bc)," \
-  "bare/direct = $(echo "scale=2; ${ok[bare]} / ${ok[direct]}" | bc)" \
-  "$([[ -n "$nginx_pid" ]] && echo "nginx $(rate nginx)/s, nginx/direct = $(echo "scale=2; ${ok[nginx]} / ${ok[direct]}" | bc)")"
+ratio() { echo "scale=2; ${ok[$1]} / ${ok[direct]}" | bc; }
+summary="direct $(rate direct)/s; gateway $(rate gateway)/s, gateway/direct = $(ratio gateway)"
+for path in "${paths[@]}"; do
+  [[ "$path" == gateway || "$path" == direct ]] && continue
+  summary+="; $path $(rate "$path")/s, $path/direct = $(ratio "$path")"
+done
+echo "$summary"

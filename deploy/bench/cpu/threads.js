@@ -18,8 +18,8 @@ const TICK_MS = 10; // USER_HZ = 100 on Linux
 const GROUPS = [
   ['JIT (C1/C2 compiler threads)', /^C[12] CompilerThre/],
   ['GC', /^(GC |G1 |VM Thread|Shenandoah|ZGC)/],
-  ['Vert.x event loops', /^vert\.x-eventloop/],
-  ['Vert.x / Quarkus workers', /^(vert\.x-worker|executor-thread|vert\.x-internal-blocking)/],
+  ['Vert.x event loops', /^vert\.x-eventl/],
+  ['Vert.x / Quarkus workers', /^(vert\.x-worker|executor-thre|vert\.x-intern)/],
   ['Kafka clients', /^(kafka-|smallrye-kafka|KafkaConsumer|kafka)/i],
   ['Netty / other I/O', /^(nioEventLoop|globalEventExecutor|epollEventLoop)/],
   ['OpenTelemetry export', /^(BatchSpanProcessor|OkHttp|otel)/i],
