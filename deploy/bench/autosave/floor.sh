@@ -3,8 +3,9 @@
 # (1) the gateway, (2) BareProxy.java (the least a Vert.x reverse proxy does: no auth, limits, tracing or metrics;
 # the floor of a JVM gateway) and (3) content-service directly, with the CPU per save of the proxying process.
 #   deploy/bench/autosave/floor.sh deploy/env/bench.env [rounds=4] [seconds=10]
-# WARM=<seconds> of unmeasured load per path before the slices (default 20). FLOOR_NGINX=1 adds a fourth path: nginx (Debian's nginx-light, one process, keep-alive upstream), a proxy that is
-# not a JVM: what any gateway in front of content-service costs on these cores.
+# WARM=<seconds> of unmeasured load per path before the slices (default 20). BARE_MODES="core router webclient both"
+# runs one BareProxy per mode (each adds one layer of the gateway's stack). FLOOR_NGINX=1 adds nginx (Debian's
+# nginx-light, one process, keep-alive upstream): a proxy that is not a JVM.
 # Needs: a running stack (deploy/stack.sh start bench), sync-gateway built (its jars are BareProxy's classpath).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
