@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -80,18 +81,10 @@ public class BareProxy {
 
     private static void viaCore(HttpClient client, HttpServerRequest req, String uri, Buffer body) {
         client.request(req.method(), uri).onSuccess(out -> {
-            req.headers().forEach(h -> {
-                if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
-                    out.headers().add(h.getKey(), h.getValue());
-                }
-            });
+            copy(req.headers(), NOT_FORWARDED, out.headers());
             out.send(body).onSuccess(answer -> answer.body().onSuccess(bytes -> {
                 req.response().setStatusCode(answer.statusCode());
-                answer.headers().forEach(h -> {
-                    if (!NOT_RELAYED.contains(h.getKey().toLowerCase())) {
-                        req.response().headers().add(h.getKey(), h.getValue());
-                    }
-                });
+                copy(answer.headers(), NOT_RELAYED, req.response().headers());
                 req.response().end(bytes);
             })).onFailure(e -> req.response().setStatusCode(502).end());
         }).onFailure(e -> req.response().setStatusCode(502).end());
@@ -100,22 +93,23 @@ public class BareProxy {
     private static void viaWebClient(
             io.vertx.mutiny.ext.web.client.WebClient client, int upstream, HttpServerRequest req, String uri, Buffer body) {
         var request = client.requestAbs(req.method(), "http://127.0.0.1:" + upstream + uri).timeout(15_000);
-        req.headers().forEach(h -> {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
-                request.headers().add(h.getKey(), h.getValue());
-            }
-        });
+        copy(req.headers(), NOT_FORWARDED, request.headers().getDelegate());
         request.sendBuffer(io.vertx.mutiny.core.buffer.Buffer.newInstance(body))
                 .ifNoItem().after(Duration.ofSeconds(15)).fail()
                 .subscribe().with(answer -> {
                     req.response().setStatusCode(answer.statusCode());
-                    answer.headers().forEach(h -> {
-                        if (!NOT_RELAYED.contains(h.getKey().toLowerCase())) {
-                            req.response().headers().add(h.getKey(), h.getValue());
-                        }
-                    });
+                    copy(answer.headers().getDelegate(), NOT_RELAYED, req.response().headers());
                     var bytes = answer.body();
                     req.response().end(bytes == null ? Buffer.buffer() : bytes.getDelegate());
                 }, e -> req.response().setStatusCode(502).end());
+    }
+
+    /** Copies every header whose lower-cased name is not in {@code skip}. */
+    private static void copy(MultiMap from, Set<String> skip, MultiMap to) {
+        from.forEach(h -> {
+            if (!skip.contains(h.getKey().toLowerCase())) {
+                to.add(h.getKey(), h.getValue());
+            }
+        });
     }
 }

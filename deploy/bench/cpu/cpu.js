@@ -18,6 +18,7 @@ const TICK_MS = 10; // CLK_TCK = 100 on Linux x86-64/arm64 (getconf CLK_TCK)
 const SERVICES = ['identity-service', 'project-service', 'content-service', 'export-service', 'stats-service',
   'suggestion-service', 'sync-gateway', 'sync-gateway-2'];
 
+// utime + stime of /proc/<pid>/stat, or of /proc/<pid>/task/<tid>/stat for one thread (threads.js), in ticks
 function ticks(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -96,14 +97,18 @@ function report(before, after, saves, label, seconds, idle) {
     + `${total.idle.toFixed(1)} | **${net(total.ms, total.idle)}** |`);
 }
 
-const [cmd, ...args] = process.argv.slice(2);
-if (cmd === 'snapshot') {
-  console.log(JSON.stringify(snapshot(args[0], args[1], args[2])));
-} else if (cmd === 'report') {
-  const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-  const idle = args[7] ? { before: json(args[5]), after: json(args[6]), seconds: Number(args[7]) } : null;
-  report(json(args[0]), json(args[1]), Number(args[2]), args[3], args[4] ? Number(args[4]) : null, idle);
-} else {
-  console.error('usage: cpu.js snapshot <pidDir> <stack> <db> | report <before.json> <after.json> <saves> [label]');
-  process.exit(2);
+module.exports = { ticks, TICK_MS };
+
+if (require.main === module) {
+  const [cmd, ...args] = process.argv.slice(2);
+  if (cmd === 'snapshot') {
+    console.log(JSON.stringify(snapshot(args[0], args[1], args[2])));
+  } else if (cmd === 'report') {
+    const json = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+    const idle = args[7] ? { before: json(args[5]), after: json(args[6]), seconds: Number(args[7]) } : null;
+    report(json(args[0]), json(args[1]), Number(args[2]), args[3], args[4] ? Number(args[4]) : null, idle);
+  } else {
+    console.error('usage: cpu.js snapshot <pidDir> <stack> <db> | report <before.json> <after.json> <saves> [label]');
+    process.exit(2);
+  }
 }

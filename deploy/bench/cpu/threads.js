@@ -7,13 +7,13 @@
 // ExecutionSample does not see.
 'use strict';
 const fs = require('fs');
+const { ticks, TICK_MS } = require('./cpu.js');
 
 const [pid, seconds, saves] = [process.argv[2], Number(process.argv[3] || 10), Number(process.argv[4] || 0)];
 if (!pid || !/^\d+$/.test(pid)) {
   console.error('usage: threads.js <pid> <seconds> [saves]');
   process.exit(2);
 }
-const TICK_MS = 10; // USER_HZ = 100 on Linux
 
 const GROUPS = [
   ['JIT (C1/C2 compiler threads)', /^C[12] CompilerThre/],
@@ -28,14 +28,14 @@ const GROUPS = [
 function snapshot() {
   const threads = new Map();
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const t = ticks(`${pid}/task/${tid}`);
+    let name;
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      threads.set(tid, { name, ticks: Number(fields[11]) + Number(fields[12]) });
+      name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
     } catch (e) {
-      // the thread ended between readdir and read
+      continue; // the thread ended between readdir and read
     }
+    if (t !== null) threads.set(tid, { name, ticks: t });
   }
   return threads;
 }
