@@ -157,7 +157,10 @@ start() {
   mkdir -p "$WT_LOG_DIR/$stack" "$IDENTITY_JWT_KEY_DIR"
   local svc jar
   for svc in "${SERVICES[@]}"; do
-    jar="$WT_ROOT/${svc%-2}/target/quarkus-app/quarkus-run.jar"
+    # WT_JAR_<service, dashes as underscores> runs that one from another build (an A/B of two builds side by side,
+    # e.g. WT_JAR_sync_gateway_2=/tmp/variant/quarkus-app/quarkus-run.jar: deploy/bench/autosave/floor.sh)
+    local own_jar="WT_JAR_${svc//-/_}"
+    jar="${!own_jar:-$WT_ROOT/${svc%-2}/target/quarkus-app/quarkus-run.jar}"
     [[ -f "$jar" ]] || die "$svc is not built ($jar missing): run mvn -B install -DskipTests first"
     if is_running "$stack-$svc"; then
       log "$svc ($stack) already running"

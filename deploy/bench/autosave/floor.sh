@@ -5,7 +5,9 @@
 #   deploy/bench/autosave/floor.sh deploy/env/bench.env [rounds=4] [seconds=10]
 # WARM=<seconds> of unmeasured load per path before the slices (default 20). BARE_MODES="core router webclient both"
 # runs one BareProxy per mode (each adds one layer of the gateway's stack). FLOOR_NGINX=1 adds nginx (Debian's
-# nginx-light, one process, keep-alive upstream): a proxy that is not a JVM.
+# nginx-light, one process, keep-alive upstream): a proxy that is not a JVM. FLOOR_GATEWAY2=1 adds the stack's second
+# gateway replica (GATEWAY2_PORT): started from another build (deploy/stack.sh's WT_JAR_sync_gateway_2), an A/B of two
+# gateway builds in one run.
 # Needs: a running stack (deploy/stack.sh start bench), sync-gateway built (its jars are BareProxy's classpath).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -37,6 +39,7 @@ for name in "${bare_paths[@]}"; do
 done
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 51))}"
 paths=(gateway "${bare_paths[@]}" direct)
+[[ "${FLOOR_GATEWAY2:-0}" == 1 ]] && paths=(gateway gateway-2 "${bare_paths[@]}" direct)
 if [[ "${FLOOR_NGINX:-0}" == 1 ]]; then
   command -v nginx >/dev/null || { echo "FLOOR_NGINX=1 needs nginx (apt-get install nginx-light)" >&2; exit 1; }
   mkdir -p "$tmp/nginx"
@@ -63,13 +66,14 @@ source "$here/projects.sh"
 bench_projects "$GATEWAY_URL" "$CONCURRENCY" floor
 url() {
   case "$1" in
-    gateway) echo "$GATEWAY_URL/api/v1";; bare*) echo "http://127.0.0.1:${bare_ports[$1]}/api/v1";;
+    gateway) echo "$GATEWAY_URL/api/v1";; gateway-2) echo "http://127.0.0.1:${GATEWAY2_PORT:?}/api/v1";; bare*) echo "http://127.0.0.1:${bare_ports[$1]}/api/v1";;
     nginx) echo "http://127.0.0.1:$NGINX_PORT/api/v1";; direct) echo "$CONTENT_URL";;
   esac
 }
 proxy_pid() {
   case "$1" in
-    gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";; bare*) echo "${bare_pids[$1]}";; nginx) echo "$nginx_pid";;
+    gateway) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway.pid";;
+    gateway-2) head -1 "$PID_DIR/${WT_STACK:-dev}-sync-gateway-2.pid";; bare*) echo "${bare_pids[$1]}";; nginx) echo "$nginx_pid";;
     *) echo "";;
   esac
 }
