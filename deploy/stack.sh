@@ -201,11 +201,18 @@ start() {
 }
 
 stop() {
-  local svc
+  local svc pid waits=()
+  # all services at once: each one's graceful shutdown (requests in flight, Kafka consumers leaving their groups) runs
+  # beside the others' instead of after them (one after another the it stack took 60-70 s to stop, a gateway alone up
+  # to 25 s); the engines after them, as the services may still use them while they stop
   for svc in "${SERVICES[@]}"; do
-    if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
-    cpu_group_remove "$stack-$svc"
+    if is_running "$stack-$svc"; then
+      (stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)") &
+      waits+=("$!")
+    fi
   done
+  for pid in "${waits[@]}"; do wait "$pid" || true; done
+  for svc in "${SERVICES[@]}"; do cpu_group_remove "$stack-$svc"; done
   cpu_group_remove "$stack-loadgen"
   for svc in "${ENGINES[@]}"; do
     if is_running "$stack-$svc"; then stop_pid "$stack-$svc" 30; log "stopped $svc ($stack)"; fi
