@@ -3,7 +3,8 @@
 # of <env-file>: kill -9 of content-service during 50 concurrent saves, kill -9 of a gateway replica with connected
 # devices, the stack's database unreachable (its own database only: the shared PostgreSQL is never restarted), the
 # stack's own Redis killed (REDIS_PORT: revocation fails closed, limits fail open, saves go on) and its own s3proxy
-# killed (S3_PORT: exports answer 503). Without REDIS_PORT / S3_PORT in the env file those two are skipped.
+# killed (S3_PORT: exports answer 503), and a graceful stop of a gateway replica holding sockets (it must not wait
+# for them). Without REDIS_PORT / S3_PORT in the env file those two are skipped.
 # Starts the stack if it is not running (deploy/stack.sh start), leaves it running. Bounded: the suite < 5 min.
 # Extra Maven options (e.g. -Dmaven.repo.local=...) come from WT_MVN_ARGS.
 #

@@ -1,6 +1,7 @@
 package com.writerstree.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +39,21 @@ final class Faults {
         return Files.isRegularFile(Stack.repoRoot().resolve(".run/pids/" + stackName() + "-" + service + ".pid"));
     }
 
+    /** Skips the test unless the stack runs a second gateway replica that deploy/stack.sh started. */
+    static void assumeSecondReplica() {
+        assumeTrue(
+                !Stack.gateway2Url().equals(Stack.gatewayUrl()) && managed("sync-gateway-2"),
+                "needs the second gateway replica started by deploy/stack.sh (-Dwt.gateway2.url)");
+    }
+
     /** SIGKILL of one service of the stack (no shutdown hooks, no graceful close). */
     static void kill9(String service) throws Exception {
         stackSh(60, "kill", service);
+    }
+
+    /** A graceful stop of one service of the stack (SIGTERM, as Kubernetes does; KILL only after 30 s). */
+    static void stop(String service) throws Exception {
+        stackSh(60, "stop", service);
     }
 
     /** Starts one service of the stack again and waits until it is ready. */

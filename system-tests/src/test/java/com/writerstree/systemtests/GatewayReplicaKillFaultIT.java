@@ -1,7 +1,6 @@
 package com.writerstree.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -23,9 +22,7 @@ class GatewayReplicaKillFaultIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void devicesOfAKilledReplicaResumeOnTheOtherWithNothingLost() throws Exception {
-        assumeTrue(
-                !Stack.gateway2Url().equals(Stack.gatewayUrl()) && Faults.managed("sync-gateway-2"),
-                "needs the second gateway replica started by deploy/stack.sh (-Dwt.gateway2.url)");
+        Faults.assumeSecondReplica();
         TestUsers.TestUser user = TestUsers.register();
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -69,7 +69,7 @@ public class SyncSocket {
         }
         String cookie = request.getHeader(HttpHeaders.COOKIE);
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        request.toWebSocket()
+        Upgrades.toWebSocket(request)
                 .onSuccess(ws -> open(ws, cookie, origin))
                 .onFailure(e -> LOG.debugf("WebSocket upgrade failed: %s", e.toString()));
     }

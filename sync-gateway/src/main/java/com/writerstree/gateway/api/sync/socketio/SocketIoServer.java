@@ -2,6 +2,7 @@ package com.writerstree.gateway.api.sync.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.writerstree.gateway.api.sync.TextFrames;
+import com.writerstree.gateway.api.sync.Upgrades;
 import com.writerstree.gateway.client.UpstreamClient;
 import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.sync.SyncService;
@@ -219,7 +220,7 @@ public class SocketIoServer {
 
     private void handshakeWebSocket(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        request.toWebSocket()
+        Upgrades.toWebSocket(request)
                 .onSuccess(ws -> {
                     EngineSession session = newSession(request);
                     synchronized (session) {
@@ -239,8 +240,7 @@ public class SocketIoServer {
                 return;
             }
         }
-        rc.request()
-                .toWebSocket()
+        Upgrades.toWebSocket(rc.request())
                 .onSuccess(ws -> {
                     synchronized (session) {
                         if (session.closed || session.ws != null) {
