@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * WebSocket upgrades that end their HTTP request. Quarkus counts every HTTP request until its response ends, and on
  * shutdown waits for that count to reach zero ({@code quarkus.shutdown.timeout}, 20 s in production). A request
  * turned into a WebSocket never ends as a response, so without this every replica that had ever accepted one socket
- * (even one closed long before) waited the full 20 s on every stop, measured: 26 s instead of 7 s, and the wait
+ * (even one closed long before) waited the full 20 s on every stop (measured: 25-26 s instead of 6-7 s), and the wait
  * protected no request. Once the upgrade is done (or has failed) the HTTP exchange is over and is counted as done;
  * the socket lives on without holding the shutdown.
  */
