@@ -38,8 +38,9 @@ for name in "${bare_paths[@]}"; do
   grep -q "bare proxy on" "$tmp/$name.log" || { cat "$tmp/$name.log" >&2; exit 1; }
 done
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 51))}"
-paths=(gateway "${bare_paths[@]}" direct)
-[[ "${FLOOR_GATEWAY2:-0}" == 1 ]] && paths=(gateway gateway-2 "${bare_paths[@]}" direct)
+paths=(gateway)
+[[ "${FLOOR_GATEWAY2:-0}" == 1 ]] && paths+=(gateway-2)
+paths+=("${bare_paths[@]}" direct)
 if [[ "${FLOOR_NGINX:-0}" == 1 ]]; then
   command -v nginx >/dev/null || { echo "FLOOR_NGINX=1 needs nginx (apt-get install nginx-light)" >&2; exit 1; }
   mkdir -p "$tmp/nginx"
