@@ -23,27 +23,58 @@ public final class DurableSubscription {
     private final Vertx vertx;
     private final String channel;
     private final Consumer<String> onMessage;
+    private final Runnable onSubscribed;
     private final Duration retry;
     private volatile boolean stopped;
     /** Lost and not subscribed again yet: retries log at debug level only, the recovery at info level. */
     private volatile boolean lost;
+    /** Subscribed now: messages published from now on reach {@code onMessage}. */
+    private volatile boolean live;
 
     private DurableSubscription(
-            ReactiveRedisDataSource redis, Vertx vertx, String channel, Consumer<String> onMessage, Duration retry) {
+            ReactiveRedisDataSource redis,
+            Vertx vertx,
+            String channel,
+            Consumer<String> onMessage,
+            Runnable onSubscribed,
+            Duration retry) {
         this.redis = redis;
         this.vertx = vertx;
         this.channel = channel;
         this.onMessage = onMessage;
+        this.onSubscribed = onSubscribed;
         this.retry = retry;
     }
 
     /** Subscribes {@code onMessage} to {@code channel} now, and again after every loss of the connection. */
     public static DurableSubscription start(
             ReactiveRedisDataSource redis, Vertx vertx, String channel, Consumer<String> onMessage) {
+        return start(redis, vertx, channel, onMessage, () -> {});
+    }
+
+    /**
+     * As {@link #start(ReactiveRedisDataSource, Vertx, String, Consumer)}; {@code onSubscribed} runs each time the
+     * subscription is in place (first and again), before {@link #live()} turns true: what was derived from messages
+     * that may have been missed while it was lost can be dropped there.
+     */
+    public static DurableSubscription start(
+            ReactiveRedisDataSource redis,
+            Vertx vertx,
+            String channel,
+            Consumer<String> onMessage,
+            Runnable onSubscribed) {
         DurableSubscription subscription =
-                new DurableSubscription(redis, vertx, channel, onMessage, Duration.ofSeconds(1));
+                new DurableSubscription(redis, vertx, channel, onMessage, onSubscribed, Duration.ofSeconds(1));
         subscription.subscribe();
         return subscription;
+    }
+
+    /**
+     * Whether the subscription is in place: false before the first one succeeds and from the moment its connection
+     * is seen lost until it is taken again (messages of that time are not delivered).
+     */
+    public boolean live() {
+        return live;
     }
 
     /** No new subscription after this (the current one ends with the application). */
@@ -58,7 +89,11 @@ public final class DurableSubscription {
         // one retry per attempt, whichever of end, exception or failure comes first
         AtomicBoolean retried = new AtomicBoolean();
         Consumer<String> again = why -> {
-            if (!stopped && retried.compareAndSet(false, true)) {
+            if (!retried.compareAndSet(false, true)) {
+                return;
+            }
+            live = false;
+            if (!stopped) {
                 if (lost) {
                     LOG.debugf("Redis subscription to %s still lost (%s); retrying", channel, why);
                 } else {
@@ -79,6 +114,8 @@ public final class DurableSubscription {
                 .subscribe()
                 .with(
                         subscriber -> {
+                            onSubscribed.run();
+                            live = true;
                             if (lost) {
                                 lost = false;
                                 LOG.infof("Subscribed to %s again", channel);

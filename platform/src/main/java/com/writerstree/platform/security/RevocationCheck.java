@@ -27,6 +27,12 @@ import org.jboss.logging.Logger;
  * {@code auth:revocations} (identity publishes each one) makes this process forget what it knew about the user's
  * tokens at once, so a token logged out just before an outage is not let through during it on the strength of an
  * older "not revoked" answer. The subscription is taken again after Redis restarts ({@link DurableSubscription}).
+ *
+ * <p>A cached "not revoked" answer is trusted only while that subscription is in place: from the moment it is seen
+ * lost every request asks Redis again, and when it is back every earlier such answer is asked again (revocations of
+ * the gap were not heard; the earlier answers still count for the outage grace). An answer read before a revocation and delivered after it is not kept ({@link RevocationCache}'s
+ * epoch). So with the subscription live a logout is seen as soon as its message arrives, whatever the ttl; the ttl
+ * bounds only a message lost on a connection that still looks alive.
  */
 @ApplicationScoped
 public class RevocationCheck {
@@ -40,6 +46,7 @@ public class RevocationCheck {
     private final RevocationConfig config;
     private final RevocationCache cache;
     private final SharedLookups<String, Boolean> inFlight = new SharedLookups<>();
+    private volatile DurableSubscription subscription;
 
     public RevocationCheck(ReactiveRedisDataSource redis, RevocationConfig config) {
         this.redis = redis;
@@ -49,7 +56,12 @@ public class RevocationCheck {
 
     void listen(@Observes StartupEvent ignored, Vertx vertx) {
         if (config.enabled()) {
-            DurableSubscription.start(redis, vertx, RevocationKeys.CHANNEL, this::onRevocation);
+            subscription = DurableSubscription.start(
+                    redis,
+                    vertx,
+                    RevocationKeys.CHANNEL,
+                    this::onRevocation,
+                    () -> cache.distrustAnswersBefore(Instant.now()));
         }
     }
 
@@ -70,6 +82,9 @@ public class RevocationCheck {
     public Uni<Void> requireActive(JsonWebToken jwt) {
         String tokenKey = tokenKey(jwt);
         Boolean known = cache.fresh(tokenKey, Instant.now());
+        if (Boolean.FALSE.equals(known) && !listening()) {
+            known = null; // revocations may be going unheard: ask Redis
+        }
         if (known != null) {
             return known
                     ? Uni.createFrom().failure(revoked())
@@ -92,6 +107,7 @@ public class RevocationCheck {
      */
     private Uni<Boolean> lookup(String tokenKey, JsonWebToken jwt) {
         return inFlight.share(tokenKey, () -> {
+            long epoch = cache.epoch();
             String jtiKey = RevocationKeys.revokedKey(jwt.getTokenID());
             String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
             return redis.value(String.class)
@@ -102,10 +118,19 @@ public class RevocationCheck {
                     .map(values -> {
                         boolean revoked = RevocationKeys.isRevoked(
                                 values.get(jtiKey), values.get(userKey), jwt.getIssuedAtTime());
-                        cache.record(tokenKey, jwt.getSubject(), revoked, Instant.now());
+                        cache.record(tokenKey, jwt.getSubject(), revoked, Instant.now(), epoch);
                         return revoked;
                     });
         });
+    }
+
+    /**
+     * Whether revocations published on {@code auth:revocations} reach this process now (true when checks are off):
+     * only then is a cached "not revoked" answer trusted.
+     */
+    public boolean listening() {
+        DurableSubscription current = subscription;
+        return current == null ? !config.enabled() : current.live();
     }
 
     /**

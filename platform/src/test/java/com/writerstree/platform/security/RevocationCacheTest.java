@@ -46,6 +46,31 @@ class RevocationCacheTest {
     }
 
     @Test
+    void anAnswerReadBeforeARevocationButDeliveredAfterItIsNotKept() {
+        long before = cache.epoch();
+        cache.forget(null, "user-1"); // the revocation's message arrives while the lookup is in flight
+        cache.record("jti-1", "user-1", false, T0, before);
+        assertNull(cache.fresh("jti-1", T0), "the stale 'not revoked' answer would let a logged-out token through");
+        assertFalse(cache.activeWithinGrace("jti-1", T0));
+        cache.record("jti-1", "user-1", false, T0, cache.epoch());
+        assertEquals(Boolean.FALSE, cache.fresh("jti-1", T0), "a lookup started after it is kept");
+        cache.record("jti-2", "user-2", true, T0, before);
+        assertEquals(Boolean.TRUE, cache.fresh("jti-2", T0), "'revoked' is kept whenever it was read");
+    }
+
+    @Test
+    void answersReadBeforeASubscriptionGapAreAskedAgainButStillCarryTheOutageGrace() {
+        cache.record("jti-1", "user-1", false, T0);
+        cache.record("jti-2", "user-2", true, T0);
+        cache.distrustAnswersBefore(T0.plusMillis(500));
+        assertNull(cache.fresh("jti-1", T0.plusMillis(600)), "a revocation of the gap may have been missed");
+        assertTrue(cache.activeWithinGrace("jti-1", T0.plusMillis(600)), "a writer mid-session keeps saving");
+        assertEquals(Boolean.TRUE, cache.fresh("jti-2", T0.plusMillis(600)));
+        cache.record("jti-1", "user-1", false, T0.plusMillis(700));
+        assertEquals(Boolean.FALSE, cache.fresh("jti-1", T0.plusMillis(800)));
+    }
+
+    @Test
     void theCacheStaysBounded() {
         for (int i = 0; i < 100; i++) {
             cache.record("jti-" + i, "user", false, T0.plusSeconds(i));

@@ -1,6 +1,7 @@
 package com.writerstree.gateway.domain.limits;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -13,6 +14,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,14 +84,20 @@ public class EdgeLimitsTest {
                 .get("/api/v1/projects")
                 .then()
                 .statusCode(503);
+        // identity-service's logout: the deny-list entry, then its publication, which ends the replica's cached answer
         redis.value(String.class).setex(RevocationKeys.revokedKey(jti), 60, "1");
-        given().cookie("auth_token", token)
-                .when()
-                .get("/api/v1/projects")
-                .then()
-                .statusCode(401)
-                .body("error.code", equalTo("INVALID_TOKEN"))
-                .body("error.message", equalTo("Session has been revoked"));
+        redis.pubsub(String.class)
+                .publish(
+                        RevocationKeys.CHANNEL,
+                        "{\"jti\":\"" + jti + "\",\"userId\":\"" + user + "\",\"revokedBefore\":null}");
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> given().cookie("auth_token", token)
+                        .when()
+                        .get("/api/v1/projects")
+                        .then()
+                        .statusCode(401)
+                        .body("error.code", equalTo("INVALID_TOKEN"))
+                        .body("error.message", equalTo("Session has been revoked")));
 
         UUID other = UUID.randomUUID();
         String old =
