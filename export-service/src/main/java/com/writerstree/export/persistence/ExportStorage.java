@@ -68,9 +68,46 @@ public class ExportStorage {
     }
 
     public void put(String key, Path file, String contentType, String contentDisposition) {
-        unavailableOnIo(() -> s3.putObject(
+        java.util.function.Supplier<Object> upload = () -> unavailableOnIo(() -> s3.putObject(
                 r -> r.bucket(config.bucket()).key(key).contentType(contentType).contentDisposition(contentDisposition),
                 RequestBody.fromFile(file)));
+        try {
+            upload.get();
+        } catch (SdkClientException e) {
+            if (!brokenWrite(e)) {
+                throw e;
+            }
+            // the request broke while its body was written ("Error writing request body to server": a kept-alive
+            // connection S3 had just closed, or an early answer racing the 100-continue; seen once in the suite on
+            // an empty file). A PUT of the same file under the same key is idempotent: once more, on a new connection.
+            LOG.infof("S3 upload of an export broke while writing (%s); trying once more", rootMessage(e));
+            upload.get();
+        }
+    }
+
+    /** An I/O failure after the connection was made (not refused, not timed out connecting): worth one more try. */
+    static boolean brokenWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+                return false;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException
+                    && t.getMessage() != null
+                    && t.getMessage().startsWith("Error writing request body")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
     }
 
     /**
