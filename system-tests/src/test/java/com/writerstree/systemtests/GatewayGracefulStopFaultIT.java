@@ -1,5 +1,6 @@
 package com.writerstree.systemtests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -11,8 +12,12 @@ import org.junit.jupiter.api.Timeout;
  * A graceful stop (SIGTERM, as Kubernetes sends on a rollout) of a gateway replica that holds sync sockets does not
  * wait for them: Quarkus waits up to {@code quarkus.shutdown.timeout} (20 s) for HTTP requests in flight, and a
  * request upgraded to a WebSocket used to count as in flight for ever, so every replica that had accepted one socket
- * (even one closed long before) took 20 s more to stop (measured 26 s instead of 7 s). The sockets are closed by the
- * stop and their devices reconnect elsewhere ({@link GatewayReplicaKillFaultIT} covers the resume).
+ * (even one closed long before) took 20 s more to stop (measured 26 s instead of 7 s). A Socket.IO long-poll pending
+ * at the stop is an HTTP request in flight too (held until the next event or the 25 s ping). When the stop begins,
+ * every sync connection is told to go away: /ws/sync closes with 1001, and Socket.IO gets the Engine.IO close (its
+ * pending poll answered), which socket.io-client treats as "transport close" and reconnects after (a Socket.IO
+ * DISCONNECT would be "io server disconnect", after which it does not). The devices reconnect elsewhere
+ * ({@link GatewayReplicaKillFaultIT} covers the resume).
  */
 @Tag("fault")
 class GatewayGracefulStopFaultIT {
@@ -22,21 +27,29 @@ class GatewayGracefulStopFaultIT {
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void aReplicaWithOpenAndClosedSocketsStopsWithoutWaitingForThem() throws Exception {
+    void aReplicaWithOpenClosedAndPollingSocketsStopsWithoutWaitingForThemAndTellsThemToReconnect() throws Exception {
         Faults.assumeSecondReplica();
         TestUsers.TestUser user = TestUsers.register();
         SyncIT.Device open = SyncIT.Device.on(Stack.gateway2Url(), user.token());
+        NodeDevice polling = NodeDevice.start(
+                Stack.gateway2Url(), NodeDevice.transports(NodeDevice.withToken(user.token()), "polling"));
         try {
             try (SyncIT.Device closedBefore = SyncIT.Device.on(Stack.gateway2Url(), user.token())) {
                 closedBefore.send("ping", "{}");
             }
+            polling.awaitType("connect");
             long start = System.nanoTime();
             Faults.stop("sync-gateway-2");
             long stopMs = (System.nanoTime() - start) / 1_000_000;
             System.out.println("GatewayGracefulStopFaultIT: replica 2 stopped in " + stopMs + " ms");
             assertTrue(stopMs < MAX_STOP_MS, "the replica took " + stopMs + " ms to stop (limit " + MAX_STOP_MS + ")");
-            open.closed.get(10, TimeUnit.SECONDS);
+            assertEquals(1001, open.closed.get(10, TimeUnit.SECONDS), "/ws/sync is told the replica is going away");
+            assertEquals(
+                    "transport close",
+                    polling.awaitType("disconnect").path("reason").asText(),
+                    "socket.io-client reconnects after a transport close (not after an io server disconnect)");
         } finally {
+            polling.close();
             open.close();
             Faults.start("sync-gateway-2");
         }

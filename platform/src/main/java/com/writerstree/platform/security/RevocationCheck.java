@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
  *
  * <p>A cached "not revoked" answer is trusted only while that subscription is in place: from the moment it is seen
  * lost every request asks Redis again, and when it is back every earlier such answer is asked again (revocations of
- * the gap were not heard; the earlier answers still count for the outage grace). An answer read before a revocation and delivered after it is not kept ({@link RevocationCache}'s
- * epoch). So with the subscription live a logout is seen as soon as its message arrives, whatever the ttl; the ttl
- * bounds only a message lost on a connection that still looks alive.
+ * the gap were not heard; the earlier answers still count for the outage grace). An answer read before a revocation
+ * and delivered after it is not kept ({@link RevocationCache}'s epoch). So with the subscription live a logout is
+ * seen as soon as its message arrives, whatever the ttl; the ttl bounds only a message lost on a connection that
+ * still looks alive.
  */
 @ApplicationScoped
 public class RevocationCheck {

@@ -4,6 +4,7 @@ import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.sync.SyncMessages;
 import com.writerstree.gateway.domain.sync.SyncService;
 import com.writerstree.gateway.domain.sync.SyncSession;
+import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.gateway.domain.sync.SyncTransport;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -169,6 +170,11 @@ public class SyncSocket {
             if (!ws.isClosed()) {
                 ws.close((short) code, reason.length() > 120 ? reason.substring(0, 120) : reason);
             }
+        }
+
+        @Override
+        public void goAway() {
+            terminate(SyncSessions.CLOSE_GOING_AWAY, "Server restarting");
         }
 
         @Override

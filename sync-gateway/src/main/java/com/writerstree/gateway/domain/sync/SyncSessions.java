@@ -4,6 +4,7 @@ import com.writerstree.gateway.config.GatewayConfig;
 import com.writerstree.gateway.domain.limits.ConnectionCap;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * The sync connections open on this replica (both transports), by connection id and by user, plus the housekeeping
@@ -32,6 +34,10 @@ public class SyncSessions {
 
     public static final int CLOSE_IDLE = 4408;
     public static final int CLOSE_GONE = 4410;
+    /** RFC 6455 "going away": this replica is stopping; reconnect (to another replica) and resume. */
+    public static final int CLOSE_GOING_AWAY = 1001;
+
+    private static final Logger LOG = Logger.getLogger(SyncSessions.class);
 
     private final GatewayConfig config;
 
@@ -75,6 +81,24 @@ public class SyncSessions {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+    }
+
+    /**
+     * A stop begins (Quarkus' pre-shutdown phase, {@code quarkus.shutdown.delay-enabled}: before it waits for the HTTP
+     * requests in flight): every connection is told to go away, so that devices reconnect to another replica at once
+     * instead of seeing their socket cut (1006) or their long-poll hold the stop for up to its timeout.
+     */
+    public void goingAway(@Observes ShutdownDelayInitiatedEvent ignored) {
+        List<SyncSession> open = List.copyOf(byId.values());
+        for (SyncSession session : open) {
+            closed(session.id());
+            try {
+                session.transport().goAway();
+            } catch (RuntimeException e) {
+                LOG.debugf("Going away failed on %s: %s", session.id(), e.toString());
+            }
+        }
+        LOG.infof("Stopping: %d sync connection(s) asked to reconnect elsewhere", open.size());
     }
 
     void opened(SyncSession session) {

@@ -20,6 +20,13 @@ public interface SyncTransport {
      */
     void terminate(int code, String reason);
 
+    /**
+     * This replica is stopping: closes so that the device reconnects at once (to another replica) and resumes.
+     * /ws/sync: close code {@link SyncSessions#CLOSE_GOING_AWAY}; Socket.IO: the Engine.IO close alone (a pending
+     * long-poll is answered with it), no DISCONNECT packet, which would stop socket.io-client from reconnecting.
+     */
+    void goAway();
+
     /** Called every {@code gateway.ws.ping-interval}: /ws/sync sends a ping frame (Engine.IO pings on its own). */
     default void heartbeat() {}
 }

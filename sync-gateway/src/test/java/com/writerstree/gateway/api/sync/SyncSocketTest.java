@@ -14,6 +14,7 @@ import com.writerstree.platform.testing.JsonSocket;
 import com.writerstree.platform.testing.LocalKafka;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,8 +40,20 @@ class SyncSocketTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    SyncSessions sessions;
+
     private String url() {
         return uri.toString().replaceFirst("^http", "ws");
+    }
+
+    @Test
+    void aStoppingReplicaClosesItsSocketsWithGoingAway() throws Exception {
+        try (JsonSocket ws = JsonSocket.connect(url(), TestTokens.forUser(UUID.randomUUID()))) {
+            assertNotNull(ws.next("authenticated", WAIT));
+            sessions.goingAway(new ShutdownDelayInitiatedEvent()); // what Quarkus fires when a stop begins
+            assertEquals(SyncSessions.CLOSE_GOING_AWAY, ws.closed.get(5, TimeUnit.SECONDS));
+        }
     }
 
     @Test

@@ -770,5 +770,10 @@ public class SocketIoServer {
             }
             closeEngine(session);
         }
+
+        @Override
+        public void goAway() {
+            closeEngine(session);
+        }
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.writerstree.gateway.domain.sync.SyncSessions;
 import com.writerstree.platform.security.RevocationKeys;
 import com.writerstree.platform.testing.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,6 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +41,9 @@ class SocketIoTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    SyncSessions sessions;
 
     /** A polling client: handshake, POST packets, GET packets. */
     final class Polling {
@@ -105,6 +113,24 @@ class SocketIoTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();
+    }
+
+    @Test
+    void aStoppingReplicaAnswersAPendingPollWithTheEngineIoCloseAndNoDisconnect() throws Exception {
+        Polling client = new Polling();
+        client.post("40{\"token\":\"" + TestTokens.forUser(UUID.randomUUID()) + "\"}");
+        client.awaitEvent("authenticated");
+        CompletableFuture<List<String>> pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.poll();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Thread.sleep(500); // the poll waits on the server
+        sessions.goingAway(new ShutdownDelayInitiatedEvent()); // what Quarkus fires when a stop begins
+        // socket.io-client reconnects after an Engine.IO close ("transport close"), not after a DISCONNECT (41)
+        assertEquals(List.of("1"), pending.get(5, TimeUnit.SECONDS));
     }
 
     @Test
