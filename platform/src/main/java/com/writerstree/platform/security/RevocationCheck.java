@@ -104,11 +104,12 @@ public class RevocationCheck {
     /**
      * One MGET per token at a time: requests arriving with the same token while its check is in flight (a page
      * load, a burst of autosaves, the first seconds after the cached answer expired) share that round trip instead
-     * of each taking a pooled connection.
+     * of each taking a pooled connection. Only requests of the same epoch share one: a request arriving after a
+     * revocation was heard does not ride on a lookup started before it.
      */
     private Uni<Boolean> lookup(String tokenKey, JsonWebToken jwt) {
-        return inFlight.share(tokenKey, () -> {
-            long epoch = cache.epoch();
+        long epoch = cache.epoch();
+        return inFlight.share(tokenKey + "@" + epoch, () -> {
             String jtiKey = RevocationKeys.revokedKey(jwt.getTokenID());
             String userKey = RevocationKeys.revokedBeforeKey(jwt.getSubject());
             return redis.value(String.class)
