@@ -4,10 +4,14 @@ import com.writerstree.export.config.ExportConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -68,7 +72,7 @@ public class ExportStorage {
     }
 
     public void put(String key, Path file, String contentType, String contentDisposition) {
-        java.util.function.Supplier<Object> upload = () -> unavailableOnIo(() -> s3.putObject(
+        Supplier<Object> upload = () -> unavailableOnIo(() -> s3.putObject(
                 r -> r.bucket(config.bucket()).key(key).contentType(contentType).contentDisposition(contentDisposition),
                 RequestBody.fromFile(file)));
         try {
@@ -80,7 +84,7 @@ public class ExportStorage {
             // the request broke while its body was written ("Error writing request body to server": a kept-alive
             // connection S3 had just closed, or an early answer racing the 100-continue; seen once in the suite on
             // an empty file). A PUT of the same file under the same key is idempotent: once more, on a new connection.
-            LOG.infof("S3 upload of an export broke while writing (%s); trying once more", rootMessage(e));
+            LOG.infof("S3 upload of an export broke while writing (%s); trying once more", rootCause(e));
             upload.get();
         }
     }
@@ -88,12 +92,12 @@ public class ExportStorage {
     /** An I/O failure after the connection was made (not refused, not timed out connecting): worth one more try. */
     static boolean brokenWrite(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException) {
                 return false;
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException
+            if (t instanceof IOException
                     && t.getMessage() != null
                     && t.getMessage().startsWith("Error writing request body")) {
                 return true;
@@ -102,7 +106,7 @@ public class ExportStorage {
         return false;
     }
 
-    private static String rootMessage(Throwable failure) {
+    private static String rootCause(Throwable failure) {
         Throwable t = failure;
         while (t.getCause() != null) {
             t = t.getCause();
@@ -115,7 +119,7 @@ public class ExportStorage {
      * pooled connection to an S3 that was killed: "Unexpected end of file from server"); callers handle one
      * type, {@link SdkException}, for "S3 is unavailable".
      */
-    private static <T> T unavailableOnIo(java.util.function.Supplier<T> call) {
+    private static <T> T unavailableOnIo(Supplier<T> call) {
         try {
             return call.get();
         } catch (UncheckedIOException e) {
