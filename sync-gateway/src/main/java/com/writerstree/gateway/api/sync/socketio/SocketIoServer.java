@@ -657,6 +657,17 @@ public class SocketIoServer {
         }
     }
 
+    /** Whether a long-poll of session {@code sid} is held on this replica (tests act while it is). */
+    boolean pollPending(String sid) {
+        EngineSession session = sessions.get(sid);
+        if (session == null) {
+            return false;
+        }
+        synchronized (session) {
+            return session.pendingPoll != null;
+        }
+    }
+
     /** Ends the Engine.IO session (a poll still gets the close packet) and its sync session. */
     void closeEngine(EngineSession session) {
         synchronized (session) {

@@ -1,5 +1,6 @@
 package com.writerstree.gateway.api.sync.socketio;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,9 @@ class SocketIoTest {
 
     @Inject
     SyncSessions sessions;
+
+    @Inject
+    SocketIoServer server;
 
     /** A polling client: handshake, POST packets, GET packets. */
     final class Polling {
@@ -127,7 +131,7 @@ class SocketIoTest {
                 throw new CompletionException(e);
             }
         });
-        Thread.sleep(500); // the poll waits on the server
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.pollPending(client.sid));
         sessions.goingAway(new ShutdownDelayInitiatedEvent()); // what Quarkus fires when a stop begins
         // socket.io-client reconnects after an Engine.IO close ("transport close"), not after a DISCONNECT (41)
         assertEquals(List.of("1"), pending.get(5, TimeUnit.SECONDS));
