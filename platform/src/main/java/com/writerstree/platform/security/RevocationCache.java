@@ -52,10 +52,6 @@ public final class RevocationCache {
         return v != null && !v.revoked() && v.checkedAt().plus(outageGrace).isAfter(now);
     }
 
-    public void record(String tokenKey, String userId, boolean revoked, Instant now) {
-        record(tokenKey, userId, revoked, now, epoch());
-    }
-
     /** The current epoch: note it before asking Redis, pass it to {@link #record(String, String, boolean, Instant, long)}. */
     public long epoch() {
         return epoch.get();

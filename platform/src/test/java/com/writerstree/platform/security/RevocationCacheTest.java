@@ -17,7 +17,7 @@ class RevocationCacheTest {
 
     @Test
     void aNotRevokedAnswerIsTrustedForTheTtlOnlyAndDuringAnOutageForTheGrace() {
-        cache.record("jti-1", "user-1", false, T0);
+        cache.record("jti-1", "user-1", false, T0, cache.epoch());
         assertEquals(Boolean.FALSE, cache.fresh("jti-1", T0.plusMillis(1999)));
         assertNull(cache.fresh("jti-1", T0.plusSeconds(2)), "after the ttl Redis is asked again");
         assertTrue(cache.activeWithinGrace("jti-1", T0.plusSeconds(299)));
@@ -27,16 +27,16 @@ class RevocationCacheTest {
 
     @Test
     void aRevokedAnswerIsFinalAndNeverCountsAsActive() {
-        cache.record("jti-1", "user-1", true, T0);
+        cache.record("jti-1", "user-1", true, T0, cache.epoch());
         assertEquals(Boolean.TRUE, cache.fresh("jti-1", T0.plus(Duration.ofDays(1))));
         assertFalse(cache.activeWithinGrace("jti-1", T0));
     }
 
     @Test
     void forgettingAUserDropsEveryTokenOfThatUser() {
-        cache.record("jti-1", "user-1", false, T0);
-        cache.record("jti-2", "user-1", false, T0);
-        cache.record("jti-3", "user-2", false, T0);
+        cache.record("jti-1", "user-1", false, T0, cache.epoch());
+        cache.record("jti-2", "user-1", false, T0, cache.epoch());
+        cache.record("jti-3", "user-2", false, T0, cache.epoch());
         cache.forget(null, "user-1");
         assertNull(cache.fresh("jti-1", T0));
         assertNull(cache.fresh("jti-2", T0));
@@ -60,20 +60,20 @@ class RevocationCacheTest {
 
     @Test
     void answersReadBeforeASubscriptionGapAreAskedAgainButStillCarryTheOutageGrace() {
-        cache.record("jti-1", "user-1", false, T0);
-        cache.record("jti-2", "user-2", true, T0);
+        cache.record("jti-1", "user-1", false, T0, cache.epoch());
+        cache.record("jti-2", "user-2", true, T0, cache.epoch());
         cache.distrustAnswersBefore(T0.plusMillis(500));
         assertNull(cache.fresh("jti-1", T0.plusMillis(600)), "a revocation of the gap may have been missed");
         assertTrue(cache.activeWithinGrace("jti-1", T0.plusMillis(600)), "a writer mid-session keeps saving");
         assertEquals(Boolean.TRUE, cache.fresh("jti-2", T0.plusMillis(600)));
-        cache.record("jti-1", "user-1", false, T0.plusMillis(700));
+        cache.record("jti-1", "user-1", false, T0.plusMillis(700), cache.epoch());
         assertEquals(Boolean.FALSE, cache.fresh("jti-1", T0.plusMillis(800)));
     }
 
     @Test
     void theCacheStaysBounded() {
         for (int i = 0; i < 100; i++) {
-            cache.record("jti-" + i, "user", false, T0.plusSeconds(i));
+            cache.record("jti-" + i, "user", false, T0.plusSeconds(i), cache.epoch());
             assertTrue(cache.size() <= 4);
         }
     }
