@@ -41,7 +41,7 @@ if [[ "$what" == eval || "$what" == all ]]; then
       echo "== eval $name: chapters 1-$adapt = the writer's project, $((adapt + 1))-$chapters measured"
     fi
     java -Xmx768m ${EVAL_JAVA_OPTS:-} $only ${ONLINE:+-Devaluation.online=true} -cp "$module/target/classes" com.writerstree.suggestion.tools.Evaluate \
-      "$module/src/main/resources/lm/austen-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
+      "$module/src/main/resources/lm/fiction-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
       "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-em:0.1:lin:0.5:1}
   }
   echo "== eval: base model = five Austen novels (tools/train.sh); held out: Persuasion (Austen), Moby-Dick (Melville)"

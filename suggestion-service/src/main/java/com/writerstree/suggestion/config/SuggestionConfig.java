@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface SuggestionConfig {
 
     /** Classpath resource of the base model (ModelCodec form). */
-    @WithDefault("lm/austen-4gram.bin.gz")
+    @WithDefault("lm/fiction-4gram.bin.gz")
     String model();
 
     /** Only this many characters at the end of a request's context are read (a 100 KB context costs no more). */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The small version of deploy/bench/suggestions: the shipped base model (five Austen novels) on two books it was not
- * trained on. Persuasion (Austen): the writer model learns chapters 1-12 and is measured on chapters 13-15.
+ * The small version of deploy/bench/suggestions: the shipped base model (twelve books of public-domain fiction, five
+ * of them Austen's; tools/train.sh) on two books it was not trained on. Persuasion (Austen): the writer model learns chapters 1-12 and is measured on chapters 13-15.
  * Moby-Dick (Melville, a writer whose style differs from the base text): the writer model learns chapters 1-20
  * (about as many tokens as Persuasion's project) and is measured on chapters 21-24. Thresholds sit under the
  * measured numbers (README) so that a regression fails.
@@ -30,20 +30,21 @@ class HeldOutEvaluationTest {
     private static final Suggester.Weights ADAPTED = new Suggester.Weights(0.5, 0.1, false, 0.5);
 
     /**
-     * Measured on the Moby-Dick excerpt (estimated weight 0.56): +3.3 points top-3 and +6.9 characters saved. A
-     * writer model of the same chapters with the tokens shuffled (her words, not their order) gives -2.0 / +2.9, one
-     * of Persuasion's chapters 1-12 (the wrong writer) +0.5 / +0.1, one of only the first quarter of the chapters
-     * +1.6 / +3.4 (each with its own estimated weight).
+     * Measured on the Moby-Dick excerpt (estimated weight 0.42): +2.5 points top-3 and +4.0 characters saved. A
+     * writer model of the same chapters with the tokens shuffled (her words, not their order) gives -2.6 / +0.1, one
+     * of Persuasion's chapters 1-12 (the wrong writer) +0.3 / -0.5, one of only chapters 1-5 +1.1 / +2.1 (each with
+     * its own estimated weight), so each falls under the thresholds. (With the Austen-only base model of before
+     * 2026-12-03 the same excerpt gained +3.3 / +6.9: the broader base model leaves the writer's model less to add.)
      */
-    private static final double MIN_TOP3_GAIN = 0.02;
+    private static final double MIN_TOP3_GAIN = 0.018;
 
-    private static final double MIN_KEYSTROKE_GAIN = 0.05;
+    private static final double MIN_KEYSTROKE_GAIN = 0.03;
 
     private static KneserNeyModel base;
 
     @BeforeAll
     static void loadBaseModel() throws IOException {
-        try (InputStream in = HeldOutEvaluationTest.class.getResourceAsStream("/lm/austen-4gram.bin.gz")) {
+        try (InputStream in = HeldOutEvaluationTest.class.getResourceAsStream("/lm/fiction-4gram.bin.gz")) {
             base = new KneserNeyModel(ModelCodec.read(in));
         }
     }
@@ -76,7 +77,7 @@ class HeldOutEvaluationTest {
         assertEquals(135, chapters.size(), "Moby-Dick's chapters");
         Evaluate.Split split = Evaluate.split(chapters.subList(0, 24), 20);
         double weight = WriterWeight.estimate(base, split.learned());
-        assertTrue(weight > 0.45, "Melville's writer weight " + weight);
+        assertTrue(weight > 0.35, "Melville's writer weight " + weight);
         WriterModel writer = new WriterModel(
                 base,
                 new KneserNeyModel(NgramCounts.builder().add(split.learned()).build()),
@@ -97,7 +98,7 @@ class HeldOutEvaluationTest {
     /**
      * The same writer as she goes on writing: before each measured chapter (21-24) the project is re-learned from
      * every chapter before it, as the service does after her saves (Evaluate.online, the bench's ONLINE=1). It must
-     * lift top-3 as the fixed project does (measured +3.2 here, four chapters add little to 20; +5.2 on the whole
+     * lift top-3 as the fixed project does (measured +2.7 here, four chapters add little to 20; on the whole
      * measured half 68-135, README).
      */
     @Test
@@ -109,7 +110,7 @@ class HeldOutEvaluationTest {
 
     /**
      * The weight estimated on the writer's own text follows how far she is from the base text: low for Austen's
-     * Persuasion (0.29 on chapters 1-12), high for Melville (0.56 on Moby-Dick's chapters 1-20); NaN for a text too
+     * Persuasion (0.28 on chapters 1-12), higher for Melville (0.42 on Moby-Dick's chapters 1-20); NaN for a text too
      * short to tell.
      */
     @Test
