@@ -13,26 +13,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const WIDTH = 70;
-// tools.Books.HEADING: no line of prose may look like a chapter heading
-const HEADING = /^\s*(CHAPTER|Chapter|VOLUME|Volume)\s+[0-9IVXLC]+\.?\s*$/;
-
-function wrap(paragraph) {
-  const lines = [];
-  let line = '';
-  for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
-    if (line.length > 0 && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line.length > 0 ? line + ' ' + word : word;
-    }
-  }
-  if (line.length > 0) {
-    lines.push(line);
-  }
-  return lines;
-}
+const { HEADING, wrap } = require('./book-text');
 
 const [dir, outDir, ...names] = process.argv.slice(2);
 if (!dir || !outDir || names.length === 0) {

@@ -14,9 +14,7 @@ const fs = require('fs');
 const path = require('path');
 
 const CHAPTERS = 135;
-const WIDTH = 70;
-// tools.Books.HEADING: no line of the prose may look like a chapter heading
-const HEADING = /^\s*(CHAPTER|Chapter|VOLUME|Volume)\s+[0-9IVXLC]+\.?\s*$/;
+const { HEADING, wrap } = require('./book-text');
 
 function normalise(text) {
   const ascii = text
@@ -32,23 +30,6 @@ function normalise(text) {
     throw new Error('unexpected character U+' + other[0].codePointAt(0).toString(16).toUpperCase());
   }
   return ascii;
-}
-
-function wrap(paragraph) {
-  const lines = [];
-  let line = '';
-  for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
-    if (line.length > 0 && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line.length > 0 ? line + ' ' + word : word;
-    }
-  }
-  if (line.length > 0) {
-    lines.push(line);
-  }
-  return lines;
 }
 
 const dir = process.argv[2];

