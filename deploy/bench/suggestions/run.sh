@@ -4,8 +4,10 @@
 #            model's load time and heap: runs the Evaluate main on the built classes. BOOK=persuasion (Austen, like
 #            the base model), BOOK=moby-dick (Melville: a writer who is not Austen) or BOOK=all (default: both).
 #   load   - open-loop POST /suggestions at RATE req/s for DURATION s against a suggestion-service started here from
-#            its jar on SUGGESTION_PORT (loopback), trusting the test JWT key; reports p50/p90/p99 and the service's
-#            heap after a full GC.
+#            its jar on SUGGESTION_PORT (loopback, management port +100), trusting the test JWT key; reports
+#            p50/p90/p99 as the client saw them, the service's own time per request over the same run (its
+#            suggestion_request_seconds histogram) and its heap after a full GC. WARMUP=5 (s of load before the
+#            measured run), SUGGESTION_JAVA_OPTS (appended JVM options, e.g. -XX:+UseZGC).
 #   redis  - the cost of one Redis GET round trip on loopback (redis-benchmark), to compare with one suggestion
 #            computed in memory (README: why there is no Redis cache).
 #
@@ -44,7 +46,7 @@ if [[ "$what" == eval || "$what" == all ]]; then
       "$module/src/main/resources/lm/fiction-4gram.bin.gz" "$module/src/test/resources/heldout/$name.txt.gz" \
       "$adapt" "${KEYSTROKE_WORDS:-5000}" ${WEIGHTS:-em:0.1:lin:0.5:1}
   }
-  echo "== eval: base model = five Austen novels (tools/train.sh); held out: Persuasion (Austen), Moby-Dick (Melville)"
+  echo "== eval: base model = twelve books of public-domain fiction, five by Austen (tools/train.sh); held out: Persuasion (Austen), Moby-Dick (Melville)"
   case "${BOOK:-all}" in
     persuasion) evaluate persuasion 24 12 8 ;;
     moby-dick) evaluate moby-dick 135 67 45 ;;
@@ -57,18 +59,29 @@ if [[ "$what" == load || "$what" == all ]]; then
   echo "== load: ${RATE} req/s for ${DURATION}s, POST /suggestions directly on suggestion-service :$PORT"
   [[ -n "${SKIP_BUILD:-}" ]] || "${MVN[@]}" package -DskipTests -pl suggestion-service -am
   log="$(mktemp)"
-  HTTP_PORT="$PORT" DB_NAME="${DB_NAME:-writerstree}" WRITERSTREE_MESSAGING_TOPIC_PREFIX="${WRITERSTREE_MESSAGING_TOPIC_PREFIX:-bench.}" \
+  mgmt=$((PORT + 100))
+  HTTP_PORT="$PORT" MANAGEMENT_PORT="$mgmt" DB_NAME="${DB_NAME:-writerstree}" WRITERSTREE_MESSAGING_TOPIC_PREFIX="${WRITERSTREE_MESSAGING_TOPIC_PREFIX:-bench.}" \
     SERVICE_TOKEN="${SERVICE_TOKEN:-bench-service-token}" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$root/platform-testing/src/main/resources/writerstree-test/jwt-public.pem" \
-    java -Xmx256m -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+    java -Xmx256m ${SUGGESTION_JAVA_OPTS:-} -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
   curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "service did not start, log: $log" >&2; exit 1; }
   grep -o 'Base model.*' "$log" || true
   key="$root/platform-testing/src/main/resources/writerstree-test/jwt-private.pem"
-  node "$here/load.js" "http://127.0.0.1:$PORT" "$RATE" 5 "$key" "$book" >/dev/null   # JIT warm-up
+  node "$here/load.js" "http://127.0.0.1:$PORT" "$RATE" "${WARMUP:-5}" "$key" "$book" >/dev/null   # JIT warm-up
+  # the service's own time per request (suggestion_request_seconds: lookup + model, no HTTP), counted over the
+  # measured run only, next to what the client saw: says whether a tail is the service's work or the way to it
+  served() { curl -fsS "http://127.0.0.1:$mgmt/q/metrics" | awk '/^suggestion_request_seconds_bucket/ && /outcome="suggested"/ {
+    match($0, /le="[^"]+"/); n[substr($0, RSTART + 4, RLENGTH - 5)] = $NF }
+    END { printf "%d %d %d %d", n["0.005"], n["0.01"], n["0.025"], n["+Inf"] }'; }
+  before="$(served)"
   node "$here/load.js" "http://127.0.0.1:$PORT" "$RATE" "$DURATION" "$key" "$book"
+  read -r b5 b10 b25 ball <<<"$before"; read -r a5 a10 a25 aall <<<"$(served)"
+  n=$((aall - ball))
+  awk -v n="$n" -v u5=$((a5 - b5)) -v u10=$((a10 - b10)) -v u25=$((a25 - b25)) 'BEGIN { if (n > 0)
+    printf "service side (suggestion_request_seconds, %d requests): under 5 ms %.2f %%, under 10 ms %.2f %%, under 25 ms %.2f %%\n", n, 100 * u5 / n, 100 * u10 / n, 100 * u25 / n }'
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
   jcmd "$pid" GC.heap_info 2>/dev/null | grep -E 'garbage-first heap|total' | head -2 || true
   kill "$pid"; wait "$pid" 2>/dev/null || true

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.jboss.logging.Logger;
 
-/** The base language model, loaded once at start from the jar (about 2 s, about 30 MB of heap; see README). */
+/** The base language model, loaded once at start from the jar (about 1-2 s, about 47 MB of heap; see README). */
 @Startup
 @ApplicationScoped
 public class BaseModel {
