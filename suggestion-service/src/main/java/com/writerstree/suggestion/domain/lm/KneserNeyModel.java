@@ -30,6 +30,10 @@ public final class KneserNeyModel {
     private final double[] unigram;
     /** Suggestible word ids, most probable unigram first. */
     private final int[] ranked;
+    /** The same ids sorted by key, so the words with a prefix are one range (found by binary search). */
+    private final int[] byKey;
+    /** Each word's position in {@link #ranked}, -1 for a word that is not suggestible. */
+    private final int[] rankOf;
     /** Orders 2, 3, 4. */
     private final Level[] levels = new Level[NgramCounts.ORDER - 1];
     /** How often each word occurs in the text (the raw counts of the 4-grams ending in it; see NgramCounts). */
@@ -98,6 +102,16 @@ public final class KneserNeyModel {
                         .thenComparingInt(w -> w))
                 .mapToInt(Integer::intValue)
                 .toArray();
+        rankOf = new int[v];
+        java.util.Arrays.fill(rankOf, -1);
+        for (int i = 0; i < ranked.length; i++) {
+            rankOf[ranked[i]] = i;
+        }
+        byKey = java.util.Arrays.stream(ranked)
+                .boxed()
+                .sorted(java.util.Comparator.comparing((Integer w) -> keys[w]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     public int vocabularySize() {
@@ -129,6 +143,55 @@ public final class KneserNeyModel {
 
     int[] ranked() {
         return ranked;
+    }
+
+    /**
+     * The first {@code limit} words of {@link #ranked()} (the most probable unigrams) whose key starts with
+     * {@code prefix}, in that order: what a scan of the ranked list would take, without reading the whole
+     * vocabulary when few words share the prefix (a binary search for the prefix's range among the keys, then the
+     * best ranks inside it).
+     */
+    int[] mostProbable(String prefix, int limit) {
+        if (prefix.isEmpty()) {
+            return java.util.Arrays.copyOf(ranked, Math.min(limit, ranked.length));
+        }
+        int lo = 0;
+        int hi = byKey.length;
+        while (lo < hi) { // first key >= prefix
+            int mid = (lo + hi) >>> 1;
+            if (keys[byKey[mid]].compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int start = lo;
+        hi = byKey.length;
+        while (lo < hi) { // from start on, the keys with the prefix come first: find where they end
+            int mid = (lo + hi) >>> 1;
+            if (keys[byKey[mid]].startsWith(prefix)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int n = Math.min(limit, lo - start);
+        int[] best = new int[n];
+        int size = 0;
+        for (int i = start; i < lo && n > 0; i++) {
+            int w = byKey[i];
+            int rank = rankOf[w];
+            if (size == n && rank >= rankOf[best[n - 1]]) {
+                continue;
+            }
+            int j = size < n ? size++ : n - 1;
+            while (j > 0 && rankOf[best[j - 1]] > rank) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = w;
+        }
+        return best;
     }
 
     /** Where the last three tokens (case-folded, oldest first) are found in the model. */

@@ -194,28 +194,16 @@ public final class Suggester {
             if (own != null) {
                 own.forEachFollower(writerContext, this::offerWriter);
             }
-            int taken = 0;
-            for (int id : base.ranked()) {
-                if (base.key(id).startsWith(prefix)) {
-                    offerBase(id);
-                    if (++taken >= words.length) {
-                        break;
-                    }
-                }
+            for (int id : base.mostProbable(prefix, words.length)) {
+                offerBase(id);
             }
             if (own != null) {
-                taken = 0;
-                for (int id : own.ranked()) {
-                    if (own.key(id).startsWith(prefix)) {
-                        offerWriter(id);
-                        if (++taken >= words.length) {
-                            break;
-                        }
-                    }
+                for (int id : own.mostProbable(prefix, words.length)) {
+                    offerWriter(id);
                 }
             }
             if (movedMass > 0) {
-                taken = 0;
+                int taken = 0;
                 for (int id : writer.names) {
                     if (own.key(id).startsWith(prefix)) {
                         offerWriter(id);

@@ -80,6 +80,6 @@ public final class WriterModel {
         return model.storedNgrams() * 30
                 + (fromBase.length + toBase.length + names.length) * 4L
                 + foreignName.length
-                + model.vocabularySize() * 124L;
+                + model.vocabularySize() * 132L;
     }
 }

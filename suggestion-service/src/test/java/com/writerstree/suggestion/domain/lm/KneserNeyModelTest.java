@@ -47,6 +47,41 @@ class KneserNeyModelTest {
         }
     }
 
+    /**
+     * The most probable words with a prefix, found through the prefix's range among the keys, are exactly what a
+     * scan of the whole ranked vocabulary takes: same words, same order, for every prefix of every word (and some
+     * no word has), on seeded random texts whose words share many prefixes.
+     */
+    @RepeatedTest(5)
+    void mostProbableWithAPrefixIsWhatAScanOfTheRankedVocabularyTakes(org.junit.jupiter.api.RepetitionInfo repetition) {
+        Random random = new Random(repetition.getCurrentRepetition());
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            int length = 1 + random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                text.append("abcz".charAt(random.nextInt(random.nextInt(4) + 1)));
+            }
+            text.append(random.nextInt(12) == 0 ? ". " : " ");
+        }
+        KneserNeyModel m = model(text.toString());
+        List<String> prefixes = new ArrayList<>(List.of("", "q", "zzzzzzzz", "abcabc", "."));
+        for (int w = 0; w < m.vocabularySize(); w++) {
+            String key = m.key(w);
+            for (int end = 1; end <= key.length(); end++) {
+                prefixes.add(key.substring(0, end));
+            }
+        }
+        for (String prefix : prefixes) {
+            for (int limit : new int[] {1, 3, 10}) {
+                int[] scan = java.util.Arrays.stream(m.ranked())
+                        .filter(w -> m.key(w).startsWith(prefix))
+                        .limit(limit)
+                        .toArray();
+                assertArrayEquals(scan, m.mostProbable(prefix, limit), prefix + " / " + limit);
+            }
+        }
+    }
+
     /** A word never seen after the last token gets the context's backoff weight times its unigram probability. */
     @Test
     void anUnseenFollowerGetsTheBackoffWeightTimesItsUnigram() {
