@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The small version of deploy/bench/suggestions: the shipped base model (twelve books of public-domain fiction, five
- * of them Austen's; tools/train.sh) on two books it was not trained on. Persuasion (Austen): the writer model learns chapters 1-12 and is measured on chapters 13-15.
+ * of them Austen's; tools/train.sh) on two books it was not trained on. Persuasion (Austen): the writer model learns
+ * chapters 1-12 and is measured on chapters 13-15.
  * Moby-Dick (Melville, a writer whose style differs from the base text): the writer model learns chapters 1-20
  * (about as many tokens as Persuasion's project) and is measured on chapters 21-24. Thresholds sit under the
  * measured numbers (README) so that a regression fails.
